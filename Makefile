@@ -1,0 +1,35 @@
+# The commands a person types. `make build` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build test serve bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## build: set up and build the site from seeds/ into build/
+build: $(STAMP)
+	$(BIN)/newsgen build
+
+## test: set up and run the tests, the linter and the type checker
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+## bench: time a cold build and a rebuild of 10,000 generated articles
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --count $${COUNT:-10000}
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+clean:
+	rm -rf build $(VENV) .newsgen-cache

@@ -1,0 +1,111 @@
+"""`newsgen build`: the pipeline's phases in order, load → topics → plan → render → write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgen.config import SiteConfig
+from newsgen.errors import SourceError, SourcesInvalid, UsageError
+from newsgen.load import load_sources
+from newsgen.plan import plan_site
+from newsgen.render import static_dirs, template_dirs
+from newsgen.render_all import render_pages
+from newsgen.topics import assign_topics
+from newsgen.write import SiteWriter, WriteReport
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Where a build reads and writes, and how."""
+
+    site_root: Path
+    source_dir: Path
+    output_dir: Path
+    config: SiteConfig
+    jobs: int = 1
+    skip_invalid: bool = False
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the CLI to print."""
+
+    articles: int
+    pages: int
+    write: WriteReport
+    seconds: float
+    ignored_files: int = 0
+    drafts: int = 0
+    skipped: tuple[SourceError, ...] = field(default=())
+
+
+def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
+    """Build the site described by `options`; raise before writing anything if sources are bad."""
+    started = time.perf_counter()
+    check_output_location(options)
+    loaded = load_sources(options.source_dir, options.jobs)
+    if loaded.problems and not options.skip_invalid:
+        raise SourcesInvalid(list(loaded.problems))
+    articles = assign_topics(loaded.articles)
+    pages = plan_site(articles, options.config)
+    rendered = render_pages(
+        pages, options.config, template_dirs(options.site_root), options.jobs, reproducible_time()
+    )
+    with SiteWriter(options.output_dir) as writer:
+        for number, (page, data) in enumerate(zip(pages, rendered, strict=True), start=1):
+            writer.write(page.path, data)
+            if progress and number % 500 == 0:
+                progress("rendered", number, len(pages))
+        copy_static(writer, static_dirs(options.site_root))
+        written = writer.commit()
+    return BuildReport(
+        articles=len(articles),
+        pages=len(pages),
+        write=written,
+        seconds=time.perf_counter() - started,
+        ignored_files=loaded.ignored_files,
+        drafts=loaded.drafts,
+        skipped=loaded.problems,
+    )
+
+
+def copy_static(writer: SiteWriter, folders: list[Path]) -> None:
+    """Copy the theme's static files under `static/`; the site's own win over the theme's."""
+    chosen: dict[str, Path] = {}
+    for folder in reversed(folders):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and not path.name.startswith("."):
+                chosen[path.relative_to(folder).as_posix()] = path
+    for relative in sorted(chosen):
+        writer.write(f"static/{relative}", chosen[relative].read_bytes())
+
+
+def check_output_location(options: BuildOptions) -> None:
+    """Refuse an output folder whose replacement would destroy sources or the site itself."""
+    output = options.output_dir.resolve()
+    protected = {
+        "the root folder": Path("/"),
+        "the site folder": options.site_root.resolve(),
+        "the source folder": options.source_dir.resolve(),
+        "your home folder": Path.home().resolve(),
+    }
+    for name, place in protected.items():
+        if output == place or output in place.parents:
+            raise UsageError(f"--output {options.output_dir} would replace {name}; choose another")
+    if options.source_dir.resolve() in output.parents:
+        raise UsageError(f"--output {options.output_dir} is inside the source folder")
+    if not options.source_dir.is_dir():
+        raise UsageError(f"source folder {options.source_dir} does not exist")
+
+
+def reproducible_time() -> str:
+    """Give the build's notion of "now": SOURCE_DATE_EPOCH when set, else the Unix epoch."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat().replace("+00:00", "Z")

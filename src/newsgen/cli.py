@@ -1,0 +1,94 @@
+"""The `newsgen` command line: parses options, calls the pipeline, prints, exits.
+
+Exit codes: 0 built; 1 bad source files (nothing written); 2 bad options or
+`newsgen.yaml`; 3 the output cannot be written (two pages on one path, …);
+4 a template error; 130 interrupted (the previous site is left as it was).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsgen import __version__
+from newsgen.build import BuildOptions, BuildReport, build_site
+from newsgen.config import load_config
+from newsgen.errors import NewsgenError
+from newsgen.parallel import default_jobs
+
+CONFIG_NAME = "newsgen.yaml"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; give the exit code."""
+    arguments = _parser().parse_args(argv)
+    try:
+        return int(arguments.run(arguments))
+    except NewsgenError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted: the previous site was left as it was", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsgen", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"newsgen {__version__}")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    build = commands.add_parser("build", help="build the site from the source folder")
+    build.add_argument("--source", type=Path, help="source folder (default: SITE/seeds)")
+    build.add_argument("--output", type=Path, help="output folder (default: SITE/build)")
+    build.add_argument("--config", type=Path, help=f"settings file (default: SITE/{CONFIG_NAME})")
+    build.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
+    build.add_argument("--base-url", help="the address the site is published at")
+    build.add_argument(
+        "--skip-invalid", action="store_true", help="build without bad files, listing each"
+    )
+    build.add_argument("--jobs", type=int, default=default_jobs(), help="processes to use")
+    build.add_argument("--quiet", action="store_true", help="print only errors")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    site = arguments.site
+    config_path = arguments.config or (site / CONFIG_NAME)
+    if arguments.config is None and not config_path.exists():
+        config_path = None
+    config = load_config(config_path, {"base_url": arguments.base_url})
+    options = BuildOptions(
+        site_root=site,
+        source_dir=arguments.source or site / "seeds",
+        output_dir=arguments.output or site / "build",
+        config=config,
+        jobs=max(1, arguments.jobs),
+        skip_invalid=arguments.skip_invalid,
+    )
+    show_progress = sys.stderr.isatty() and not arguments.quiet
+    report = build_site(options, _print_progress if show_progress else None)
+    if not arguments.quiet:
+        _print_report(report, options)
+    return 0
+
+
+def _print_progress(stage: str, done: int, total: int) -> None:
+    end = "\n" if done >= total else ""
+    print(f"\r{stage} {done}/{total} pages", end=end, file=sys.stderr, flush=True)
+
+
+def _print_report(report: BuildReport, options: BuildOptions) -> None:
+    for problem in report.skipped:
+        print(f"skipped {problem}", file=sys.stderr)
+    if report.skipped:
+        files = len({p.path for p in report.skipped})
+        print(f"skipped {files} invalid file(s) (--skip-invalid)", file=sys.stderr)
+    write = report.write
+    print(
+        f"built {report.articles} articles into {options.output_dir}: {report.pages} pages; "
+        f"files written {write.written}, unchanged {write.unchanged}, removed {write.removed}; "
+        f"{report.drafts} drafts and {report.ignored_files} other files left out; "
+        f"{report.seconds:.2f} s"
+    )

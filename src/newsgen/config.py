@@ -1,0 +1,103 @@
+"""Site settings: typed defaults, `newsgen.yaml` on top, command-line flags on top of that."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsgen.errors import ConfigError, SourceError
+from newsgen.yaml_fields import Field, FieldProblem, as_int, as_text, compose_mapping
+
+LANGUAGES = ("ru", "en")
+_URL = re.compile(r"https?://[^\s/?#]+(?:/[^\s?#]*)?")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What `newsgen.yaml` may set; each field's comment says what it is for."""
+
+    title: str = "Новостной архив"  # the site's name, in the header and feeds
+    description: str = ""  # one line under the name and in feeds
+    language: str = "ru"  # `ru` or `en`: the words of the theme and the dates
+    base_url: str = ""  # e.g. `https://example.org/archive/`: for canonical URLs and feeds
+    per_page: int = 20  # articles per page on the home page and topic pages
+    feed_size: int = 20  # entries in each Atom feed
+
+
+def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> SiteConfig:
+    """Give the settings from `path` (when given) with `overrides` on top; all problems at once."""
+    values: dict[str, Any] = {}
+    problems: list[SourceError] = []
+    if path is not None:
+        values, problems = _read_file(path)
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        try:
+            values[key] = normalise_base_url(value) if key == "base_url" else value
+        except FieldProblem as problem:
+            problems.append(SourceError(f"--{key.replace('_', '-')}", 1, str(problem)))
+    if problems:
+        raise ConfigError(problems)
+    return SiteConfig(**values)
+
+
+def normalise_base_url(url: str) -> str:
+    """Give `url` ending in one slash; an empty URL stays empty (relative links only)."""
+    if not url:
+        return ""
+    if not _URL.fullmatch(url):
+        raise FieldProblem(f"{url!r} is not an http(s) URL like https://example.org/archive/")
+    return url.rstrip("/") + "/"
+
+
+def _read_file(path: Path) -> tuple[dict[str, Any], list[SourceError]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [SourceError(str(path), 1, f"cannot be read: {exc}")]
+    fields = compose_mapping(text, str(path), first_line=1)
+    if isinstance(fields, SourceError):
+        return {}, [fields]
+    values: dict[str, Any] = {}
+    problems = []
+    lines = text.splitlines()
+    for item in fields:
+        line_text = lines[item.line - 1] if item.line <= len(lines) else ""
+        try:
+            values[item.key] = _read_field(item)
+        except FieldProblem as problem:
+            problems.append(SourceError(str(path), item.line, str(problem), line_text))
+    return values, problems
+
+
+def _read_field(item: Field) -> Any:
+    reader = _READERS.get(item.key)
+    if reader is None:
+        known = ", ".join(f.name for f in dataclasses.fields(SiteConfig))
+        raise FieldProblem(f"unknown setting {item.key!r} (known: {known})")
+    try:
+        return reader(item)
+    except FieldProblem as problem:
+        raise FieldProblem(f"{item.key}: {problem}") from None
+
+
+def _language(item: Field) -> str:
+    value = as_text(item.node)
+    if value not in LANGUAGES:
+        raise FieldProblem(f"expected one of {', '.join(LANGUAGES)}, found {value!r}")
+    return value
+
+
+_READERS: dict[str, Callable[[Field], Any]] = {
+    "title": lambda item: as_text(item.node),
+    "description": lambda item: as_text(item.node),
+    "language": _language,
+    "base_url": lambda item: normalise_base_url(as_text(item.node)),
+    "per_page": lambda item: as_int(item.node),
+    "feed_size": lambda item: as_int(item.node),
+}

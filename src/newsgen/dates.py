@@ -1,0 +1,75 @@
+"""Parsing the dates written in sources: an ISO date, optionally with a time and a zone."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from dateutil import parser as dateutil_parser
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
+_DATE_TIME_SPLIT = re.compile(r"([^T ]*)[T ]?\s*(.*)")
+_ZONE = re.compile(r"(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)")
+
+
+class DateProblem(ValueError):
+    """The text is not a date; the message says why in a user's words."""
+
+
+def parse_written_date(text: str) -> tuple[dt.date, dt.datetime | None]:
+    """Give the calendar date as written and, when a time is given, the full datetime.
+
+    The date is never shifted to another zone: an article written as
+    `2025-11-07T23:30-05:00` is filed under 7 November wherever the build runs.
+    """
+    text = text.strip()
+    day_part, time_part = _DATE_TIME_SPLIT.match(text).groups()  # type: ignore[union-attr]
+    day = _calendar_date(day_part, text)
+    if not time_part:
+        return day, None
+    try:
+        moment = dateutil_parser.isoparse(f"{day.isoformat()}T{_compact_zone(time_part)}")
+    except ValueError as exc:
+        raise DateProblem(f"time in {text!r} is not a time ({exc})") from None
+    return day, moment
+
+
+def _compact_zone(time_text: str) -> str:
+    """`14:30 +03:00` and `14:30 UTC` become forms that isoparse accepts."""
+    clock, _, zone = time_text.partition(" ")
+    zone = zone.strip()
+    if zone in ("UTC", "GMT"):
+        zone = "Z"
+    return clock + zone
+
+
+def _calendar_date(day_text: str, whole: str) -> dt.date:
+    match = _DATE.fullmatch(day_text)
+    if not match:
+        raise DateProblem(f"date {whole!r} is not a date (expected YYYY-MM-DD)")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise DateProblem(f"date {whole!r} is not a date (month {month})")
+    last_day = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last_day:
+        raise DateProblem(f"date {whole!r} is not a date (day {day}; the month has {last_day})")
+    if year < 1000:
+        raise DateProblem(f"date {whole!r} is not a date (year {year})")
+    return dt.date(year, month, day)
+
+
+def split_date_prefix(line: str) -> tuple[str, str]:
+    """Split `2025-11-07 14:30 +03:00 Текст…` into the date text and the rest of the line.
+
+    The date token may be followed by a time token and a zone token; anything after them
+    is the first paragraph of the body.
+    """
+    tokens = line.split(" ")
+    taken = 1
+    if len(tokens) > taken and "T" not in tokens[0] and _TIME.fullmatch(tokens[taken]):
+        taken += 1
+        if len(tokens) > taken and _ZONE.fullmatch(tokens[taken]):
+            taken += 1
+    return " ".join(tokens[:taken]), " ".join(tokens[taken:])

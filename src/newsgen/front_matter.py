@@ -1,0 +1,123 @@
+"""Parsing Markdown sources: YAML front matter between `---` lines, then the body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from newsgen.dates import DateProblem, parse_written_date
+from newsgen.errors import SourceError
+from newsgen.yaml_fields import (
+    Field,
+    FieldProblem,
+    as_bool,
+    as_text,
+    as_text_list,
+    compose_mapping,
+    is_null,
+)
+
+
+@dataclass
+class FrontMatter:
+    """The metadata a Markdown article gives; what it leaves out is None or empty."""
+
+    date: dt.date | None = None
+    published: dt.datetime | None = None
+    title: str | None = None
+    slug: str | None = None
+    summary: str | None = None
+    lang: str | None = None
+    topics: tuple[str, ...] = ()
+    draft: bool = False
+    date_line: int = 1
+
+
+@dataclass(frozen=True)
+class MarkdownDocument:
+    """A Markdown source split into its metadata and its body text."""
+
+    meta: FrontMatter
+    body: str
+
+
+def parse_markdown_source(text: str, path: str) -> MarkdownDocument | list[SourceError]:
+    """Give the front matter and body of a Markdown file, or every problem found in it."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return [SourceError(path, 1, "missing front matter: the file must start with '---'")]
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    if not closing:
+        return [SourceError(path, 1, "front matter is not closed: add a '---' line after it")]
+    fields = compose_mapping("\n".join(lines[1:closing]), path, first_line=2)
+    if isinstance(fields, SourceError):
+        return [fields]
+    meta, problems = _read_fields(fields, path, lines)
+    if "date" not in {item.key for item in fields}:
+        problems.append(SourceError(path, 1, "front matter has no `date:`"))
+    body = "\n".join(lines[closing + 1 :])
+    if not body.strip():
+        problems.append(SourceError(path, closing + 1, "no article text after the front matter"))
+    return problems if problems else MarkdownDocument(meta, body)
+
+
+def _read_fields(
+    fields: list[Field], path: str, lines: list[str]
+) -> tuple[FrontMatter, list[SourceError]]:
+    meta = FrontMatter()
+    problems: list[SourceError] = []
+    for item in fields:
+        reader = _READERS.get(item.key)
+        line_text = lines[item.line - 1] if item.line <= len(lines) else ""
+        if reader is None:
+            known = ", ".join(sorted(_READERS))
+            problems.append(
+                SourceError(path, item.line, f"unknown key {item.key!r} (known: {known})", line_text)
+            )
+            continue
+        try:
+            if not is_null(item.node):
+                reader(meta, item)
+        except (FieldProblem, DateProblem) as problem:
+            problems.append(SourceError(path, item.line, f"{item.key}: {problem}", line_text))
+    return meta, problems
+
+
+def _read_date(meta: FrontMatter, item: Field) -> None:
+    meta.date, meta.published = parse_written_date(as_text(item.node))
+    meta.date_line = item.line
+
+
+def _nonempty_text(item: Field) -> str:
+    value = as_text(item.node)
+    if not value:
+        raise FieldProblem("is empty")
+    return value
+
+
+def _setter(name: str) -> Callable[[FrontMatter, Field], None]:
+    def read(meta: FrontMatter, item: Field) -> None:
+        setattr(meta, name, _nonempty_text(item))
+
+    return read
+
+
+def _read_topics(meta: FrontMatter, item: Field) -> None:
+    meta.topics = tuple(t for t in as_text_list(item.node) if t)
+
+
+def _read_draft(meta: FrontMatter, item: Field) -> None:
+    meta.draft = as_bool(item.node)
+
+
+_READERS: dict[str, Callable[[FrontMatter, Field], Any]] = {
+    "date": _read_date,
+    "title": _setter("title"),
+    "slug": _setter("slug"),
+    "summary": _setter("summary"),
+    "lang": _setter("lang"),
+    "topics": _read_topics,
+    "draft": _read_draft,
+}

@@ -1,0 +1,67 @@
+"""Deriving a headline and a summary from an article's first paragraph."""
+
+from __future__ import annotations
+
+import re
+
+TITLE_CHARS = 140
+SUMMARY_CHARS = 300
+
+# A sentence ends at . ! ? or … (maybe closed by a quote) before a space and a capital,
+# a digit, an opening quote or a dash; not after an initial or a common abbreviation.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=[«\"„(A-ZА-ЯЁ0-9—–-])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-ZА-ЯЁ]|\b(?:г|гг|т|д|ул|им|млн|млрд|тыс|руб|долл|см|стр|проф|акад|ген|"
+    r"Mr|Mrs|Ms|Dr|St|Jr|vs|No|Inc|Ltd|Corp)|\.[a-zа-яё])\.$"
+)
+# A trailing clause that only says who reported the news: ", сообщил сам глава …".
+_ATTRIBUTION = re.compile(
+    r"\s*(?:,\s*[—–]?|\s[—–])\s*(?:как\s+)?(?:об\s+этом\s+)?"
+    r"(?:сообщил|сообщила|сообщили|сообщило|сообщает|сообщают|заявил|заявила|заявили|"
+    r"заявило|заявляет|сказал|сказала|сказали|отметил|отметила|отметили|подчеркнул|"
+    r"подчеркнула|рассказал|рассказала|рассказали|уточнил|уточнила|добавил|добавила|"
+    r"пишет|пишут|передает|передаёт|передают|говорится|объявил|объявила|объявили|"
+    r"said|says|reported|reports|told|announced|according\s+to)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_MIN_TITLE_CHARS = 20
+
+
+def first_sentence(paragraph: str) -> str:
+    """Give the first sentence of `paragraph` (all of it when no sentence end is found)."""
+    for match in _SENTENCE_END.finditer(paragraph):
+        head = paragraph[: match.start()].rstrip()
+        if not _ABBREVIATION.search(head):
+            return head
+    return paragraph.strip()
+
+
+def derive_title(lede: str, limit: int = TITLE_CHARS) -> str:
+    """Give a headline: the lede's first sentence, its attribution dropped, cut near `limit`."""
+    sentence = first_sentence(lede)
+    without_attribution = _ATTRIBUTION.sub("", sentence)
+    if len(without_attribution) >= _MIN_TITLE_CHARS:
+        sentence = without_attribution
+    sentence = sentence.rstrip(" .")
+    return cut_at_word(sentence, limit)
+
+
+def derive_summary(lede: str, limit: int = SUMMARY_CHARS) -> str:
+    """Give the first paragraph, cut after the last whole sentence (or word) within `limit`."""
+    lede = lede.strip()
+    if len(lede) <= limit:
+        return lede
+    ends = [m.start() for m in _SENTENCE_END.finditer(lede) if m.start() <= limit]
+    if ends and ends[-1] >= limit // 3:
+        return lede[: ends[-1]].rstrip()
+    return cut_at_word(lede, limit)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """Give `text` cut at the last word boundary before `limit`, with `…` when cut."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(",;:—–- ") + "…"

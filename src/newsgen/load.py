@@ -1,0 +1,173 @@
+"""The load stage: source files to `Article` records and the problems found in them."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgen.discover import MARKDOWN_SUFFIXES, find_sources
+from newsgen.errors import SourceError
+from newsgen.front_matter import MarkdownDocument, parse_markdown_source
+from newsgen.headline import derive_summary, derive_title
+from newsgen.language import detect_language
+from newsgen.markdown_body import html_paragraphs, render_markdown
+from newsgen.parallel import chunks, flatten, ordered_map
+from newsgen.records import Article, Topic
+from newsgen.seed_format import SeedDocument, parse_seed
+from newsgen.slugs import is_valid_slug, slugify
+from newsgen.text_file import decode_source
+
+_SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+_WORD = re.compile(r"\w+")
+WORDS_PER_MINUTE = 180
+_FILES_PER_TASK = 200
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Every article loaded (drafts left out), every problem found, and what was ignored."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[SourceError, ...]
+    ignored_files: int
+    drafts: int
+
+
+def load_sources(source_dir: Path, jobs: int = 1) -> LoadResult:
+    """Read and check every source file under `source_dir`, on `jobs` processes."""
+    sources = find_sources(source_dir)
+    tasks = [
+        (source_dir, sources.paths[part.start : part.stop])
+        for part in chunks(len(sources.paths), _FILES_PER_TASK)
+    ]
+    outcomes = list(flatten(ordered_map(_load_files, tasks, jobs)))
+    articles = tuple(o for o in outcomes if isinstance(o, Article))
+    problems = tuple(p for o in outcomes if isinstance(o, list) for p in o)
+    drafts = sum(1 for o in outcomes if o is None)
+    return LoadResult(articles, problems, sources.ignored, drafts)
+
+
+def _load_files(task: tuple[Path, tuple[Path, ...]]) -> list[Article | list[SourceError] | None]:
+    source_dir, paths = task
+    return [load_file(path, source_dir) for path in paths]
+
+
+def load_file(path: Path, source_dir: Path) -> Article | list[SourceError] | None:
+    """Give the article in one file, the problems that stop it, or None for a draft."""
+    shown = _shown_path(path, source_dir)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [SourceError(shown, 1, f"cannot be read: {exc.strerror}")]
+    text = decode_source(data, shown)
+    if isinstance(text, SourceError):
+        return [text]
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        return _markdown_article(text, path, shown)
+    seed = parse_seed(text, shown)
+    return [seed] if isinstance(seed, SourceError) else _seed_article(seed, path, shown)
+
+
+def _shown_path(path: Path, source_dir: Path) -> str:
+    """The path as the user knows it: the source folder's name and the file within it."""
+    return str(Path(source_dir.name) / path.relative_to(source_dir))
+
+
+def _seed_article(seed: SeedDocument, path: Path, shown: str) -> Article:
+    identifier = _identifier(path, shown)
+    title = derive_title(seed.paragraphs[0])
+    # The identifier in every seed slug keeps URLs stable when same-day titles collide.
+    slug = f"{slugify(title)}-{identifier[:8]}".lstrip("-")
+    text = "\n".join(seed.paragraphs)
+    return Article(
+        identifier=identifier,
+        source_path=shown,
+        date=seed.date,
+        published=seed.published,
+        title=title,
+        slug=slug,
+        lang=detect_language(text),
+        paragraphs=seed.paragraphs,
+        body_html=None,
+        summary=derive_summary(seed.paragraphs[0]),
+        topics=(),
+        **_length(text),
+    )
+
+
+def _markdown_article(text: str, path: Path, shown: str) -> Article | list[SourceError] | None:
+    document = parse_markdown_source(text, shown)
+    if isinstance(document, list):
+        return document
+    if document.meta.draft:
+        return None
+    body_html = render_markdown(document.body)
+    paragraphs = tuple(html_paragraphs(body_html))
+    problems = _markdown_problems(document, shown, paragraphs)
+    if problems:
+        return problems
+    return _markdown_record(document, path, shown, body_html, paragraphs)
+
+
+def _markdown_problems(
+    document: MarkdownDocument, shown: str, paragraphs: tuple[str, ...]
+) -> list[SourceError]:
+    meta = document.meta
+    problems = []
+    if meta.slug is not None and not is_valid_slug(meta.slug):
+        message = f"slug {meta.slug!r} must be letters, digits and hyphens"
+        problems.append(SourceError(shown, 1, message))
+    if meta.lang is not None and not _LANG_CODE.fullmatch(meta.lang):
+        problems.append(SourceError(shown, 1, f"lang {meta.lang!r} is not a language code"))
+    if not paragraphs:
+        problems.append(SourceError(shown, 1, "the article body has no text"))
+    return problems
+
+
+def _markdown_record(
+    document: MarkdownDocument,
+    path: Path,
+    shown: str,
+    body_html: str,
+    paragraphs: tuple[str, ...],
+) -> Article:
+    meta = document.meta
+    assert meta.date is not None  # parse_markdown_source reports a missing date
+    title = meta.title or derive_title(paragraphs[0])
+    text = "\n".join(paragraphs)
+    return Article(
+        identifier=_identifier(path, shown),
+        source_path=shown,
+        date=meta.date,
+        published=meta.published,
+        title=title,
+        slug=meta.slug or slugify(title) or _identifier(path, shown)[:8],
+        lang=meta.lang or detect_language(text),
+        paragraphs=paragraphs,
+        body_html=body_html,
+        summary=meta.summary or derive_summary(paragraphs[0]),
+        topics=tuple(topic_named(name) for name in meta.topics),
+        **_length(text),
+    )
+
+
+def topic_named(name: str) -> Topic:
+    """Give the topic of a name written in front matter (its kind is not known: other)."""
+    name = " ".join(name.split())
+    slug = slugify(name, max_chars=80) or hashlib.sha1(name.encode()).hexdigest()[:12]
+    return Topic("other", name, slug)
+
+
+def _identifier(path: Path, shown: str) -> str:
+    """The stable identifier: the hex part of `NNN_<16 hex>.txt`, else a hash of the path."""
+    match = _SEED_NAME.fullmatch(path.stem)
+    return match.group(1) if match else hashlib.sha1(shown.encode()).hexdigest()[:16]
+
+
+def _length(text: str) -> dict[str, int]:
+    words = len(_WORD.findall(text))
+    return {"word_count": words, "reading_minutes": max(1, math.ceil(words / WORDS_PER_MINUTE))}

@@ -1,0 +1,26 @@
+"""Rendering Markdown article bodies to HTML that is safe to put on a page."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+_EXTENSIONS = ["extra", "sane_lists"]
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|pre|tr)>")
+
+
+def render_markdown(body: str) -> str:
+    """Give sanitised HTML for a Markdown body: no script, handlers or `javascript:` links."""
+    raw = markdown.markdown(body, extensions=_EXTENSIONS, output_format="html")
+    return nh3.clean(raw, link_rel="noopener noreferrer")
+
+
+def html_paragraphs(body_html: str) -> list[str]:
+    """Give the plain text of each block of `body_html`, for summaries and word counts."""
+    blocks = _BLOCK_END.split(body_html)
+    texts = (html.unescape(_TAG.sub(" ", block)) for block in blocks)
+    return [" ".join(text.split()) for text in texts if text.strip()]

@@ -1,0 +1,43 @@
+"""Splitting a list of articles into numbered pages: `base/`, `base/page/2/`, …"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsgen.records import Article
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated list: its articles and the URLs around it."""
+
+    number: int
+    count: int
+    articles: Sequence[Article]
+    url: str
+    first_url: str
+    previous_url: str | None
+    next_url: str | None
+
+
+def page_url(base_url: str, number: int) -> str:
+    """Give the URL of page `number` of the list at `base_url` (page 1 is the list itself)."""
+    return base_url if number == 1 else f"{base_url}page/{number}/"
+
+
+def paginate(articles: Sequence[Article], base_url: str, per_page: int) -> list[Pager]:
+    """Give the pages of `articles` (at least one, maybe empty) under `base_url`."""
+    count = max(1, -(-len(articles) // per_page))
+    return [
+        Pager(
+            number=n,
+            count=count,
+            articles=articles[(n - 1) * per_page : n * per_page],
+            url=page_url(base_url, n),
+            first_url=base_url,
+            previous_url=page_url(base_url, n - 1) if n > 1 else None,
+            next_url=page_url(base_url, n + 1) if n < count else None,
+        )
+        for n in range(1, count + 1)
+    ]

@@ -1,0 +1,56 @@
+"""Mapping a function over items on all cores, in order, or in this process when small."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def default_jobs() -> int:
+    """Give the number of cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def ordered_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int,
+    setup: Callable[..., None] | None = None,
+    setup_args: tuple[Any, ...] = (),
+    chunksize: int = 1,
+) -> Iterator[Result]:
+    """Yield `function(item)` for each item in order, in `jobs` worker processes.
+
+    `setup(*setup_args)` runs once in each worker (and here when running serially).
+    Workers are forked where the platform allows it, so `setup_args` (e.g. all pages
+    of the site) reach them without being pickled.
+    """
+    if jobs <= 1 or len(items) <= 1:
+        if setup:
+            setup(*setup_args)
+        yield from map(function, items)
+        return
+    with _pool(jobs, setup, setup_args) as pool:
+        yield from pool.imap(function, items, chunksize=chunksize)
+
+
+def _pool(jobs: int, setup: Callable[..., None] | None, setup_args: tuple[Any, ...]) -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return context.Pool(jobs, initializer=setup, initargs=setup_args)
+
+
+def chunks(count: int, size: int) -> list[range]:
+    """Split `range(count)` into consecutive ranges of at most `size`."""
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def flatten(groups: Iterable[Iterable[Result]]) -> Iterator[Result]:
+    """Yield the items of each group in turn."""
+    for group in groups:
+        yield from group

@@ -1,0 +1,121 @@
+"""The plan stage: all articles to every `Page` of the site (pure, no I/O)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsgen.calendar_index import DayArchive, MonthArchive, YearArchive, group_by_date
+from newsgen.config import SiteConfig
+from newsgen.errors import OutputError
+from newsgen.pagination import paginate
+from newsgen.records import Article, Page, Topic
+from newsgen.sitemap import sitemap_pages
+
+TOPIC_KINDS = ("person", "place", "organisation", "other")
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    """A topic with its articles, newest first."""
+
+    topic: Topic
+    articles: Sequence[Article]
+
+
+def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
+    """Give every page of the site for `articles`, checked for two pages on one path."""
+    newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+    years = group_by_date(newest_first)
+    topics = topic_summaries(newest_first)
+    pages = [
+        *home_pages(newest_first, config),
+        *article_pages(newest_first),
+        *date_pages(years),
+        *topic_pages(topics, config),
+        *feed_pages(newest_first, topics, config),
+    ]
+    pages.extend(sitemap_pages(pages, config))
+    pages.append(Page("404.html", "404.html", {}))
+    check_unique_paths(pages)
+    return pages
+
+
+def home_pages(newest_first: Sequence[Article], config: SiteConfig) -> Iterator[Page]:
+    for pager in paginate(newest_first, "", config.per_page):
+        yield Page(f"{pager.url}index.html", "home.html", {"pager": pager})
+
+
+def article_pages(newest_first: Sequence[Article]) -> Iterator[Page]:
+    for index, article in enumerate(newest_first):
+        newer = newest_first[index - 1] if index > 0 else None
+        older = newest_first[index + 1] if index + 1 < len(newest_first) else None
+        context = {"article": article, "newer": newer, "older": older}
+        yield Page(f"{article.url}index.html", "article.html", context, (article.source_path,))
+
+
+def date_pages(years: Sequence[YearArchive]) -> Iterator[Page]:
+    months = [month for year in years for month in year.months]
+    days = [day for month in months for day in month.days]
+    for index, day in enumerate(days):
+        yield Page(f"{day.url}index.html", "day.html", {"day": day, **_neighbours(days, index)})
+    for index, month in enumerate(months):
+        context = {"month": month, **_neighbours(months, index)}
+        yield Page(f"{month.url}index.html", "month.html", context)
+    for index, year in enumerate(years):
+        yield Page(f"{year.url}index.html", "year.html", {"year": year, **_neighbours(years, index)})
+    yield Page("archive/index.html", "archive.html", {"years": list(reversed(years))})
+
+
+def _neighbours(
+    items: Sequence[DayArchive | MonthArchive | YearArchive], index: int
+) -> dict[str, object]:
+    """The archives before and after `items[index]` in time (for previous/next links)."""
+    return {
+        "previous": items[index - 1] if index > 0 else None,
+        "next": items[index + 1] if index + 1 < len(items) else None,
+    }
+
+
+def topic_summaries(newest_first: Sequence[Article]) -> list[TopicSummary]:
+    """Give every topic with its articles, the most written-about first, then by name."""
+    by_slug: dict[str, list[Article]] = defaultdict(list)
+    topic_of: dict[str, Topic] = {}
+    for article in newest_first:
+        for topic in article.topics:
+            by_slug[topic.slug].append(article)
+            topic_of[topic.slug] = topic
+    summaries = [TopicSummary(topic_of[slug], found) for slug, found in by_slug.items()]
+    return sorted(summaries, key=lambda s: (-len(s.articles), s.topic.name, s.topic.slug))
+
+
+def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[Page]:
+    by_kind = {kind: [s for s in topics if s.topic.kind == kind] for kind in TOPIC_KINDS}
+    yield Page("topics/index.html", "topics.html", {"topics_by_kind": by_kind})
+    for summary in topics:
+        for pager in paginate(summary.articles, summary.topic.url, config.per_page):
+            context = {"topic": summary.topic, "summary": summary, "pager": pager}
+            yield Page(f"{pager.url}index.html", "topic.html", context)
+
+
+def feed_pages(
+    newest_first: Sequence[Article], topics: Sequence[TopicSummary], config: SiteConfig
+) -> Iterator[Page]:
+    yield Page("feed.xml", "feed.xml", {"entries": newest_first[: config.feed_size], "topic": None})
+    for summary in topics:
+        context = {"entries": summary.articles[: config.feed_size], "topic": summary.topic}
+        yield Page(f"{summary.topic.url}feed.xml", "feed.xml", context)
+
+
+def check_unique_paths(pages: Sequence[Page]) -> None:
+    """Raise naming both sources when two pages would be written to one path."""
+    seen: dict[str, Page] = {}
+    clashes = []
+    for page in pages:
+        earlier = seen.setdefault(page.path, page)
+        if earlier is not page:
+            names = " and ".join(", ".join(p.sources) or p.template for p in (earlier, page))
+            clashes.append(f"two pages on one path {page.path!r}: {names}")
+    if clashes:
+        raise OutputError("\n".join(clashes))

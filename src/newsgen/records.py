@@ -1,0 +1,72 @@
+"""The plain records that flow between the pipeline's stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+TopicKind = Literal["person", "place", "organisation", "other"]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A person, place, organisation or other subject that articles are about."""
+
+    kind: TopicKind
+    name: str
+    slug: str
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, made once by the loader with every field set.
+
+    `url` is relative to the site root and ends in a slash (`2025/11/07/slug/`).
+    `paragraphs` is the plain text; `body_html` is set only for Markdown sources,
+    already sanitised. `published` carries the time and zone when the source gave them.
+    """
+
+    identifier: str
+    source_path: str
+    date: dt.date
+    published: dt.datetime | None
+    title: str
+    slug: str
+    lang: str
+    paragraphs: tuple[str, ...]
+    body_html: str | None
+    summary: str
+    topics: tuple[Topic, ...]
+    word_count: int
+    reading_minutes: int
+
+    @property
+    def url(self) -> str:
+        return f"{self.date:%Y/%m/%d}/{self.slug}/"
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str, str]:
+        """Chronological order; same-day articles by time (when given), then identifier."""
+        time = self.published.isoformat() if self.published else ""
+        return (self.date, time, self.identifier)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the site: where it goes, which template renders it, and with what."""
+
+    path: str
+    template: str
+    context: Mapping[str, Any]
+    sources: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        """The address of the page relative to the site root (`2025/`, `feed.xml`)."""
+        return self.path.removesuffix("index.html")

@@ -1,0 +1,124 @@
+"""The render stage: a `Page` to bytes through the theme's Jinja templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+from babel.dates import format_date, get_day_names
+
+from newsgen.config import SiteConfig
+from newsgen.errors import TemplateFailure
+from newsgen.records import Article, Page
+from newsgen.ui_text import UI_TEXT
+
+PACKAGED_THEME = Path(__file__).parent / "theme"
+
+
+class SiteRenderer:
+    """One Jinja environment for the whole build: the site's templates first, then the theme's."""
+
+    def __init__(
+        self, config: SiteConfig, template_dirs: Sequence[Path], feed_fallback_time: str
+    ) -> None:
+        self.config = config
+        self.environment = _environment(config, template_dirs)
+        # An empty feed still needs an `updated`; it must not be the clock's time.
+        self.environment.globals["empty_feed_updated"] = feed_fallback_time
+
+    def render_page(self, page: Page) -> bytes:
+        """Give the bytes of `page`, rendered by its template with the site's globals."""
+        context = dict(page.context)
+        context["root"] = relative_root(page.path)
+        context["page_url"] = page.url
+        context["page"] = page
+        if page.path == "404.html":  # served at any depth, so its links start at the site's path
+            context["root"] = base_path(self.config.base_url)
+        try:
+            template = self.environment.get_template(page.template)
+            return template.render(context).encode("utf-8")
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateFailure(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateFailure(f"template {page.template} for {page.path}: {exc}") from exc
+
+
+def template_dirs(site_root: Path) -> list[Path]:
+    """The folders templates are looked up in: the site's own first, the default theme last."""
+    return [site_root / "templates", PACKAGED_THEME / "templates"]
+
+
+def static_dirs(site_root: Path) -> list[Path]:
+    """The folders static files come from; a site's file overrides the theme's of that name."""
+    return [site_root / "static", PACKAGED_THEME / "static"]
+
+
+def relative_root(path: str) -> str:
+    """Give the relative prefix from the page at `path` to the site root (`../../`)."""
+    depth = path.count("/")
+    return "../" * depth if depth else "./"
+
+
+def base_path(base_url: str) -> str:
+    """Give the path part of `base_url` (`/archive/`), or `/` when the site has none."""
+    without_scheme = base_url.split("://", 1)[-1]
+    return "/" + without_scheme.split("/", 1)[1] if "/" in without_scheme else "/"
+
+
+def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([str(d) for d in dirs if d.is_dir()])
+    environment = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    locale = config.language
+    environment.globals.update(
+        site=config,
+        t=UI_TEXT[locale],
+        weekdays=list(get_day_names("abbreviated", locale=locale).values()),
+    )
+    environment.filters.update(
+        day_name=functools.partial(_format, pattern="d MMMM y", locale=locale),
+        month_name=functools.partial(_format, pattern="LLLL y", locale=locale),
+        month_only=functools.partial(_format, pattern="LLLL", locale=locale),
+        atom_time=atom_time,
+        body_html=body_html,
+        entry_id=entry_id,
+    )
+    return environment
+
+
+@functools.lru_cache(maxsize=65536)
+def _format(day: dt.date, pattern: str, locale: str) -> str:
+    return format_date(day, pattern, locale=locale)
+
+
+def atom_time(day: dt.date, moment: dt.datetime | None = None) -> str:
+    """Give an RFC 3339 time: the article's own time and zone, or midnight UTC of its day."""
+    if moment is not None and moment.tzinfo is not None:
+        return moment.isoformat()
+    if moment is not None:
+        return moment.isoformat() + "Z"
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def body_html(article: Article) -> Markup:
+    """Give an article's body as HTML: sanitised Markdown, or its text paragraphs escaped."""
+    if article.body_html is not None:
+        return Markup(article.body_html)
+    return Markup("\n").join(Markup("<p>%s</p>") % paragraph for paragraph in article.paragraphs)
+
+
+def entry_id(identifier: str) -> str:
+    """Give a permanent Atom id for an article, the same wherever the site is hosted."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"newsgen:{identifier}").urn
+

@@ -1,0 +1,92 @@
+"""Reading YAML mappings as typed fields with line numbers (front matter and newsgen.yaml).
+
+We compose YAML into nodes instead of loading it to Python values, so a title written
+as `yes` or `1984` stays the text that was written, and every problem has its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from newsgen.errors import SourceError
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class FieldProblem(ValueError):
+    """A field holds a value of the wrong kind; the message names what was expected."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One `key: value` of a mapping, with the file line the value stands on."""
+
+    key: str
+    node: yaml.Node
+    line: int
+
+
+def compose_mapping(text: str, path: str, first_line: int) -> list[Field] | SourceError:
+    """Give the top-level fields of a YAML mapping; `first_line` is the text's line in file."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        return SourceError(path, line, f"invalid YAML: {exc.problem or exc.context}")
+    except yaml.YAMLError as exc:
+        return SourceError(path, first_line, f"invalid YAML: {exc}")
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return SourceError(path, first_line, "expected `key: value` lines")
+    return [
+        Field(str(key.value), value, first_line + key.start_mark.line) for key, value in root.value
+    ]
+
+
+def is_null(node: yaml.Node) -> bool:
+    """Whether the value was left empty (`key:`) or written as `null`/`~`."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
+
+
+def as_text(node: yaml.Node) -> str:
+    """Give a scalar exactly as written: `title: yes` is the text `yes`, never `True`."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise FieldProblem("expected text, found a list or mapping")
+    return str(node.value).strip()
+
+
+def as_bool(node: yaml.Node) -> bool:
+    """Give a YAML boolean (`true`/`false`); anything else is a problem."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL_TAG:
+        return str(node.value).lower() in ("true", "yes", "on")
+    raise FieldProblem(f"expected true or false, found {_shown(node)}")
+
+
+def as_int(node: yaml.Node, minimum: int = 1) -> int:
+    """Give a whole number of at least `minimum`."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG:
+        number = int(str(node.value), 0)
+        if number >= minimum:
+            return number
+    raise FieldProblem(f"expected a whole number of at least {minimum}, found {_shown(node)}")
+
+
+def as_text_list(node: yaml.Node) -> list[str]:
+    """Give a list of texts; one text alone is a list of one."""
+    if isinstance(node, yaml.ScalarNode):
+        return [as_text(node)] if not is_null(node) and as_text(node) else []
+    if isinstance(node, yaml.SequenceNode):
+        return [as_text(item) for item in node.value]
+    raise FieldProblem("expected a list of texts, found a mapping")
+
+
+def _shown(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return repr(str(node.value))
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
