@@ -13,6 +13,7 @@ from newsgen.config import SiteConfig
 from newsgen.errors import SourceError, SourcesInvalid, UsageError
 from newsgen.load import load_sources
 from newsgen.plan import plan_site
+from newsgen.records import Page
 from newsgen.render import static_dirs, template_dirs
 from newsgen.render_all import render_pages
 from newsgen.topics import assign_topics
@@ -44,36 +45,65 @@ class BuildReport:
     ignored_files: int = 0
     drafts: int = 0
     skipped: tuple[SourceError, ...] = field(default=())
+    phases: dict[str, float] = field(default_factory=dict)
+
+
+class PhaseClock:
+    """Seconds spent in each phase of the build, in order."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.laps[phase] = now - self.last
+        self.last = now
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
 
 
 def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the site described by `options`; raise before writing anything if sources are bad."""
-    started = time.perf_counter()
+    clock = PhaseClock()
     check_output_location(options)
     loaded = load_sources(options.source_dir, options.jobs)
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
+    clock.lap("load")
     articles = assign_topics(loaded.articles)
+    clock.lap("topics")
     pages = plan_site(articles, options.config)
+    clock.lap("plan")
+    written = render_and_write(pages, options, progress)
+    clock.lap("render+write")
+    return BuildReport(
+        articles=len(articles),
+        pages=len(pages),
+        write=written,
+        seconds=clock.total(),
+        phases=clock.laps,
+        ignored_files=loaded.ignored_files,
+        drafts=loaded.drafts,
+        skipped=loaded.problems,
+    )
+
+
+def render_and_write(
+    pages: list[Page], options: BuildOptions, progress: Progress | None
+) -> WriteReport:
+    """Render every page and write the site; the old site stays until all is written."""
     rendered = render_pages(
         pages, options.config, template_dirs(options.site_root), options.jobs, reproducible_time()
     )
     with SiteWriter(options.output_dir) as writer:
         for number, (page, data) in enumerate(zip(pages, rendered, strict=True), start=1):
             writer.write(page.path, data)
-            if progress and number % 500 == 0:
+            if progress and (number % 500 == 0 or number == len(pages)):
                 progress("rendered", number, len(pages))
         copy_static(writer, static_dirs(options.site_root))
-        written = writer.commit()
-    return BuildReport(
-        articles=len(articles),
-        pages=len(pages),
-        write=written,
-        seconds=time.perf_counter() - started,
-        ignored_files=loaded.ignored_files,
-        drafts=loaded.drafts,
-        skipped=loaded.problems,
-    )
+        return writer.commit()
 
 
 def copy_static(writer: SiteWriter, folders: list[Path]) -> None:

@@ -86,9 +86,10 @@ def _print_report(report: BuildReport, options: BuildOptions) -> None:
         files = len({p.path for p in report.skipped})
         print(f"skipped {files} invalid file(s) (--skip-invalid)", file=sys.stderr)
     write = report.write
+    phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.phases.items())
     print(
         f"built {report.articles} articles into {options.output_dir}: {report.pages} pages; "
         f"files written {write.written}, unchanged {write.unchanged}, removed {write.removed}; "
         f"{report.drafts} drafts and {report.ignored_files} other files left out; "
-        f"{report.seconds:.2f} s"
+        f"{report.seconds:.2f} s ({phases})"
     )

@@ -6,7 +6,7 @@ import re
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LATIN = re.compile(r"[a-zA-Z]")
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 600
 
 
 def detect_language(text: str) -> str:

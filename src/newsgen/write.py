@@ -18,6 +18,7 @@ from types import TracebackType
 from newsgen.errors import OutputError, UsageError
 
 MARKER = ".newsgen-build"
+_MARKER_HEADER = "# made by newsgen build; this folder is replaced whole. Files:\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -48,7 +49,6 @@ class SiteWriter:
             shutil.rmtree(self.staging)  # left by a build that was killed
         self.staging.mkdir(parents=True)
         self._staging_root = str(self.staging.resolve())
-        (self.staging / MARKER).write_text("made by newsgen build; this folder is replaced whole\n")
         return self
 
     def __exit__(
@@ -70,7 +70,9 @@ class SiteWriter:
 
     def commit(self) -> WriteReport:
         """Swap the staged site in for the old one and give the counts of what changed."""
-        removed = sum(1 for path in _files_under(self.output) if path not in self._paths)
+        removed = len(_previous_files(self.output) - self._paths)
+        listing = "".join(f"{path}\n" for path in sorted(self._paths))
+        (self.staging / MARKER).write_text(_MARKER_HEADER + listing, encoding="utf-8")
         _swap(self.staging, self.output)
         written = len(self._paths) - self._unchanged
         return WriteReport(written=written, unchanged=self._unchanged, removed=removed)
@@ -112,16 +114,13 @@ def _same_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-def _files_under(folder: Path) -> set[str]:
-    if not folder.is_dir():
+def _previous_files(output: Path) -> set[str]:
+    """The files the previous build wrote, as its marker lists them."""
+    try:
+        lines = (output / MARKER).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
         return set()
-    found = set()
-    for parent, _, names in os.walk(folder):
-        relative = os.path.relpath(parent, folder)
-        for name in names:
-            found.add(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/"))
-    found.discard(MARKER)
-    return found
+    return {line for line in lines[1:] if line}
 
 
 def _swap(staging: Path, output: Path) -> None:
