@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from newsgen.dates import DateProblem, parse_written_date
 from newsgen.errors import SourceError
+from newsgen.slugs import is_valid_slug
 from newsgen.yaml_fields import (
     Field,
     FieldProblem,
@@ -18,6 +20,8 @@ from newsgen.yaml_fields import (
     compose_mapping,
     is_null,
 )
+
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 
 
 @dataclass
@@ -57,6 +61,7 @@ def parse_markdown_source(text: str, path: str) -> MarkdownDocument | list[Sourc
     meta, problems = _read_fields(fields, path, lines)
     if "date" not in {item.key for item in fields}:
         problems.append(SourceError(path, 1, "front matter has no `date:`"))
+    problems.extend(_empty_date(fields, path, lines))
     body = "\n".join(lines[closing + 1 :])
     if not body.strip():
         problems.append(SourceError(path, closing + 1, "no article text after the front matter"))
@@ -72,10 +77,8 @@ def _read_fields(
         reader = _READERS.get(item.key)
         line_text = lines[item.line - 1] if item.line <= len(lines) else ""
         if reader is None:
-            known = ", ".join(sorted(_READERS))
-            problems.append(
-                SourceError(path, item.line, f"unknown key {item.key!r} (known: {known})", line_text)
-            )
+            message = f"unknown key {item.key!r} (known: {', '.join(sorted(_READERS))})"
+            problems.append(SourceError(path, item.line, message, line_text))
             continue
         try:
             if not is_null(item.node):
@@ -83,6 +86,15 @@ def _read_fields(
         except (FieldProblem, DateProblem) as problem:
             problems.append(SourceError(path, item.line, f"{item.key}: {problem}", line_text))
     return meta, problems
+
+
+def _empty_date(fields: list[Field], path: str, lines: list[str]) -> list[SourceError]:
+    """`date:` with no value is reported, not read as a missing optional field."""
+    return [
+        SourceError(path, item.line, "date: is empty", lines[item.line - 1])
+        for item in fields
+        if item.key == "date" and is_null(item.node)
+    ]
 
 
 def _read_date(meta: FrontMatter, item: Field) -> None:
@@ -104,6 +116,18 @@ def _setter(name: str) -> Callable[[FrontMatter, Field], None]:
     return read
 
 
+def _read_slug(meta: FrontMatter, item: Field) -> None:
+    meta.slug = _nonempty_text(item)
+    if not is_valid_slug(meta.slug):
+        raise FieldProblem(f"{meta.slug!r} must be letters, digits, hyphens and underscores")
+
+
+def _read_lang(meta: FrontMatter, item: Field) -> None:
+    meta.lang = _nonempty_text(item)
+    if not _LANG_CODE.fullmatch(meta.lang):
+        raise FieldProblem(f"{meta.lang!r} is not a language code")
+
+
 def _read_topics(meta: FrontMatter, item: Field) -> None:
     meta.topics = tuple(t for t in as_text_list(item.node) if t)
 
@@ -115,9 +139,9 @@ def _read_draft(meta: FrontMatter, item: Field) -> None:
 _READERS: dict[str, Callable[[FrontMatter, Field], Any]] = {
     "date": _read_date,
     "title": _setter("title"),
-    "slug": _setter("slug"),
+    "slug": _read_slug,
     "summary": _setter("summary"),
-    "lang": _setter("lang"),
+    "lang": _read_lang,
     "topics": _read_topics,
     "draft": _read_draft,
 }

@@ -8,10 +8,11 @@ TITLE_CHARS = 140
 SUMMARY_CHARS = 300
 
 # A sentence ends at . ! ? or … (maybe closed by a quote) before a space and a capital,
-# a digit, an opening quote or a dash; not after an initial or a common abbreviation.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=[«\"„(A-ZА-ЯЁ0-9—–-])")
+# a digit, an opening quote or a dash; not after an initial, a one-letter abbreviation
+# (г., т. ч.) or a common one.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([»\"”)]?)\s+(?=[«\"„(A-ZА-ЯЁ0-9—–-])")
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-ZА-ЯЁ]|\b(?:г|гг|т|д|ул|им|млн|млрд|тыс|руб|долл|см|стр|проф|акад|ген|"
+    r"(?:\b[A-ZА-ЯЁа-яё]|\b(?:гг|ул|им|млн|млрд|тыс|руб|долл|см|стр|проф|акад|ген|"
     r"Mr|Mrs|Ms|Dr|St|Jr|vs|No|Inc|Ltd|Corp)|\.[a-zа-яё])\.$"
 )
 # A trailing clause that only says who reported the news: ", сообщил сам глава …".
@@ -30,9 +31,9 @@ _MIN_TITLE_CHARS = 20
 def first_sentence(paragraph: str) -> str:
     """Give the first sentence of `paragraph` (all of it when no sentence end is found)."""
     for match in _SENTENCE_END.finditer(paragraph):
-        head = paragraph[: match.start()].rstrip()
-        if not _ABBREVIATION.search(head):
-            return head
+        if not _ABBREVIATION.search(paragraph[: match.start()]):
+            # The closing quote or bracket (group 1) belongs to the sentence it closes.
+            return paragraph[: match.end(1)].rstrip()
     return paragraph.strip()
 
 
@@ -51,7 +52,7 @@ def derive_summary(lede: str, limit: int = SUMMARY_CHARS) -> str:
     lede = lede.strip()
     if len(lede) <= limit:
         return lede
-    ends = [m.start() for m in _SENTENCE_END.finditer(lede) if m.start() <= limit]
+    ends = [m.end(1) for m in _SENTENCE_END.finditer(lede) if m.end(1) <= limit]
     if ends and ends[-1] >= limit // 3:
         return lede[: ends[-1]].rstrip()
     return cut_at_word(lede, limit)

@@ -17,11 +17,10 @@ from newsgen.markdown_body import html_paragraphs, render_markdown
 from newsgen.parallel import chunks, flatten, ordered_map
 from newsgen.records import Article, Topic
 from newsgen.seed_format import SeedDocument, parse_seed
-from newsgen.slugs import is_valid_slug, slugify
+from newsgen.slugs import slugify
 from newsgen.text_file import decode_source
 
 _SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
-_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 _WORD = re.compile(r"\w+")
 WORDS_PER_MINUTE = 180
 _FILES_PER_TASK = 200
@@ -107,25 +106,10 @@ def _markdown_article(text: str, path: Path, shown: str) -> Article | list[Sourc
         return None
     body_html = render_markdown(document.body)
     paragraphs = tuple(html_paragraphs(body_html))
-    problems = _markdown_problems(document, shown, paragraphs)
-    if problems:
-        return problems
-    return _markdown_record(document, path, shown, body_html, paragraphs)
-
-
-def _markdown_problems(
-    document: MarkdownDocument, shown: str, paragraphs: tuple[str, ...]
-) -> list[SourceError]:
-    meta = document.meta
-    problems = []
-    if meta.slug is not None and not is_valid_slug(meta.slug):
-        message = f"slug {meta.slug!r} must be letters, digits and hyphens"
-        problems.append(SourceError(shown, 1, message))
-    if meta.lang is not None and not _LANG_CODE.fullmatch(meta.lang):
-        problems.append(SourceError(shown, 1, f"lang {meta.lang!r} is not a language code"))
+    # The slug and lang were checked with the front matter, where their lines are known.
     if not paragraphs:
-        problems.append(SourceError(shown, 1, "the article body has no text"))
-    return problems
+        return [SourceError(shown, 1, "the article body has no text")]
+    return _markdown_record(document, path, shown, body_html, paragraphs)
 
 
 def _markdown_record(

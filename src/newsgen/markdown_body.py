@@ -10,6 +10,11 @@ import nh3
 
 _EXTENSIONS = ["extra", "sane_lists"]
 _TAG = re.compile(r"<[^>]+>")
+# Inline markup is inside a word or before its punctuation: removed without a space.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var)"
+    r"(?:\s[^>]*)?>"
+)
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|pre|tr)>")
 
 
@@ -22,5 +27,5 @@ def render_markdown(body: str) -> str:
 def html_paragraphs(body_html: str) -> list[str]:
     """Give the plain text of each block of `body_html`, for summaries and word counts."""
     blocks = _BLOCK_END.split(body_html)
-    texts = (html.unescape(_TAG.sub(" ", block)) for block in blocks)
+    texts = (html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", block))) for block in blocks)
     return [" ".join(text.split()) for text in texts if text.strip()]

@@ -64,7 +64,9 @@ def date_pages(years: Sequence[YearArchive]) -> Iterator[Page]:
         context = {"month": month, **_neighbours(months, index)}
         yield Page(f"{month.url}index.html", "month.html", context)
     for index, year in enumerate(years):
-        yield Page(f"{year.url}index.html", "year.html", {"year": year, **_neighbours(years, index)})
+        yield Page(
+            f"{year.url}index.html", "year.html", {"year": year, **_neighbours(years, index)}
+        )
     yield Page("archive/index.html", "archive.html", {"years": list(reversed(years))})
 
 

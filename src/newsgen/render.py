@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 from babel.dates import format_date, get_day_names
+from markupsafe import Markup
 
 from newsgen.config import SiteConfig
 from newsgen.errors import TemplateFailure
@@ -43,7 +43,9 @@ class SiteRenderer:
             template = self.environment.get_template(page.template)
             return template.render(context).encode("utf-8")
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateFailure(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from exc
+            raise TemplateFailure(
+                f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+            ) from exc
         except jinja2.TemplateError as exc:
             raise TemplateFailure(f"template {page.template} for {page.path}: {exc}") from exc
 
@@ -84,17 +86,24 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
     environment.globals.update(
         site=config,
         t=UI_TEXT[locale],
-        weekdays=list(get_day_names("abbreviated", locale=locale).values()),
+        weekdays=_weekday_names(locale),
     )
     environment.filters.update(
         day_name=functools.partial(_format, pattern="d MMMM y", locale=locale),
         month_name=functools.partial(_format, pattern="LLLL y", locale=locale),
         month_only=functools.partial(_format, pattern="LLLL", locale=locale),
         atom_time=atom_time,
+        newest_time=newest_time,
         body_html=body_html,
         entry_id=entry_id,
     )
     return environment
+
+
+def _weekday_names(locale: str) -> list[str]:
+    """Short day names from Monday, the first column of the month calendar."""
+    names = get_day_names("abbreviated", locale=locale)
+    return [names[day] for day in range(7)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -111,6 +120,18 @@ def atom_time(day: dt.date, moment: dt.datetime | None = None) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def newest_time(entries: Sequence[Article]) -> str:
+    """Give the RFC 3339 time of the latest of `entries`, comparing instants across zones."""
+    return atom_time(*max(((a.date, a.published) for a in entries), key=_instant))
+
+
+def _instant(when: tuple[dt.date, dt.datetime | None]) -> dt.datetime:
+    day, moment = when
+    if moment is None:
+        return dt.datetime.combine(day, dt.time(), dt.UTC)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 def body_html(article: Article) -> Markup:
     """Give an article's body as HTML: sanitised Markdown, or its text paragraphs escaped."""
     if article.body_html is not None:
@@ -121,4 +142,3 @@ def body_html(article: Article) -> Markup:
 def entry_id(identifier: str) -> str:
     """Give a permanent Atom id for an article, the same wherever the site is hosted."""
     return uuid.uuid5(uuid.NAMESPACE_URL, f"newsgen:{identifier}").urn
-

@@ -10,7 +10,9 @@ from newsgen.records import Page
 MAX_URLS_PER_SITEMAP = 50_000
 
 
-def sitemap_pages(pages: Sequence[Page], config: SiteConfig, limit: int = MAX_URLS_PER_SITEMAP) -> list[Page]:
+def sitemap_pages(
+    pages: Sequence[Page], config: SiteConfig, limit: int = MAX_URLS_PER_SITEMAP
+) -> list[Page]:
     """Give the sitemap(s) listing every HTML page of `pages`, and robots.txt pointing at it."""
     listed = [page for page in pages if page.path.endswith(".html")]
     robots = Page("robots.txt", "robots.txt", {})
@@ -19,4 +21,8 @@ def sitemap_pages(pages: Sequence[Page], config: SiteConfig, limit: int = MAX_UR
     parts = [listed[start : start + limit] for start in range(0, len(listed), limit)]
     names = [f"sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
     index = Page("sitemap.xml", "sitemap_index.xml", {"sitemaps": names})
-    return [index, *(Page(n, "sitemap.xml", {"pages": p}) for n, p in zip(names, parts, strict=True)), robots]
+    return [
+        index,
+        *(Page(n, "sitemap.xml", {"pages": p}) for n, p in zip(names, parts, strict=True)),
+        robots,
+    ]

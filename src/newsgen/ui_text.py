@@ -66,7 +66,9 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "no_topics": "No topics yet.",
         "no_articles": "No articles yet.",
         "not_found": "Page not found",
-        "not_found_text": "There is no such page in the archive. Start from the home page or the archive.",
+        "not_found_text": (
+            "There is no such page in the archive. Start from the home page or the archive."
+        ),
         "skip": "Skip to content",
         "pagination": "Pages",
         "breadcrumbs": "Breadcrumbs",

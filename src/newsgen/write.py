@@ -52,7 +52,10 @@ class SiteWriter:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         if self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -72,7 +75,11 @@ class SiteWriter:
         """Swap the staged site in for the old one and give the counts of what changed."""
         removed = len(_previous_files(self.output) - self._paths)
         listing = "".join(f"{path}\n" for path in sorted(self._paths))
-        (self.staging / MARKER).write_text(_MARKER_HEADER + listing, encoding="utf-8")
+        marker = (_MARKER_HEADER + listing).encode("utf-8")
+        if _same_bytes(os.path.join(self.output, MARKER), marker):
+            os.link(os.path.join(self.output, MARKER), self.staging / MARKER)
+        else:
+            (self.staging / MARKER).write_bytes(marker)
         _swap(self.staging, self.output)
         written = len(self._paths) - self._unchanged
         return WriteReport(written=written, unchanged=self._unchanged, removed=removed)

@@ -15,6 +15,7 @@ from newsgen.errors import SourceError
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_OPENED_CONTEXTS = ("while scanning", "while parsing a flow")
 
 
 class FieldProblem(ValueError):
@@ -35,18 +36,38 @@ def compose_mapping(text: str, path: str, first_line: int) -> list[Field] | Sour
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        return SourceError(path, line, f"invalid YAML: {exc.problem or exc.context}")
+        return _syntax_error(exc, path, first_line)
     except yaml.YAMLError as exc:
         return SourceError(path, first_line, f"invalid YAML: {exc}")
     if root is None:
         return []
     if not isinstance(root, yaml.MappingNode):
         return SourceError(path, first_line, "expected `key: value` lines")
-    return [
+    fields = [
         Field(str(key.value), value, first_line + key.start_mark.line) for key, value in root.value
     ]
+    return _duplicate_key(fields, path) or fields
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> SourceError:
+    mark = exc.problem_mark or exc.context_mark
+    message = f"invalid YAML: {exc.problem or exc.context}"
+    # An unclosed quote or bracket is found where the text ends: point at where it opens.
+    if exc.problem and exc.context_mark and (exc.context or "").startswith(_OPENED_CONTEXTS):
+        mark = exc.context_mark
+        message += f" {exc.context}"
+    return SourceError(path, first_line + (mark.line if mark else 0), message)
+
+
+def _duplicate_key(fields: list[Field], path: str) -> SourceError | None:
+    """A key given twice would silently lose its first value: report the second."""
+    first_lines: dict[str, int] = {}
+    for item in fields:
+        if item.key in first_lines:
+            message = f"{item.key!r} is set twice (first on line {first_lines[item.key]})"
+            return SourceError(path, item.line, message)
+        first_lines[item.key] = item.line
+    return None
 
 
 def is_null(node: yaml.Node) -> bool:

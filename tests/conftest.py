@@ -1,0 +1,183 @@
+"""Fixtures for the end-to-end tests: small inline sites and session builds of the sample site.
+
+`sample_site` is the repository's own `seeds/` plus a few hand-written articles (Markdown
+with topics, seed files on other days, one with a time and zone, a draft, ignored files),
+built once per session at a domain's root; `subpath_site` is the same sources built once
+under a sub-path. Tests read those builds and must not change them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sitetools import REPO, Run, newsgen, write_files
+
+MakeSite = Callable[[Path, Mapping[str, str | bytes]], Path]
+
+SAMPLE_SEED = "000_f2c8b14476094b1d.txt"
+SAMPLE_TITLE = (
+    "Казахстан стал первой страной, присоединившейся к Авраамовым соглашениям в период "
+    "второго президентского срока лидера США Дональда Трампа"
+)
+ROOT_BASE_URL = "https://example.org/"
+SUBPATH_BASE_URL = "https://example.org/news/archive/"
+
+EXTRA_SOURCES: dict[str, str | bytes] = {
+    "newsgen.yaml": (
+        "title: Тестовый архив\n"
+        "description: Архив для проверки сборки.\n"
+        f"base_url: {ROOT_BASE_URL}\n"
+        "per_page: 2\n"
+        "feed_size: 3\n"
+    ),
+    "seeds/001_1a2b3c4d5e6f7081.txt": (
+        " date 2025-11-07 В Астане открылся новый мост через Ишим. Его длина — 500 метров.\n"
+        "\n"
+        "Мост соединил левый и правый берег города."
+    ),
+    "seeds/002_2b3c4d5e6f708192.txt": (
+        "\ufeff date 2025-10-30\r\n"
+        "Цены на жилье в Алматы выросли за месяц на два процента.\r\n"
+        "\r\n"
+        "Аналитики ждут замедления роста к зиме.\r\n"
+    ),
+    "seeds/2024/003_3c4d5e6f708192a3.txt": (
+        " date 2024-12-31 23:30 +05:00 Жители Астаны встретили Новый год салютом.\n\n"
+        "Праздник прошел спокойно."
+    ),
+    "seeds/articles/kazakhstan-usa.md": (
+        "---\n"
+        "title: Казахстан и США подписали соглашения на 17 млрд долларов\n"
+        "date: 2025-11-05T14:30+03:00\n"
+        "topics: [Казахстан, США]\n"
+        "summary: Сделки подписаны в Вашингтоне.\n"
+        "---\n"
+        "Лидеры двух стран подписали **коммерческие соглашения**.\n"
+        "\n"
+        "Подробности — в [архиве](https://example.com/source).\n"
+    ),
+    "seeds/articles/late.md": (
+        "---\n"
+        "title: Поздняя новость из Казахстана\n"
+        "date: 2025-11-06T23:30-05:00\n"
+        "topics: [казахстан]\n"
+        "---\n"
+        "Новость, отправленная поздно вечером по времени Нью-Йорка.\n"
+    ),
+    "seeds/articles/israel.md": (
+        "---\n"
+        "date: 2025-09-01\n"
+        "topics:\n"
+        "  - Израиль\n"
+        "  - США\n"
+        "---\n"
+        "Израиль и США провели переговоры о торговле. Стороны договорились продолжить.\n"
+    ),
+    "seeds/articles/astana.md": (
+        "---\n"
+        "title: Лето в Астане\n"
+        "date: 2024-06-15\n"
+        "slug: astana-summer\n"
+        "lang: ru\n"
+        "topics: Казахстан\n"
+        "---\n"
+        "В Астане стоит жаркая погода.\n"
+    ),
+    "seeds/articles/draft.md": (
+        "---\ntitle: Черновик\ndate: 2025-11-08\ndraft: true\n---\nЕще не готово.\n"
+    ),
+    "seeds/.hidden.txt": " date 2025-11-09 Скрытый файл не публикуется.",
+    "seeds/notes.docx": b"PK\x03\x04 not a source",
+}
+
+# The sample site's articles, newest first: (title, date as written in the source).
+SAMPLE_ARTICLES = [
+    (SAMPLE_TITLE, "2025-11-07"),
+    ("В Астане открылся новый мост через Ишим", "2025-11-07"),
+    ("Поздняя новость из Казахстана", "2025-11-06"),
+    ("Казахстан и США подписали соглашения на 17 млрд долларов", "2025-11-05"),
+    ("Цены на жилье в Алматы выросли за месяц на два процента", "2025-10-30"),
+    ("Израиль и США провели переговоры о торговле", "2025-09-01"),
+    ("Жители Астаны встретили Новый год салютом", "2024-12-31"),
+    ("Лето в Астане", "2024-06-15"),
+]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A site folder, the folder it was built into, its base URL and the build's output."""
+
+    site: Path
+    build: Path
+    base_url: str
+    run: Run
+
+
+def _make_site(folder: Path, files: Mapping[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_files(folder, files)
+
+
+@pytest.fixture
+def make_site() -> MakeSite:
+    """`make_site(tmp_path, {"seeds/x.txt": "..."})` writes a site inline, gives its folder."""
+    return _make_site
+
+
+def write_sample_sources(folder: Path) -> Path:
+    """Write the sample site (the repository's seeds and the extra articles) into `folder`."""
+    shutil.copytree(REPO / "seeds", folder / "seeds")
+    return write_files(folder, EXTRA_SOURCES)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample site built once at the root of https://example.org/ (do not modify)."""
+    site = write_sample_sources(tmp_path_factory.mktemp("sample") / "site")
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 0, run.err
+    return BuiltSite(site, site / "build", ROOT_BASE_URL, run)
+
+
+@pytest.fixture(scope="session")
+def subpath_site(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample site's sources built once under https://example.org/news/archive/."""
+    output = tmp_path_factory.mktemp("subpath") / "public"
+    run = newsgen(
+        "build", "--site", sample_site.site, "--output", output,
+        "--base-url", SUBPATH_BASE_URL.rstrip("/"), "--jobs", "1",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    return BuiltSite(sample_site.site, output, SUBPATH_BASE_URL, run)
+
+
+@pytest.fixture(scope="session")
+def unhosted_site(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample site's sources built once with no base URL (`--base-url ""`)."""
+    output = tmp_path_factory.mktemp("unhosted") / "public"
+    run = newsgen(
+        "build", "--site", sample_site.site, "--output", output, "--base-url", "", "--jobs", "1"
+    )
+    assert run.code == 0, run.err
+    return BuiltSite(sample_site.site, output, "", run)
+
+
+SESSION_BUILDS = {"root": "sample_site", "subpath": "subpath_site", "unhosted": "unhosted_site"}
+
+
+@pytest.fixture(params=["root", "subpath"])
+def any_site(request: pytest.FixtureRequest) -> BuiltSite:
+    """Each hosted session build in turn: at a domain's root and under a sub-path."""
+    built: BuiltSite = request.getfixturevalue(SESSION_BUILDS[request.param])
+    return built
+
+
+@pytest.fixture(params=["root", "subpath", "unhosted"])
+def every_site(request: pytest.FixtureRequest) -> BuiltSite:
+    """Each session build in turn, the one without a base URL too."""
+    built: BuiltSite = request.getfixturevalue(SESSION_BUILDS[request.param])
+    return built

@@ -1,0 +1,396 @@
+"""End-to-end builds through the `newsgen` command: what the pages of a built site show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+from babel.dates import format_date
+from conftest import (
+    ROOT_BASE_URL,
+    SAMPLE_ARTICLES,
+    SAMPLE_SEED,
+    SAMPLE_TITLE,
+    BuiltSite,
+    MakeSite,
+    write_sample_sources,
+)
+from sitetools import (
+    REPO,
+    article_pages,
+    clean_env,
+    find_all,
+    meta_property,
+    newsgen,
+    newsgen_process,
+    read_page,
+    text_of,
+    tree_bytes,
+)
+
+from benchmarks.corpus import write_corpus
+
+SAMPLE_URL = "2025/11/07/kazakhstan-stal-pervoy-stranoy-prisoedinivsheysya-k-f2c8b144/"
+DEALS_URL = "2025/11/05/kazakhstan-i-ssha-podpisali-soglasheniya-na-17-mlrd-dollarov/"
+BRIDGE_URL = "2025/11/07/v-astane-otkrylsya-novyy-most-cherez-ishim-1a2b3c4d/"
+
+
+def seed_paragraphs(path: Path) -> list[str]:
+    """The paragraphs of a seed file as a reader expects them on the page."""
+    text = path.read_text(encoding="utf-8")
+    first, _, rest = text.partition("\n")
+    lede = first.split(" ", 3)[3]  # " date 2025-11-07 Lede…"
+    return [lede, *(" ".join(block.split()) for block in rest.split("\n\n") if block.strip())]
+
+
+def test_repository_seeds_build_on_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 0, run.err
+    assert run.out.startswith("built 1 articles into build: 11 pages; files written 12, ")
+    (page,) = article_pages(tmp_path / "build")
+    assert page.parent.relative_to(tmp_path / "build").as_posix() + "/" == SAMPLE_URL
+    assert text_of(read_page(page).find(".//h1")) == SAMPLE_TITLE
+
+
+def test_sample_site_builds_every_article(sample_site: BuiltSite) -> None:
+    assert sample_site.run.out.startswith(
+        f"built 8 articles into {sample_site.build}: 39 pages; files written 40, "
+        "unchanged 0, removed 0; 1 drafts and 2 other files left out"
+    )
+    titles = [text_of(read_page(path).find(".//h1")) for path in article_pages(sample_site.build)]
+    assert sorted(titles) == sorted(title for title, _ in SAMPLE_ARTICLES)
+
+
+def test_article_page_shows_every_paragraph_title_and_date(sample_site: BuiltSite) -> None:
+    page = read_page(sample_site.build / SAMPLE_URL / "index.html")
+    body = find_all(page, "div", class_="body")[0]
+    shown = [text_of(p) for p in body.iter("p")]
+    assert shown == seed_paragraphs(REPO / "seeds" / SAMPLE_SEED)
+    assert len(shown) == 9
+    assert text_of(page.find(".//h1")) == SAMPLE_TITLE
+    assert text_of(page.find(".//title")) == f"{SAMPLE_TITLE} — Тестовый архив"
+    time = page.find(".//article//time")
+    assert text_of(time) == "7 ноября 2025"
+    assert time.get("datetime") == "2025-11-07T00:00:00Z"
+
+
+def test_article_page_has_canonical_url_opengraph_and_json_ld(sample_site: BuiltSite) -> None:
+    page = read_page(sample_site.build / SAMPLE_URL / "index.html")
+    address = ROOT_BASE_URL + SAMPLE_URL
+    assert [link.get("href") for link in find_all(page, "link", rel="canonical")] == [address]
+    assert meta_property(page, "og:type") == "article"
+    assert meta_property(page, "og:title") == SAMPLE_TITLE
+    assert meta_property(page, "og:url") == address
+    assert meta_property(page, "og:site_name") == "Тестовый архив"
+    assert meta_property(page, "article:published_time") == "2025-11-07T00:00:00Z"
+    assert meta_property(page, "og:description").startswith("Казахстан стал первой страной")
+    scripts = find_all(page, "script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].text or "")
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == SAMPLE_TITLE
+    assert data["datePublished"] == "2025-11-07T00:00:00Z"
+    assert data["mainEntityOfPage"] == address
+    assert data["inLanguage"] == "ru"
+    assert data["publisher"] == {"@type": "Organization", "name": "Тестовый архив"}
+
+
+def test_json_ld_keeps_the_time_zone_and_topics(sample_site: BuiltSite) -> None:
+    page = read_page(sample_site.build / DEALS_URL / "index.html")
+    data = json.loads(find_all(page, "script", type="application/ld+json")[0].text or "")
+    assert data["datePublished"] == "2025-11-05T14:30:00+03:00"
+    assert data["about"] == ["Казахстан", "США"]
+    assert data["description"] == "Сделки подписаны в Вашингтоне."
+
+
+def test_without_base_url_pages_have_no_absolute_metadata(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path, {"seeds/001_00000000000000aa.txt": " date 2025-11-07 Новость дня."})
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    (page_path,) = article_pages(site / "build")
+    page = read_page(page_path)
+    assert find_all(page, "link", rel="canonical") == []
+    assert meta_property(page, "og:url") is None
+    assert find_all(page, "script") == []
+    assert "https://" not in page_path.read_text(encoding="utf-8")
+
+
+def test_article_filed_under_the_date_as_written(sample_site: BuiltSite) -> None:
+    """23:30 in New York is the next day in UTC; the article stays on the day written."""
+    page = read_page(sample_site.build / "2025/11/06/pozdnyaya-novost-iz-kazakhstana/index.html")
+    time = page.find(".//article//time")
+    assert time.get("datetime") == "2025-11-06T23:30:00-05:00"
+    assert text_of(time) == "6 ноября 2025"
+
+
+def test_drafts_hidden_files_and_other_extensions_are_left_out(sample_site: BuiltSite) -> None:
+    every_page = "".join(p.read_text(encoding="utf-8") for p in sample_site.build.rglob("*.html"))
+    assert "Черновик" not in every_page
+    assert "Скрытый файл" not in every_page
+    assert not (sample_site.build / "2025/11/08").exists()
+    assert not (sample_site.build / "2025/11/09").exists()
+
+
+def test_home_pages_list_articles_newest_first_per_page(sample_site: BuiltSite) -> None:
+    build = sample_site.build
+    pages = [build / "index.html", *(build / f"page/{n}/index.html" for n in (2, 3, 4))]
+    listed = [
+        [text_of(h3) for h3 in find_all(read_page(path), "h3", class_="teaser-title")]
+        for path in pages
+    ]
+    assert listed == [[t for t, _ in SAMPLE_ARTICLES[i : i + 2]] for i in range(0, 8, 2)]
+    assert not (build / "page/5").exists()
+    assert not (build / "page/1").exists()
+    second = read_page(build / "page/2/index.html")
+    assert text_of(second.find(".//h1")) == "Последние новости, страница 2"
+    assert "Страница 2 из 4" in text_of(second)
+
+
+def test_date_pages_exist_for_every_day_month_and_year(sample_site: BuiltSite) -> None:
+    build = sample_site.build
+    days = {date for _, date in SAMPLE_ARTICLES}
+    for day in days:
+        year, month, number = day.split("-")
+        for folder in (f"{year}/{month}/{number}", f"{year}/{month}", year):
+            assert (build / folder / "index.html").is_file(), folder
+    day_page = read_page(build / "2025/11/07/index.html")
+    assert text_of(day_page.find(".//h1")) == "7 ноября 2025"
+    assert [text_of(h) for h in find_all(day_page, "h3", class_="teaser-title")] == [
+        t for t, d in SAMPLE_ARTICLES if d == "2025-11-07"
+    ]
+    month = read_page(build / "2025/11/index.html")
+    assert text_of(month.find(".//h1")) == "Ноябрь 2025"
+    calendar_links = [a.get("href") for a in month.iterfind(".//td[@class='has-articles']/a")]
+    assert calendar_links == ["../../2025/11/05/", "../../2025/11/06/", "../../2025/11/07/"]
+    archive = text_of(read_page(build / "archive/index.html"))
+    assert "2025 6" in archive
+    assert "2024 2" in archive
+
+
+def test_month_calendar_puts_each_day_under_its_weekday(sample_site: BuiltSite) -> None:
+    month = read_page(sample_site.build / "2025/11/index.html")
+    header = [text_of(th) for th in month.iterfind(".//table[@class='calendar']/thead/tr/th")]
+    assert header == ["пн", "вт", "ср", "чт", "пт", "сб", "вс"]
+    weeks = list(month.iterfind(".//table[@class='calendar']/tbody/tr"))
+    columns = {
+        int(next(cell.itertext())): column  # the day's number, before its article count
+        for week in weeks
+        for column, cell in enumerate(week.iterfind("td"))
+        if text_of(cell)
+    }
+    assert len(columns) == 30
+    assert all(column == dt.date(2025, 11, day).weekday() for day, column in columns.items())
+    assert columns[7] == 4  # a Friday
+
+
+def test_topic_pages_merge_spellings_and_paginate(sample_site: BuiltSite) -> None:
+    build = sample_site.build
+    topics = read_page(build / "topics/index.html")
+    chips = [text_of(a) for a in topics.iterfind(".//ul[@class='chips']/li/a")]
+    assert chips == ["Казахстан 3", "США 2", "Израиль 1"]
+    first = read_page(build / "topics/kazakhstan/index.html")
+    second = read_page(build / "topics/kazakhstan/page/2/index.html")
+    assert text_of(first.find(".//h1")) == "Казахстан"
+    listed = [
+        text_of(h) for page in (first, second) for h in find_all(page, "h3", class_="teaser-title")
+    ]
+    assert listed == [
+        "Поздняя новость из Казахстана",
+        "Казахстан и США подписали соглашения на 17 млрд долларов",
+        "Лето в Астане",
+    ]
+    feeds = find_all(first, "link", rel="alternate", type="application/atom+xml")
+    assert [link.get("href") for link in feeds] == [
+        "../../feed.xml",
+        "../../topics/kazakhstan/feed.xml",
+    ]
+    article = read_page(build / "2024/06/15/astana-summer/index.html")
+    assert [a.get("href") for a in article.iterfind(".//ul[@class='chips']/li/a")] == [
+        "../../../../topics/kazakhstan/"
+    ]
+
+
+def test_article_neighbours_link_older_and_newer(sample_site: BuiltSite) -> None:
+    page = read_page(sample_site.build / "2025/11/06/pozdnyaya-novost-iz-kazakhstana/index.html")
+    older, newer = page.iterfind(".//nav[@class='neighbours']/a")
+    assert older.get("rel") == "prev"
+    assert older.get("href") == f"../../../../{DEALS_URL}"
+    assert newer.get("href") == f"../../../../{BRIDGE_URL}"
+
+
+def test_markdown_cannot_put_scripts_on_the_page(make_site: MakeSite, tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "seeds/evil.md": (
+                "---\ntitle: Проверка безопасности\ndate: 2025-11-07\n---\n"
+                "Безопасный текст остается.\n\n"
+                "<script>alert('script')</script>\n\n"
+                '<img src="x.png" onerror="alert(\'onerror\')">\n\n'
+                "[ссылка](javascript:alert('link'))\n\n"
+                "<a href=\"javascript:alert('anchor')\" onclick=\"alert('click')\">якорь</a>\n\n"
+                "<p onmouseover=\"alert('hover')\">Абзац с обработчиком.</p>\n"
+            )
+        },
+    )
+    run = newsgen("build", "--site", site, "--base-url", "https://example.org/", "--jobs", "1")
+    assert run.code == 0, run.err
+    (path,) = article_pages(site / "build")
+    html = path.read_text(encoding="utf-8")
+    assert "Безопасный текст остается." in html
+    assert "Абзац с обработчиком." in html
+    for dangerous in ("alert(", "onerror", "onclick", "onmouseover", "javascript:"):
+        assert dangerous not in html.lower()
+    page = read_page(path)
+    assert [s.get("type") for s in page.iter("script")] == ["application/ld+json"]
+    feed = (site / "build/feed.xml").read_text(encoding="utf-8")
+    assert "alert(" not in feed
+    assert "javascript:" not in feed
+
+
+def test_titles_with_markup_characters_are_shown_as_written(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    title = 'AT&T и «Ростелеком» </script><script>alert(1)</script> "кавычки"'
+    escaped = title.replace('"', '\\"')
+    site = make_site(
+        tmp_path,
+        {"seeds/a.md": f'---\ntitle: "{escaped}"\ndate: 2025-11-07\ntopics: [R&D]\n---\nТекст.\n'},
+    )
+    run = newsgen("build", "--site", site, "--base-url", "https://example.org/", "--jobs", "1")
+    assert run.code == 0, run.err
+    (path,) = article_pages(site / "build")
+    page = read_page(path)
+    assert text_of(page.find(".//h1")) == title
+    assert meta_property(page, "og:title") == title
+    (script,) = page.iter("script")
+    assert json.loads(script.text or "")["headline"] == title
+    assert json.loads(script.text or "")["about"] == ["R&D"]
+    feed = feedparser.parse((site / "build/feed.xml").read_bytes())
+    assert not feed.bozo
+    assert feed.entries[0].title == title
+    assert text_of(read_page(site / "build/topics/r-d/index.html").find(".//h1")) == "R&D"
+
+
+def test_markdown_body_is_rendered(sample_site: BuiltSite) -> None:
+    body = find_all(read_page(sample_site.build / DEALS_URL / "index.html"), "div", class_="body")[
+        0
+    ]
+    assert text_of(body.find(".//strong")) == "коммерческие соглашения"
+    link = body.find(".//a")
+    assert link.get("href") == "https://example.com/source"
+    assert link.get("rel") == "noopener noreferrer"
+
+
+def test_two_markdown_articles_on_one_url_name_both_sources(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    article = "---\ntitle: {title}\ndate: 2025-11-07\nslug: same-news\n---\nТекст {title}.\n"
+    site = make_site(
+        tmp_path,
+        {
+            "seeds/a/first.md": article.format(title="Первая"),
+            "seeds/b/second.md": article.format(title="Вторая"),
+        },
+    )
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 3
+    (line,) = run.err_lines
+    where, _, sources = line.partition(": ")
+    assert where == "two pages on one path '2025/11/07/same-news/index.html'"
+    assert sorted(sources.split(" and ")) == ["seeds/a/first.md", "seeds/b/second.md"]
+    assert not (site / "build").exists()
+
+
+def test_english_site_uses_english_words_and_dates(make_site: MakeSite, tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "newsgen.yaml": "title: News Archive\nlanguage: en\nper_page: 1\n",
+            "seeds/001_00000000000000aa.txt": " date 2025-11-07 Leaders met in Astana on Friday.",
+            "seeds/002_00000000000000bb.txt": " date 2025-11-06 Лидеры встретились в Астане.",
+        },
+    )
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    build = site / "build"
+    expected_date = format_date(dt.date(2025, 11, 7), "d MMMM y", locale="en")
+    assert expected_date == "7 November 2025"
+    home = read_page(build / "index.html")
+    assert home.get("lang") == "en"
+    assert text_of(home.find(".//h1")) == "Latest news"
+    assert [text_of(a) for a in home.iterfind(".//nav[@class='site-nav']/a")] == [
+        "Archive",
+        "Topics",
+        "Feed",
+    ]
+    assert "Page 1 of 2" in text_of(home)
+    assert expected_date in text_of(home)
+    (english, russian) = sorted(article_pages(build), reverse=True)
+    page = read_page(english)
+    assert text_of(page.find(".//article//time")) == expected_date
+    assert page.get("lang") == "en"
+    assert "min read" in text_of(page)
+    assert read_page(russian).get("lang") == "ru"  # the article's own language
+    assert text_of(read_page(build / "2025/11/index.html").find(".//h1")) == "November 2025"
+    for word in ("Главная", "Архив", "Последние", "ноября"):
+        assert word not in "".join(p.read_text("utf-8") for p in build.rglob("*.html"))
+
+
+def test_generated_corpus_of_2000_articles_builds(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "seeds", 2000)
+    run = newsgen_process("build", "--jobs", "2", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert run.out.startswith("built 2000 articles into build: ")
+    pages = article_pages(tmp_path / "build")
+    assert len(pages) == 2000
+    assert len({page.parent.name for page in pages}) == 2000
+
+
+@pytest.fixture(scope="module")
+def deterministic_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = write_sample_sources(tmp_path_factory.mktemp("deterministic") / "site")
+    write_corpus(site / "seeds" / "corpus", 120)
+    return site
+
+
+def test_two_builds_are_byte_identical_whatever_the_zone_and_hash_seed(
+    deterministic_sources: Path, tmp_path: Path
+) -> None:
+    settings = [
+        {"TZ": "UTC", "PYTHONHASHSEED": "0", "jobs": "1"},
+        {"TZ": "America/New_York", "PYTHONHASHSEED": "1234", "jobs": "2"},
+        {"TZ": "Asia/Almaty", "PYTHONHASHSEED": "random", "jobs": "2"},
+    ]
+    trees = []
+    for number, env in enumerate(settings):
+        output = tmp_path / f"out{number}"
+        jobs = env.pop("jobs")
+        run = newsgen_process(
+            "build", "--site", deterministic_sources, "--output", output, "--jobs", jobs,
+            env=clean_env(**env),
+        )  # fmt: skip
+        assert run.code == 0, run.err
+        trees.append(tree_bytes(output))
+    assert len(trees[0]) > 200
+    assert trees[1] == trees[0]
+    assert trees[2] == trees[0]
+
+
+def test_feed_time_of_an_empty_site_comes_from_source_date_epoch(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path, {"seeds/.keep": ""})
+    env = clean_env(SOURCE_DATE_EPOCH="1700000000")
+    run = newsgen_process("build", "--site", site, env=env)
+    assert run.code == 0, run.err
+    assert "<updated>2023-11-14T22:13:20Z</updated>" in (site / "build/feed.xml").read_text()

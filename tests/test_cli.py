@@ -1,0 +1,254 @@
+"""The `newsgen build` command: its error lines, exit codes, and what it refuses to touch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MakeSite
+from sitetools import STAGING_SUFFIX, article_pages, newsgen, snapshot
+
+from newsgen import __version__
+
+GOOD_SEED = {"seeds/001_00000000000000aa.txt": " date 2025-11-07 Хорошая новость дня.\n\nТекст."}
+CP1251_SEED = " date 2025-11-07 Текст статьи в другой кодировке.".encode("cp1251")
+
+# Each bad source file, and the lines newsgen prints for it.
+BAD_SOURCES: dict[str, tuple[str, str | bytes, list[str]]] = {
+    "missing-date": (
+        "seeds/002_00000000000000bb.txt",
+        " 2025-11-07 Статья без слова date.\n\nТекст.",
+        [
+            "seeds/002_00000000000000bb.txt:1: missing date: "
+            "a seed file starts with ' date YYYY-MM-DD'",
+            "     2025-11-07 Статья без слова date.",
+        ],
+    ),
+    "bad-date": (
+        "seeds/003_00000000000000cc.txt",
+        " date 2025-13-45 Статья с плохой датой.",
+        [
+            "seeds/003_00000000000000cc.txt:1: date '2025-13-45' is not a date (month 13)",
+            "     date 2025-13-45 Статья с плохой датой.",
+        ],
+    ),
+    "empty": (
+        "seeds/004_00000000000000dd.txt",
+        "",
+        [
+            "seeds/004_00000000000000dd.txt:1: empty file: "
+            "expected ' date YYYY-MM-DD' and the article"
+        ],
+    ),
+    "cp1251": (
+        "seeds/005_00000000000000ee.txt",
+        CP1251_SEED,
+        [
+            "seeds/005_00000000000000ee.txt:1: not UTF-8 text (byte 0xd2 at column 18); "
+            "it looks like cp1251: convert it with `iconv -f cp1251 -t utf-8`",
+            "     date 2025-11-07 Текст статьи в другой кодировке.",
+        ],
+    ),
+    "binary": (
+        "seeds/006_00000000000000ff.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        ["seeds/006_00000000000000ff.txt:1: binary file, not text (it contains NUL bytes)"],
+    ),
+    "bad-front-matter-key": (
+        "seeds/notes/bad-key.md",
+        "---\ndate: 2025-11-07\nautor: Иван\n---\nТекст.\n",
+        [
+            "seeds/notes/bad-key.md:3: unknown key 'autor' "
+            "(known: date, draft, lang, slug, summary, title, topics)",
+            "    autor: Иван",
+        ],
+    ),
+    "unclosed-front-matter": (
+        "seeds/notes/unclosed.md",
+        "---\ndate: 2025-11-07\ntitle: Без конца\n\nТекст.\n",
+        ["seeds/notes/unclosed.md:1: front matter is not closed: add a '---' line after it"],
+    ),
+}
+
+
+def contains_block(lines: list[str], block: list[str]) -> bool:
+    """Whether `block` appears in `lines` as consecutive lines."""
+    return any(lines[i : i + len(block)] == block for i in range(len(lines)))
+
+
+@pytest.fixture
+def built_site(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A site with one good article, built once, with the current folder set to it."""
+    site = make_site(tmp_path / "site", GOOD_SEED)
+    monkeypatch.chdir(site)
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 0, run.err
+    return site
+
+
+@pytest.mark.parametrize("case", list(BAD_SOURCES), ids=list(BAD_SOURCES))
+def test_bad_source_is_reported_and_the_old_site_kept(built_site: Path, case: str) -> None:
+    path, content, lines = BAD_SOURCES[case]
+    before = snapshot(built_site / "build")
+    (built_site / path).parent.mkdir(parents=True, exist_ok=True)
+    (built_site / path).write_bytes(content if isinstance(content, bytes) else content.encode())
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 1
+    assert run.err.startswith("error: ")
+    assert run.err_lines == [
+        *lines,
+        "build failed: 1 problem(s) in 1 file(s); nothing was written",
+    ]
+    assert run.out == ""
+    assert snapshot(built_site / "build") == before
+    assert not (built_site / f".build{STAGING_SUFFIX}").exists()
+
+
+def test_every_bad_file_is_reported_in_one_run(built_site: Path) -> None:
+    before = snapshot(built_site / "build")
+    for path, content, _ in BAD_SOURCES.values():
+        (built_site / path).parent.mkdir(parents=True, exist_ok=True)
+        (built_site / path).write_bytes(content if isinstance(content, bytes) else content.encode())
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 1
+    for _, _, lines in BAD_SOURCES.values():
+        assert contains_block(run.err_lines, lines), lines
+    assert run.err_lines[-1] == "build failed: 7 problem(s) in 7 file(s); nothing was written"
+    assert snapshot(built_site / "build") == before
+
+
+def test_skip_invalid_builds_the_rest_and_lists_each_skipped_file(built_site: Path) -> None:
+    for path, content, _ in BAD_SOURCES.values():
+        (built_site / path).parent.mkdir(parents=True, exist_ok=True)
+        (built_site / path).write_bytes(content if isinstance(content, bytes) else content.encode())
+    (built_site / "seeds/007_0000000000000100.txt").write_text(" date 2025-11-08 Еще одна.")
+    run = newsgen("build", "--skip-invalid", "--jobs", "1")
+    assert run.code == 0, run.err
+    err_lines = run.err.splitlines()
+    for _, _, lines in BAD_SOURCES.values():
+        assert contains_block(err_lines, [f"skipped {lines[0]}", *lines[1:]]), lines
+    assert err_lines[-1] == "skipped 7 invalid file(s) (--skip-invalid)"
+    assert run.out.startswith("built 2 articles into build: ")
+    assert len(article_pages(built_site / "build")) == 2
+
+
+def test_skip_invalid_with_nothing_bad_prints_nothing_skipped(built_site: Path) -> None:
+    run = newsgen("build", "--skip-invalid", "--jobs", "1")
+    assert run.code == 0
+    assert run.err == ""
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("seeds", "--output {output} would replace the source folder; choose another"),
+        ("seeds/public", "--output {output} is inside the source folder"),
+        (".", "--output {output} would replace the site folder; choose another"),
+        ("..", "--output {output} would replace the site folder; choose another"),
+        ("/", "--output {output} would replace the root folder; choose another"),
+        (
+            "../public",
+            "output folder {absolute} is not empty and was not made by newsgen "
+            "(no .newsgen-build in it); choose a new or empty folder",
+        ),
+    ],
+    ids=["source", "inside-source", "site", "site-parent", "root", "not-made-by-newsgen"],
+)
+def test_output_that_would_destroy_something_is_refused(
+    built_site: Path, output: str, message: str
+) -> None:
+    public = built_site.parent / "public"
+    public.mkdir()
+    (public / "index.html").write_text("<p>Мой сайт</p>")
+    before = snapshot(built_site.parent)
+    run = newsgen("build", "--output", output, "--jobs", "1")
+    assert run.code == 2
+    absolute = (built_site / output).absolute()
+    assert run.err == f"error: {message.format(output=output, absolute=absolute)}\n"
+    assert snapshot(built_site.parent) == before
+    assert not Path("/..newsgen-staging").exists()
+
+
+def test_output_may_be_an_empty_folder(built_site: Path) -> None:
+    (built_site / "empty").mkdir()
+    run = newsgen("build", "--output", "empty", "--jobs", "1")
+    assert run.code == 0, run.err
+    assert (built_site / "empty/index.html").is_file()
+    assert (built_site / "empty/.newsgen-build").is_file()
+
+
+def test_bad_settings_are_all_listed_with_their_lines(built_site: Path) -> None:
+    (built_site / "newsgen.yaml").write_text(
+        "title: Архив\ncolour: blue\nper_page: many\nlanguage: de\n", encoding="utf-8"
+    )
+    before = snapshot(built_site / "build")
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 2
+    assert run.err_lines == [
+        "newsgen.yaml:2: unknown setting 'colour' "
+        "(known: title, description, language, base_url, per_page, feed_size)",
+        "    colour: blue",
+        "newsgen.yaml:3: per_page: expected a whole number of at least 1, found 'many'",
+        "    per_page: many",
+        "newsgen.yaml:4: language: expected one of ru, en, found 'de'",
+        "    language: de",
+    ]
+    assert snapshot(built_site / "build") == before
+
+
+def test_bad_base_url_option_is_refused(built_site: Path) -> None:
+    run = newsgen("build", "--base-url", "example.org/news", "--jobs", "1")
+    assert run.code == 2
+    assert run.err_lines == [
+        "--base-url:1: 'example.org/news' is not an http(s) URL like https://example.org/archive/"
+    ]
+
+
+def test_missing_source_folder_is_refused(make_site: MakeSite, tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"newsgen.yaml": "title: Пусто\n"})
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 2
+    assert run.err == f"error: source folder {site / 'seeds'} does not exist\n"
+    assert not (site / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ no_such_value }}", "template article.html for {path}: 'no_such_value' is undefined"),
+        (
+            "{% if %}",
+            "templates/article.html:1: Expected an expression, got 'end of statement block'",
+        ),
+    ],
+    ids=["undefined", "syntax"],
+)
+def test_template_failure_exits_4_and_keeps_the_old_site(
+    built_site: Path, template: str, message: str
+) -> None:
+    (built_site / "templates").mkdir()
+    (built_site / "templates/article.html").write_text(template)
+    before = snapshot(built_site / "build")
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 4
+    (page,) = article_pages(built_site / "build")
+    path = page.relative_to(built_site / "build").as_posix()
+    assert run.err == f"error: {message.format(path=path)}\n"
+    assert snapshot(built_site / "build") == before
+
+
+def test_bad_option_exits_2(built_site: Path) -> None:
+    run = newsgen("build", "--jobs", "many")
+    assert run.code == 2
+    assert "argument --jobs: invalid int value: 'many'" in run.err
+
+
+def test_version() -> None:
+    run = newsgen("--version")
+    assert run.code == 0
+    assert run.out == f"newsgen {__version__}\n"
+
+
+def test_quiet_prints_nothing(built_site: Path) -> None:
+    run = newsgen("build", "--quiet", "--jobs", "1")
+    assert (run.code, run.out, run.err) == (0, "", "")

@@ -1,0 +1,186 @@
+"""Dates as written in sources: the calendar day is never shifted to another zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgen.dates import DateProblem, parse_written_date, split_date_prefix
+
+MSK = dt.timezone(dt.timedelta(hours=3))
+NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "published"),
+    [
+        ("2025-11-07", dt.date(2025, 11, 7), None),
+        ("  2025-11-07  ", dt.date(2025, 11, 7), None),
+        ("2025-1-7", dt.date(2025, 1, 7), None),
+        ("2024-02-29", dt.date(2024, 2, 29), None),
+        (
+            "2025-11-07T14:30+03:00",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=MSK),
+        ),
+        (
+            "2025-11-07 14:30 +03:00",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=MSK),
+        ),
+        (
+            "2025-11-07 14:30 +0300",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=MSK),
+        ),
+        (
+            "2025-11-07T14:30:15+03:00",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, 15, tzinfo=MSK),
+        ),
+        (
+            "2025-11-07T14:30Z",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=dt.UTC),
+        ),
+        (
+            "2025-11-07 14:30 UTC",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=dt.UTC),
+        ),
+        (
+            "2025-11-07 14:30 GMT",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=dt.UTC),
+        ),
+        ("2025-11-07 14:30", dt.date(2025, 11, 7), dt.datetime(2025, 11, 7, 14, 30)),
+        (
+            "2025-11-07T23:30-05:00",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 23, 30, tzinfo=NEW_YORK_WINTER),
+        ),
+    ],
+    ids=[
+        "iso-date",
+        "surrounding-spaces",
+        "one-digit-month-and-day",
+        "leap-day",
+        "T-form-with-zone",
+        "space-form-with-zone",
+        "zone-without-colon",
+        "seconds",
+        "Z",
+        "UTC-word",
+        "GMT-word",
+        "time-without-zone",
+        "late-evening-west-of-utc",
+    ],
+)
+def test_written_date_is_read(text: str, day: dt.date, published: dt.datetime | None) -> None:
+    assert parse_written_date(text) == (day, published)
+
+
+def test_time_keeps_its_zone_and_the_day_as_written() -> None:
+    day, published = parse_written_date("2025-11-07T23:30-05:00")
+    assert published is not None
+    assert published.utcoffset() == dt.timedelta(hours=-5)
+    # In UTC it is already 8 November; the article still belongs to 7 November.
+    assert published.astimezone(dt.UTC).date() == dt.date(2025, 11, 8)
+    assert day == dt.date(2025, 11, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025-13-45", "date '2025-13-45' is not a date (month 13)"),
+        ("2025-00-10", "date '2025-00-10' is not a date (month 0)"),
+        ("2025-02-30", "date '2025-02-30' is not a date (day 30; the month has 28)"),
+        ("2025-02-29", "date '2025-02-29' is not a date (day 29; the month has 28)"),
+        ("2025-04-31", "date '2025-04-31' is not a date (day 31; the month has 30)"),
+        ("2025-11-00", "date '2025-11-00' is not a date (day 0; the month has 30)"),
+        ("0999-01-01", "date '0999-01-01' is not a date (year 999)"),
+        ("07.11.2025", "date '07.11.2025' is not a date (expected YYYY-MM-DD)"),
+        ("2025/11/07", "date '2025/11/07' is not a date (expected YYYY-MM-DD)"),
+        ("вчера", "date 'вчера' is not a date (expected YYYY-MM-DD)"),
+        ("", "date '' is not a date (expected YYYY-MM-DD)"),
+        (
+            "2025-13-45T14:30+03:00",
+            "date '2025-13-45T14:30+03:00' is not a date (month 13)",
+        ),
+    ],
+    ids=[
+        "month-13",
+        "month-0",
+        "feb-30",
+        "feb-29-not-leap",
+        "april-31",
+        "day-0",
+        "year-999",
+        "dotted-russian-order",
+        "slashes",
+        "word",
+        "empty",
+        "bad-date-with-time",
+    ],
+)
+def test_bad_date_is_reported_in_words(text: str, message: str) -> None:
+    with pytest.raises(DateProblem) as caught:
+        parse_written_date(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "2025-11-07T25:00",
+            "time in '2025-11-07T25:00' is not a time (hour must be in 0..23)",
+        ),
+        (
+            "2025-11-07 14:61 +03:00",
+            "time in '2025-11-07 14:61 +03:00' is not a time (minute must be in 0..59)",
+        ),
+    ],
+    ids=["hour-25", "minute-61"],
+)
+def test_bad_time_is_reported_in_words(text: str, message: str) -> None:
+    with pytest.raises(DateProblem) as caught:
+        parse_written_date(text)
+    assert str(caught.value) == message
+
+
+def test_text_after_the_date_is_not_a_time() -> None:
+    with pytest.raises(DateProblem, match=r"^time in '2025-11-07 вечером' is not a time \("):
+        parse_written_date("2025-11-07 вечером")
+
+
+@pytest.mark.parametrize(
+    ("line", "date_text", "rest"),
+    [
+        ("2025-11-07 Казахстан стал", "2025-11-07", "Казахстан стал"),
+        ("2025-11-07", "2025-11-07", ""),
+        ("2025-11-07T14:30+03:00 Текст", "2025-11-07T14:30+03:00", "Текст"),
+        ("2025-11-07 14:30 +03:00 Текст абзаца", "2025-11-07 14:30 +03:00", "Текст абзаца"),
+        ("2025-11-07 14:30 UTC Текст", "2025-11-07 14:30 UTC", "Текст"),
+        ("2025-11-07 14:30 Z Текст", "2025-11-07 14:30 Z", "Текст"),
+        ("2025-11-07 14:30 Текст", "2025-11-07 14:30", "Текст"),
+        ("2025-11-07 12 лет спустя", "2025-11-07", "12 лет спустя"),
+        ("2025-11-07 +03:00 Текст", "2025-11-07", "+03:00 Текст"),
+        ("2025-11-07T14:30 15:00 Текст", "2025-11-07T14:30", "15:00 Текст"),
+    ],
+    ids=[
+        "date-then-text",
+        "date-alone",
+        "T-form",
+        "time-and-zone",
+        "time-and-UTC",
+        "time-and-Z",
+        "time-without-zone",
+        "number-is-text",
+        "zone-without-time-is-text",
+        "no-second-time-after-T-form",
+    ],
+)
+def test_split_date_prefix(line: str, date_text: str, rest: str) -> None:
+    assert split_date_prefix(line) == (date_text, rest)

@@ -1,0 +1,118 @@
+"""The Atom feeds of a built site, as a real feed reader (feedparser) sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import SAMPLE_ARTICLES, BuiltSite, MakeSite
+from sitetools import newsgen, resolve_internal
+
+
+def parse_feed(path: Path) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
+def moment(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def test_site_feed_lists_the_newest_articles_first(any_site: BuiltSite) -> None:
+    feed = parse_feed(any_site.build / "feed.xml")
+    assert feed.feed.title == "Тестовый архив"
+    assert feed.feed.subtitle == "Архив для проверки сборки."
+    assert feed.feed.language == "ru"
+    assert feed.feed.id == f"{any_site.base_url}feed.xml"
+    self_links = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert self_links == [f"{any_site.base_url}feed.xml"]
+    assert [entry.title for entry in feed.entries] == [t for t, _ in SAMPLE_ARTICLES[:3]]
+    published = [entry.published[:10] for entry in feed.entries]
+    assert published == ["2025-11-07", "2025-11-07", "2025-11-06"]
+
+
+def test_feed_updated_is_its_newest_entry_time(any_site: BuiltSite) -> None:
+    """23:30 in New York on 6 November is later than midnight UTC on 7 November."""
+    feed = parse_feed(any_site.build / "feed.xml")
+    newest = max(feed.entries, key=lambda entry: moment(entry.updated))
+    assert newest.title == "Поздняя новость из Казахстана"
+    assert feed.feed.updated == newest.updated == "2025-11-06T23:30:00-05:00"
+    assert all(moment(entry.updated) <= moment(feed.feed.updated) for entry in feed.entries)
+
+
+def test_topic_feed_lists_its_articles_newest_first(any_site: BuiltSite) -> None:
+    feed = parse_feed(any_site.build / "topics/kazakhstan/feed.xml")
+    assert feed.feed.title == "Казахстан — Тестовый архив"
+    alternate = [link.href for link in feed.feed.links if link.rel == "alternate"]
+    assert alternate == [f"{any_site.base_url}topics/kazakhstan/"]
+    assert [entry.title for entry in feed.entries] == [
+        "Поздняя новость из Казахстана",
+        "Казахстан и США подписали соглашения на 17 млрд долларов",
+        "Лето в Астане",
+    ]
+    assert feed.feed.updated == feed.entries[0].updated == "2025-11-06T23:30:00-05:00"
+    second = feed.entries[1]
+    assert second.summary == "Сделки подписаны в Вашингтоне."
+    assert [tag.term for tag in second.tags] == ["kazakhstan", "ssha"]
+    assert [tag.label for tag in second.tags] == ["Казахстан", "США"]
+    assert second.content[0].type == "text/html"
+    assert "<strong>коммерческие соглашения</strong>" in second.content[0].value
+
+
+def test_feed_size_limits_the_entries(any_site: BuiltSite) -> None:
+    sizes = {
+        "feed.xml": 3,  # 8 articles, feed_size: 3
+        "topics/kazakhstan/feed.xml": 3,
+        "topics/ssha/feed.xml": 2,
+        "topics/izrail/feed.xml": 1,
+    }
+    for path, size in sizes.items():
+        assert len(parse_feed(any_site.build / path).entries) == size, path
+
+
+def test_feed_entries_link_to_built_pages_with_stable_ids(any_site: BuiltSite) -> None:
+    ids = set()
+    for path in sorted(any_site.build.rglob("feed.xml")):
+        for entry in parse_feed(path).entries:
+            assert entry.link.startswith(any_site.base_url)
+            target = resolve_internal(any_site.build, path, entry.link, any_site.base_url)
+            assert target is not None
+            assert target.is_file(), entry.link
+            assert entry.id.startswith("urn:uuid:")
+            ids.add((entry.id, entry.title))
+    assert len({entry_id for entry_id, _ in ids}) == len(ids) == 6
+
+
+def test_entry_ids_do_not_depend_on_the_base_url(
+    sample_site: BuiltSite, subpath_site: BuiltSite
+) -> None:
+    root = [entry.id for entry in parse_feed(sample_site.build / "feed.xml").entries]
+    sub = [entry.id for entry in parse_feed(subpath_site.build / "feed.xml").entries]
+    assert root == sub
+
+
+def test_feed_without_articles_is_valid(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site = make_site(tmp_path, {"seeds/.gitkeep": ""})
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 0, run.err
+    feed = parse_feed(site / "build/feed.xml")
+    assert feed.entries == []
+    assert feed.feed.updated == "1970-01-01T00:00:00Z"
+
+
+def test_feeds_without_base_url_link_relative_to_themselves(unhosted_site: BuiltSite) -> None:
+    for path in sorted(unhosted_site.build.rglob("feed.xml")):
+        feed = parse_feed(path)
+        assert feed.feed.id.startswith("urn:uuid:")
+        for entry in feed.entries:
+            assert not entry.link.startswith(("/", "http")), entry.link
+            target = resolve_internal(unhosted_site.build, path, entry.link, "")
+            assert target is not None
+            assert target.is_file(), f"{path}: {entry.link}"

@@ -1,0 +1,373 @@
+"""Markdown sources: YAML front matter between `---` lines, read as the text written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgen.errors import SourceError
+from newsgen.front_matter import FrontMatter, MarkdownDocument, parse_markdown_source
+
+PATH = "seeds/article.md"
+MSK = dt.timezone(dt.timedelta(hours=3))
+KNOWN = "(known: date, draft, lang, slug, summary, title, topics)"
+
+
+def parse(text: str) -> MarkdownDocument:
+    document = parse_markdown_source(text, PATH)
+    assert isinstance(document, MarkdownDocument), document
+    return document
+
+
+def problems_of(text: str) -> list[str]:
+    problems = parse_markdown_source(text, PATH)
+    assert isinstance(problems, list), problems
+    return [str(problem) for problem in problems]
+
+
+def test_every_key() -> None:
+    document = parse(
+        "---\n"
+        "title: Заголовок\n"
+        "date: 2025-11-07 14:30 +03:00\n"
+        "topics: [Казахстан, США]\n"
+        "slug: my-article\n"
+        "summary: Одна строка.\n"
+        "lang: ru\n"
+        "draft: true\n"
+        "---\n"
+        "Текст статьи в *Markdown*.\n"
+    )
+    assert document == MarkdownDocument(
+        FrontMatter(
+            date=dt.date(2025, 11, 7),
+            published=dt.datetime(2025, 11, 7, 14, 30, tzinfo=MSK),
+            title="Заголовок",
+            slug="my-article",
+            summary="Одна строка.",
+            lang="ru",
+            topics=("Казахстан", "США"),
+            draft=True,
+            date_line=3,
+        ),
+        "Текст статьи в *Markdown*.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "slug", "lang"),
+    [
+        ("slug: astana-summer\nlang: ru", "astana-summer", "ru"),
+        ("slug: Лето-2024\nlang: en-GB", "Лето-2024", "en-GB"),
+        ("slug: 2024\nlang: kaz", "2024", "kaz"),
+    ],
+    ids=["latin", "cyrillic-slug-and-region", "number-slug-three-letter-lang"],
+)
+def test_slug_and_lang(lines: str, slug: str, lang: str) -> None:
+    meta = parse(f"---\ndate: 2025-11-07\n{lines}\n---\nТекст.\n").meta
+    assert (meta.slug, meta.lang) == (slug, lang)
+
+
+def test_only_the_date() -> None:
+    document = parse("---\ndate: 2025-11-07\n---\nТекст.\n")
+    assert document.meta == FrontMatter(date=dt.date(2025, 11, 7), date_line=2)
+    assert document.body == "Текст.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("title: yes", "yes"),
+        ("title: no", "no"),
+        ("title: on", "on"),
+        ("title: 1984", "1984"),
+        ("title: 3.14", "3.14"),
+        ("title: 0x1F", "0x1F"),
+        ("title: null word", "null word"),
+        ("title: 2025-11-07", "2025-11-07"),
+        ("title: '  Пробелы  '", "Пробелы"),
+        ('title: "Итоги: год спустя"', "Итоги: год спустя"),
+    ],
+    ids=[
+        "yes",
+        "no",
+        "on",
+        "year",
+        "float",
+        "hex",
+        "null-then-word",
+        "date",
+        "quoted-spaces",
+        "quoted-colon",
+    ],
+)
+def test_title_is_the_text_written(line: str, title: str) -> None:
+    assert parse(f"---\n{line}\ndate: 2025-11-07\n---\nТекст.\n").meta.title == title
+
+
+@pytest.mark.parametrize(
+    ("lines", "topics"),
+    [
+        ("topics: [Казахстан, США]", ("Казахстан", "США")),
+        ("topics:\n  - Израиль\n  - США", ("Израиль", "США")),
+        ("topics: Казахстан", ("Казахстан",)),
+        ("topics: [1984, yes]", ("1984", "yes")),
+        ("topics: []", ()),
+        ("topics:", ()),
+        ("topics: ['', США]", ("США",)),
+    ],
+    ids=["flow-list", "block-list", "one-text", "numbers-stay-text", "empty-list", "null", "empty"],
+)
+def test_topics(lines: str, topics: tuple[str, ...]) -> None:
+    assert parse(f"---\ndate: 2025-11-07\n{lines}\n---\nТекст.\n").meta.topics == topics
+
+
+@pytest.mark.parametrize(
+    ("value", "draft"),
+    [("true", True), ("false", False), ("True", True), ("yes", True), ("no", False)],
+    ids=["true", "false", "capitalised", "yes", "no"],
+)
+def test_draft_is_a_yaml_bool(value: str, draft: bool) -> None:
+    assert parse(f"---\ndate: 2025-11-07\ndraft: {value}\n---\nТекст.\n").meta.draft is draft
+
+
+@pytest.mark.parametrize(
+    ("date_line", "day", "published"),
+    [
+        ("date: 2025-11-07", dt.date(2025, 11, 7), None),
+        ("date: '2025-11-07'", dt.date(2025, 11, 7), None),
+        (
+            "date: 2025-11-07T14:30:00+03:00",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=MSK),
+        ),
+        (
+            "date: 2025-11-06T23:30-05:00",
+            dt.date(2025, 11, 6),
+            dt.datetime(2025, 11, 6, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        ),
+    ],
+    ids=["yaml-date", "quoted", "yaml-timestamp", "west-of-utc-keeps-its-day"],
+)
+def test_date(date_line: str, day: dt.date, published: dt.datetime | None) -> None:
+    meta = parse(f"---\n{date_line}\n---\nТекст.\n").meta
+    assert (meta.date, meta.published) == (day, published)
+
+
+def test_closing_dots_and_body_with_a_rule() -> None:
+    document = parse("---\ndate: 2025-11-07\n...\nПервый.\n\n---\n\nВторой.\n")
+    assert document.body == "Первый.\n\n---\n\nВторой.\n"
+
+
+def test_empty_optional_values_are_left_out() -> None:
+    document = parse("---\ndate: 2025-11-07\ntitle:\nslug: ~\nsummary: null\n---\nТекст.\n")
+    assert (document.meta.title, document.meta.slug, document.meta.summary) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: Без рамки\n",
+            ["seeds/article.md:1: missing front matter: the file must start with '---'"],
+        ),
+        (
+            "---\ndate: 2025-11-07\nТекст.\n",
+            ["seeds/article.md:1: front matter is not closed: add a '---' line after it"],
+        ),
+        (
+            "---\ntitle: Без даты\n---\nТекст.\n",
+            ["seeds/article.md:1: front matter has no `date:`"],
+        ),
+        ("---\n---\nТекст.\n", ["seeds/article.md:1: front matter has no `date:`"]),
+        (
+            "---\ntitle: Пустая дата\ndate:\n---\nТекст.\n",
+            ["seeds/article.md:3: date: is empty\n    date:"],
+        ),
+        (
+            "---\ndate: 2025-11-07\n---\n\n\n",
+            ["seeds/article.md:3: no article text after the front matter"],
+        ),
+        (
+            "---\ndate: 2025-11-07\nauthor: Иванов\n---\nТекст.\n",
+            [f"seeds/article.md:3: unknown key 'author' {KNOWN}\n    author: Иванов"],
+        ),
+        (
+            "---\ndate: 2025-11-07\ndraft: maybe\n---\nТекст.\n",
+            ["seeds/article.md:3: draft: expected true or false, found 'maybe'\n    draft: maybe"],
+        ),
+        (
+            "---\ndate: 2025-11-07\ndraft: 1\n---\nТекст.\n",
+            ["seeds/article.md:3: draft: expected true or false, found '1'\n    draft: 1"],
+        ),
+        (
+            "---\ndate: 2025-13-45\n---\nТекст.\n",
+            [
+                "seeds/article.md:2: date: date '2025-13-45' is not a date (month 13)\n"
+                "    date: 2025-13-45"
+            ],
+        ),
+        (
+            "---\ndate: 20251107\n---\nТекст.\n",
+            [
+                "seeds/article.md:2: date: date '20251107' is not a date (expected YYYY-MM-DD)\n"
+                "    date: 20251107"
+            ],
+        ),
+        (
+            "---\ndate: 2025-11-07\ntitle: ''\n---\nТекст.\n",
+            ["seeds/article.md:3: title: is empty\n    title: ''"],
+        ),
+        (
+            "---\ndate: 2025-11-07\ntitle: [a, b]\n---\nТекст.\n",
+            [
+                "seeds/article.md:3: title: expected text, found a list or mapping\n"
+                "    title: [a, b]"
+            ],
+        ),
+        (
+            "---\ndate: 2025-11-07\ntopics: {a: b}\n---\nТекст.\n",
+            [
+                "seeds/article.md:3: topics: expected a list of texts, found a mapping\n"
+                "    topics: {a: b}"
+            ],
+        ),
+        (
+            "---\ndate: 2025-11-07\nslug: my article\n---\nТекст.\n",
+            [
+                "seeds/article.md:3: slug: 'my article' "
+                "must be letters, digits, hyphens and underscores\n"
+                "    slug: my article"
+            ],
+        ),
+        (
+            "---\ndate: 2025-11-07\nslug: ../../index\n---\nТекст.\n",
+            [
+                "seeds/article.md:3: slug: '../../index' "
+                "must be letters, digits, hyphens and underscores\n"
+                "    slug: ../../index"
+            ],
+        ),
+        (
+            "---\ndate: 2025-11-07\ntitle: А\nlang: Russian\n---\nТекст.\n",
+            ["seeds/article.md:4: lang: 'Russian' is not a language code\n    lang: Russian"],
+        ),
+        (
+            "---\nпросто текст\n---\nТекст.\n",
+            ["seeds/article.md:2: expected `key: value` lines"],
+        ),
+        (
+            "---\ndate: 2025-11-07\ntitle: А\ndate: 2025-11-08\n---\nТекст.\n",
+            ["seeds/article.md:4: 'date' is set twice (first on line 2)"],
+        ),
+    ],
+    ids=[
+        "no-front-matter",
+        "not-closed",
+        "no-date",
+        "empty-front-matter",
+        "empty-date",
+        "no-body",
+        "unknown-key",
+        "draft-maybe",
+        "draft-number",
+        "bad-date",
+        "date-as-number",
+        "empty-title",
+        "title-list",
+        "topics-mapping",
+        "slug-with-space",
+        "slug-leaving-its-folder",
+        "lang-not-a-code",
+        "not-a-mapping",
+        "key-twice",
+    ],
+)
+def test_problem(text: str, expected: list[str]) -> None:
+    assert problems_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        (
+            'title: "Незакрытая кавычка\ndate: 2025-11-07\nlang: ru',
+            "seeds/article.md:2: invalid YAML: found unexpected end of stream"
+            " while scanning a quoted scalar",
+        ),
+        (
+            "topics: [Казахстан, США\ndate: 2025-11-07\nlang: ru",
+            "seeds/article.md:2: invalid YAML: expected ',' or ']', but got ':'"
+            " while parsing a flow sequence",
+        ),
+        (
+            "date: 2025-11-07\ntitle: [Казахстан",
+            "seeds/article.md:3: invalid YAML: expected ',' or ']', but got '<stream end>'"
+            " while parsing a flow sequence",
+        ),
+        (
+            "date: 2025-11-07\ntitle: Итоги: год спустя\nlang: ru",
+            "seeds/article.md:3: invalid YAML: mapping values are not allowed here",
+        ),
+        (
+            "date: 2025-11-07\ntitle: А\n  lang: ru",
+            "seeds/article.md:4: invalid YAML: mapping values are not allowed here",
+        ),
+        (
+            "date: 2025-11-07\n\ttitle: А",
+            "seeds/article.md:3: invalid YAML: found character '\\t' that cannot start any token",
+        ),
+        (
+            "date: 2025-11-07\ntitle\nlang: ru",
+            "seeds/article.md:3: invalid YAML: could not find expected ':'"
+            " while scanning a simple key",
+        ),
+    ],
+    ids=[
+        "unclosed-quote",
+        "unclosed-bracket",
+        "unclosed-bracket-last",
+        "colon-in-value",
+        "bad-indent",
+        "tab",
+        "key-without-colon",
+    ],
+)
+def test_yaml_syntax_error_points_at_its_file_line(front_matter: str, expected: str) -> None:
+    assert problems_of(f"---\n{front_matter}\n---\nТекст.\n") == [expected]
+
+
+def test_every_problem_in_one_file_is_reported() -> None:
+    text = (
+        "---\n"
+        "title: Много ошибок\n"
+        "author: Иванов\n"
+        "draft: maybe\n"
+        "date: 2025-13-45\n"
+        "slug: ''\n"
+        "---\n"
+        "\n"
+    )
+    assert problems_of(text) == [
+        f"seeds/article.md:3: unknown key 'author' {KNOWN}\n    author: Иванов",
+        "seeds/article.md:4: draft: expected true or false, found 'maybe'\n    draft: maybe",
+        "seeds/article.md:5: date: date '2025-13-45' is not a date (month 13)\n"
+        "    date: 2025-13-45",
+        "seeds/article.md:6: slug: is empty\n    slug: ''",
+        "seeds/article.md:7: no article text after the front matter",
+    ]
+
+
+def test_missing_date_is_reported_with_other_problems() -> None:
+    assert problems_of("---\ncolour: red\n---\nТекст.\n") == [
+        f"seeds/article.md:2: unknown key 'colour' {KNOWN}\n    colour: red",
+        "seeds/article.md:1: front matter has no `date:`",
+    ]
+
+
+def test_problems_are_source_errors_with_path_and_line() -> None:
+    problems = parse_markdown_source("---\ndate: 2025-11-07\ndraft: maybe\n---\nТекст.\n", PATH)
+    assert problems == [
+        SourceError(PATH, 3, "draft: expected true or false, found 'maybe'", "draft: maybe")
+    ]

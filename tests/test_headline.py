@@ -1,0 +1,227 @@
+"""Headlines and summaries derived from an article's first paragraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgen.headline import (
+    SUMMARY_CHARS,
+    TITLE_CHARS,
+    cut_at_word,
+    derive_summary,
+    derive_title,
+    first_sentence,
+)
+
+SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / "000_f2c8b14476094b1d.txt"
+SAMPLE_TITLE = (
+    "Казахстан стал первой страной, присоединившейся к Авраамовым соглашениям в период "
+    "второго президентского срока лидера США Дональда Трампа"
+)
+
+
+def sample_lede() -> str:
+    first_line = SAMPLE_SEED.read_text(encoding="utf-8").split("\n", 1)[0]
+    return first_line.removeprefix(" date 2025-11-07 ")
+
+
+def test_title_of_the_sample_seed() -> None:
+    lede = sample_lede()
+    assert lede.startswith("Казахстан стал первой страной")
+    assert derive_title(lede) == SAMPLE_TITLE
+
+
+def test_summary_of_the_sample_seed() -> None:
+    lede = sample_lede()
+    summary = derive_summary(lede)
+    assert len(lede) > SUMMARY_CHARS
+    assert len(summary) <= SUMMARY_CHARS + 1
+    assert summary.endswith("…")
+    assert lede.startswith(summary.removesuffix("…"))
+    assert lede[len(summary) - 1] == " "  # cut between words, not inside one
+
+
+@pytest.mark.parametrize(
+    ("lede", "title"),
+    [
+        (
+            "Путин встретился с Си Цзиньпином, сообщил пресс-секретарь Кремля Дмитрий Песков.",
+            "Путин встретился с Си Цзиньпином",
+        ),
+        (
+            "Цены на жилье выросли на два процента, сообщает агентство. Второе предложение.",
+            "Цены на жилье выросли на два процента",
+        ),
+        (
+            "Мост через Ишим откроют в декабре, как сообщили в акимате Астаны.",
+            "Мост через Ишим откроют в декабре",
+        ),
+        (
+            "Переговоры продолжатся в пятницу, об этом заявил министр иностранных дел.",
+            "Переговоры продолжатся в пятницу",
+        ),
+        (
+            "Переговоры продолжатся в пятницу — заявил министр иностранных дел.",
+            "Переговоры продолжатся в пятницу",
+        ),
+        (
+            "The president met the prime minister on Tuesday, said a spokesman.",
+            "The president met the prime minister on Tuesday",
+        ),
+        (
+            "The talks will resume on Friday, according to Reuters.",
+            "The talks will resume on Friday",
+        ),
+    ],
+    ids=["soobshchil", "soobshchaet", "kak-soobshchili", "ob-etom-zayavil", "dash", "said", "acc"],
+)
+def test_attribution_is_dropped(lede: str, title: str) -> None:
+    assert derive_title(lede) == title
+
+
+def test_attribution_is_kept_when_too_little_would_remain() -> None:
+    assert derive_title("Всё готово, сообщил он.") == "Всё готово, сообщил он"
+
+
+def test_reporting_verb_inside_the_sentence_is_kept() -> None:
+    lede = "Министр сообщил о росте экспорта зерна в Китай."
+    assert derive_title(lede) == "Министр сообщил о росте экспорта зерна в Китай"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentence"),
+    [
+        ("Первое предложение. Второе предложение.", "Первое предложение."),
+        ("Что случилось? Никто не знает.", "Что случилось?"),
+        ("Пожар потушен! Пострадавших нет.", "Пожар потушен!"),
+        ("В. В. Путин прибыл в Москву. Вторая фраза.", "В. В. Путин прибыл в Москву."),
+        ("Mr. Smith went to Washington. Then home.", "Mr. Smith went to Washington."),
+        ("Встреча прошла в г. Москве. Потом всё.", "Встреча прошла в г. Москве."),
+        ("Ущерб составил 5 млн. Рублей не хватило.", "Ущерб составил 5 млн. Рублей не хватило."),
+        ("Акции выросли, в т. ч. Газпром. Дальше.", "Акции выросли, в т. ч. Газпром."),
+        ("Он уехал, т. е. Москва опустела. Дальше.", "Он уехал, т. е. Москва опустела."),
+        ("Жители с. Ивановка вернулись. Дальше.", "Жители с. Ивановка вернулись."),
+        ("Это U.S. policy. Next.", "Это U.S. policy."),
+        ("Цена выросла на 3.5 процента. Дальше.", "Цена выросла на 3.5 процента."),
+        ("Он сказал: «Привет!» Потом ушёл.", "Он сказал: «Привет!»"),
+        ("Итог (см. ниже) ясен. Второе.", "Итог (см. ниже) ясен."),
+        ("одно предложение без конца", "одно предложение без конца"),
+        ("строчные после точки. не конец.", "строчные после точки. не конец."),
+    ],
+    ids=[
+        "period",
+        "question",
+        "exclamation",
+        "initials",
+        "mr",
+        "g-city",
+        "mln",
+        "t-ch",
+        "t-e",
+        "s-village",
+        "u-s",
+        "decimal",
+        "closing-quote-kept",
+        "sm-in-brackets",
+        "no-end",
+        "lower-case-after-period",
+    ],
+)
+def test_first_sentence(paragraph: str, sentence: str) -> None:
+    assert first_sentence(paragraph) == sentence
+
+
+@pytest.mark.parametrize(
+    ("lede", "title"),
+    [
+        ("Пожар потушен. Пострадавших нет.", "Пожар потушен"),
+        ("Что случилось? Никто не знает.", "Что случилось?"),
+        ("Что-то случилось... Потом другое.", "Что-то случилось"),
+        ("Он сказал: «Привет!» Потом ушёл.", "Он сказал: «Привет!»"),
+        ("  Пробелы вокруг.  ", "Пробелы вокруг"),
+    ],
+    ids=["period-dropped", "question-kept", "ellipsis-dropped", "quote-kept", "spaces"],
+)
+def test_title_ending(lede: str, title: str) -> None:
+    assert derive_title(lede) == title
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        " ".join(["слово"] * 60),
+        "Казахстан, " * 30 + "конец.",
+        "Очень длинное предложение о переговорах " * 10,
+    ],
+    ids=["same-words", "commas", "long-words"],
+)
+def test_long_title_is_cut_at_a_word_boundary(lede: str) -> None:
+    title = derive_title(lede)
+    assert title.endswith("…")
+    assert len(title) <= TITLE_CHARS + 1
+    head = title.removesuffix("…")
+    assert lede.startswith(head)
+    assert lede[len(head)] in " ,"  # the next character ends a word
+    assert not head.endswith((",", " "))
+
+
+def test_long_word_without_spaces_is_cut_hard() -> None:
+    assert derive_title("А" * 200) == "А" * TITLE_CHARS + "…"
+
+
+@pytest.mark.parametrize("limit", [20, 30, 57, 100], ids=["20", "30", "57", "100"])
+def test_title_limit(limit: int) -> None:
+    title = derive_title("Министры обсудили поставки зерна и удобрений " * 5, limit=limit)
+    assert len(title) <= limit + 1
+    assert title.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "cut"),
+    [
+        ("короткий текст", 20, "короткий текст"),
+        ("ровно десять", 12, "ровно десять"),
+        ("aaaa bbbb cccc", 11, "aaaa bbbb…"),
+        ("aaaa bbbb, cccc", 11, "aaaa bbbb…"),
+        ("aaaa — bbbb cccc", 8, "aaaa…"),
+        ("aaaaaaaaaa", 4, "aaaa…"),
+    ],
+    ids=["fits", "exactly-the-limit", "word-boundary", "comma-dropped", "dash-dropped", "hard"],
+)
+def test_cut_at_word(text: str, limit: int, cut: str) -> None:
+    assert cut_at_word(text, limit) == cut
+
+
+def test_summary_of_a_short_lede_is_the_lede() -> None:
+    lede = "Пожар потушен. Пострадавших нет."
+    assert derive_summary(f"  {lede}\n") == lede
+
+
+def test_summary_ends_after_the_last_whole_sentence() -> None:
+    sentence = "Министры обсудили поставки зерна и удобрений в Китай. "
+    lede = sentence * 10
+    summary = derive_summary(lede)
+    assert summary == (sentence * (SUMMARY_CHARS // len(sentence))).rstrip()
+
+
+def test_summary_keeps_a_closing_quote() -> None:
+    quoted = "Он сказал: «" + "слово " * 30 + "конец.»"
+    lede = f"{quoted} Дальше " + "слово " * 60
+    assert derive_summary(lede) == quoted
+
+
+def test_summary_without_sentence_ends_is_cut_at_a_word() -> None:
+    lede = "слово " * 100
+    summary = derive_summary(lede)
+    assert summary.endswith("слово…")
+    assert len(summary) <= SUMMARY_CHARS + 1
+
+
+def test_summary_ignores_a_sentence_end_too_early() -> None:
+    # Cutting after a first sentence shorter than a third of the limit loses too much.
+    lede = "Коротко. " + "слово " * 100
+    summary = derive_summary(lede)
+    assert summary.startswith("Коротко. слово")
+    assert summary.endswith("…")

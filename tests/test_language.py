@@ -1,0 +1,37 @@
+"""Guessing an article's language from its letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgen.language import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Казахстан стал первой страной.", "ru"),
+        ("Kazakhstan became the first country.", "en"),
+        ("Агентство Kazinform сообщает о переговорах.", "ru"),
+        ("The Kremlin (Кремль) said on Tuesday that talks would resume.", "en"),
+        ("США и NATO", "ru"),
+        ("", "en"),
+        ("2025 — 17 000 000 $", "en"),
+    ],
+    ids=[
+        "russian",
+        "english",
+        "russian-with-latin-name",
+        "english-with-cyrillic-word",
+        "tie-goes-to-russian",
+        "empty",
+        "no-letters",
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_only_the_start_of_a_long_text_is_read() -> None:
+    text = "Казахстан стал первой страной. " * 200 + "English text follows. " * 1000
+    assert detect_language(text) == "ru"

@@ -1,0 +1,94 @@
+"""sitemap.xml and robots.txt of a built site, and the sitemap index past the URL limit."""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import BuiltSite, MakeSite
+from sitetools import SITEMAP_NS, html_files, newsgen, sitemap_locations, url_of
+
+from newsgen import plan
+from newsgen.config import SiteConfig
+from newsgen.records import Page
+from newsgen.sitemap import sitemap_pages
+
+
+def expected_locations(build: Path, base_url: str) -> list[str]:
+    """The address of every HTML page of the build but 404.html."""
+    pages = [page for page in html_files(build) if page != build / "404.html"]
+    return sorted(base_url + url_of(build, page) for page in pages)
+
+
+def test_sitemap_lists_every_page_but_not_found(any_site: BuiltSite) -> None:
+    locations = sitemap_locations(any_site.build / "sitemap.xml")
+    assert len(locations) == len(set(locations)) == 32
+    assert sorted(locations) == expected_locations(any_site.build, any_site.base_url)
+    assert f"{any_site.base_url}404.html" not in locations
+    assert any_site.base_url in locations  # the home page, as its folder URL
+
+
+def find(element: ET.Element, path: str) -> str | None:
+    return element.findtext(path, namespaces=SITEMAP_NS)
+
+
+def test_sitemap_gives_articles_their_date(sample_site: BuiltSite) -> None:
+    root = ET.parse(sample_site.build / "sitemap.xml").getroot()
+    lastmod = {
+        find(url, "sm:loc"): find(url, "sm:lastmod") for url in root.findall("sm:url", SITEMAP_NS)
+    }
+    assert lastmod["https://example.org/2024/06/15/astana-summer/"] == "2024-06-15"
+    assert lastmod["https://example.org/2024/06/15/"] is None
+
+
+def test_robots_points_at_the_sitemap(any_site: BuiltSite) -> None:
+    robots = (any_site.build / "robots.txt").read_text(encoding="utf-8")
+    assert robots == f"User-agent: *\nAllow: /\nSitemap: {any_site.base_url}sitemap.xml\n"
+
+
+def test_sitemap_past_the_limit_becomes_an_index_of_parts(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plan, "sitemap_pages", functools.partial(sitemap_pages, limit=5))
+    seeds = {
+        f"seeds/{n:03d}_{n:016x}.txt": f" date 2025-11-{n:02d} Новость номер {n}."
+        for n in range(1, 6)
+    }
+    site = make_site(tmp_path, seeds)
+    base = "https://example.org/news/"
+    assert newsgen("build", "--site", site, "--base-url", base, "--jobs", "1").code == 0
+    build = site / "build"
+    index = ET.parse(build / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [loc.text for loc in index.findall("sm:sitemap/sm:loc", SITEMAP_NS)]
+    # 5 articles, 5 days, 1 month, 1 year, home, archive, topics: 15 pages in 3 parts.
+    assert parts == [f"{base}sitemap-{n}.xml" for n in (1, 2, 3)]
+    listed = []
+    for n in (1, 2, 3):
+        locations = sitemap_locations(build / f"sitemap-{n}.xml")
+        assert 0 < len(locations) <= 5
+        listed.extend(locations)
+    assert not (build / "sitemap-4.xml").exists()
+    assert len(listed) == len(set(listed)) == 15
+    assert sorted(listed) == expected_locations(build, base)
+    robots = (build / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {base}sitemap.xml\n" in robots
+
+
+@pytest.mark.parametrize("count", [4, 5, 6, 11], ids=["under", "at", "over", "two-over"])
+def test_sitemap_pages_split_at_the_limit(count: int) -> None:
+    pages = [Page(f"p{n}/index.html", "home.html", {}) for n in range(count)]
+    pages.append(Page("feed.xml", "feed.xml", {}))
+    made = sitemap_pages(pages, SiteConfig(), limit=5)
+    assert made[-1].path == "robots.txt"
+    if count <= 5:
+        assert [(p.path, p.template) for p in made[:-1]] == [("sitemap.xml", "sitemap.xml")]
+        assert made[0].context["pages"] == pages[:-1]
+        return
+    names = [f"sitemap-{n}.xml" for n in range(1, -(-count // 5) + 1)]
+    assert made[0].path == "sitemap.xml"
+    assert made[0].context == {"sitemaps": names}
+    assert [p.path for p in made[1:-1]] == names
+    assert [page for part in made[1:-1] for page in part.context["pages"]] == pages[:-1]
