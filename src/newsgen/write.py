@@ -45,10 +45,13 @@ class SiteWriter:
 
     def __enter__(self) -> SiteWriter:
         check_replaceable(self.output)
-        if self.staging.exists():
-            shutil.rmtree(self.staging)  # left by a build that was killed
-        self.staging.mkdir(parents=True)
-        self._staging_root = str(self.staging.resolve())
+        self._remove_staging()  # left by a build that was killed
+        try:
+            self.staging.mkdir(parents=True)
+            self._staging_root = str(self.staging.resolve())
+        except BaseException:  # e.g. Ctrl-C right after mkdir: __exit__ would not run
+            self._remove_staging()
+            raise
         return self
 
     def __exit__(
@@ -57,6 +60,9 @@ class SiteWriter:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self._remove_staging()
+
+    def _remove_staging(self) -> None:
         if self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
 
