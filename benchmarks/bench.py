@@ -1,0 +1,276 @@
+"""Time `newsgen build` on N generated articles: cold, rebuilt unchanged, one article changed.
+
+    .venv/bin/python benchmarks/bench.py --count 10000 [--repeat 3] [--work DIR] [--json FILE]
+
+Each round builds into a fresh site folder (so no output and no cache is left from before),
+then rebuilds with nothing changed, then rebuilds after one article's text changed; the
+article is put back afterwards. Figures are medians over the rounds. Peak memory is given
+two ways: the largest single process (ru_maxrss from wait4, what `/usr/bin/time -v`
+reports) and the peak of the RSS summed over newsgen and its worker processes, sampled from
+/proc every 20 ms. The sum counts pages that forked workers share with their parent once per
+process, so it is an upper bound on the memory the tree really uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for benchmarks.corpus
+
+from benchmarks.corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWSGEN = Path(sys.executable).parent / "newsgen"
+SCENARIOS = ("cold", "unchanged", "one changed")
+SAMPLE_SECONDS = 0.02
+SETTLE_SECONDS = 2.0  # after `sync`, before each timed build, as the peer harness does
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed build."""
+
+    seconds: float
+    pages: int
+    largest_rss_mb: float
+    tree_rss_mb: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One scenario's figures: medians over its runs."""
+
+    scenario: str
+    seconds: float
+    seconds_range: tuple[float, float]
+    pages: int
+    articles_per_s: float
+    pages_per_s: float
+    largest_rss_mb: float
+    tree_rss_mb: float
+    runs: list[Run]
+
+
+def main() -> None:
+    arguments = _parser().parse_args()
+    source = ensure_corpus(arguments.work / f"corpus-{arguments.count}", arguments.count)
+    runs: dict[str, list[Run]] = {name: [] for name in SCENARIOS}
+    for round_number in range(1, arguments.repeat + 1):
+        for name, run in bench_round(source, arguments.work / "site").items():
+            runs[name].append(run)
+            _log(f"round {round_number}/{arguments.repeat} {name}: {run.seconds:.2f} s")
+    summaries = [summarise(name, runs[name], arguments.count) for name in SCENARIOS]
+    print(markdown_table(summaries, arguments.count, arguments.repeat))
+    if arguments.json:
+        write_json(arguments.json, summaries, arguments.count)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=10_000, help="articles to generate")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; medians are reported")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "newsgen-bench" / "bench",
+        help="folder for the corpus and the site (default: %(default)s)",
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    return parser
+
+
+def ensure_corpus(folder: Path, count: int) -> Path:
+    """Give a folder of `count` generated articles, writing it unless a complete one is there."""
+    done = folder.with_name(folder.name + ".done")
+    if not done.exists():
+        _log(f"writing {count} articles into {folder}")
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(folder, count)
+        done.touch()
+    return folder
+
+
+def bench_round(source: Path, site: Path) -> dict[str, Run]:
+    """Give one round's timed builds: cold, unchanged, and with one article changed."""
+    shutil.rmtree(site, ignore_errors=True)  # the old output, staging and .newsgen-cache
+    site.mkdir(parents=True)
+    output = site / "build"
+    cold = timed_build(source, output, site)
+    unchanged = timed_build(source, output, site)
+    with one_article_changed(source):
+        changed = timed_build(source, output, site)
+    return {"cold": cold, "unchanged": unchanged, "one changed": changed}
+
+
+@contextlib.contextmanager
+def one_article_changed(source: Path) -> Iterator[None]:
+    """Add a sentence to one article while the block runs, then put its bytes back."""
+    articles = sorted(source.glob("*.txt"))
+    article = articles[len(articles) // 2]
+    original = article.read_bytes()
+    article.write_bytes(original + " Материал обновлен.".encode())
+    try:
+        yield
+    finally:
+        article.write_bytes(original)
+
+
+def timed_build(source: Path, output: Path, site: Path) -> Run:
+    """Run `newsgen build` once in `site`; give its wall time, pages and peak memory."""
+    command = [str(NEWSGEN), "build", "--source", str(source), "--output", str(output), "--quiet"]
+    os.sync()
+    time.sleep(SETTLE_SECONDS)
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=site, stdout=subprocess.DEVNULL)
+    with TreeRssSampler(child.pid) as sampler:
+        _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"newsgen exited with {child.returncode}: {' '.join(command)}")
+    # ru_maxrss is in KiB on Linux
+    return Run(seconds, count_pages(output), usage.ru_maxrss / 1024, sampler.peak / MB)
+
+
+class TreeRssSampler:
+    """Samples the summed RSS of a process and its descendants in a thread; keeps the peak."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> TreeRssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while True:
+            self.peak = max(self.peak, tree_rss(self.root))
+            if self._stop.wait(SAMPLE_SECONDS):
+                return
+
+
+def tree_rss(root: int) -> int:
+    """Give the RSS in bytes of `root` and all its descendants, summed."""
+    processes = dict(_proc_stats())
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _) in processes.items():
+        children.setdefault(parent, []).append(pid)
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        total += processes.get(pid, (0, 0))[1]
+        pending.extend(children.get(pid, []))
+    return total
+
+
+def _proc_stats() -> Iterator[tuple[int, tuple[int, int]]]:
+    """Yield (pid, (parent pid, RSS in bytes)) for each process, from /proc/PID/stat."""
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{name}/stat").read_bytes()
+        except OSError:
+            continue  # the process ended meanwhile
+        fields = stat.rsplit(b")", 1)[1].split()  # the name in (...) may hold spaces
+        yield int(name), (int(fields[1]), int(fields[21]) * PAGE_BYTES)
+
+
+def count_pages(output: Path) -> int:
+    """Give the number of HTML files under `output`."""
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+def summarise(scenario: str, runs: list[Run], articles: int) -> Summary:
+    """Give the medians of `runs`."""
+    seconds = statistics.median(run.seconds for run in runs)
+    pages = int(statistics.median(run.pages for run in runs))
+    return Summary(
+        scenario=scenario,
+        seconds=seconds,
+        seconds_range=(min(run.seconds for run in runs), max(run.seconds for run in runs)),
+        pages=pages,
+        articles_per_s=articles / seconds,
+        pages_per_s=pages / seconds,
+        largest_rss_mb=statistics.median(run.largest_rss_mb for run in runs),
+        tree_rss_mb=statistics.median(run.tree_rss_mb for run in runs),
+        runs=runs,
+    )
+
+
+def markdown_table(summaries: list[Summary], articles: int, repeat: int) -> str:
+    """Give the figures as a Markdown table, medians of `repeat` runs."""
+    lines = [
+        f"newsgen {version('newsgen')} ({source_state()}), {articles:,} articles, "
+        f"median of {repeat} runs, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} at the end",
+        "",
+        "| build | wall s | range s | articles/s | HTML pages | pages/s "
+        "| peak RSS, largest process (MB) | peak RSS, process tree (MB) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for s in summaries:
+        low, high = s.seconds_range
+        lines.append(
+            f"| {s.scenario} | {s.seconds:.2f} | {low:.2f}–{high:.2f} | {s.articles_per_s:,.0f} "
+            f"| {s.pages:,} | {s.pages_per_s:,.0f} | {s.largest_rss_mb:,.0f} "
+            f"| {s.tree_rss_mb:,.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def write_json(path: Path, summaries: list[Summary], articles: int) -> None:
+    """Write the figures and every run's measurements to `path` as JSON."""
+    figures = {
+        "newsgen": version("newsgen"),
+        "source": source_state(),
+        "articles": articles,
+        "cores": os.cpu_count(),
+        "scenarios": [asdict(summary) for summary in summaries],
+    }
+    path.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def source_state() -> str:
+    """Give the checkout's commit, with "+dirty" when files differ from it."""
+    commit = _git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("+dirty" if _git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def _git(*arguments: str) -> str:
+    try:
+        done = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    main()
