@@ -25,14 +25,16 @@ SAMPLE_TITLE = (
 )
 ROOT_BASE_URL = "https://example.org/"
 SUBPATH_BASE_URL = "https://example.org/news/archive/"
+SAMPLE_PER_PAGE = 2
+SAMPLE_FEED_SIZE = 3
 
 EXTRA_SOURCES: dict[str, str | bytes] = {
     "newsgen.yaml": (
         "title: Тестовый архив\n"
         "description: Архив для проверки сборки.\n"
         f"base_url: {ROOT_BASE_URL}\n"
-        "per_page: 2\n"
-        "feed_size: 3\n"
+        f"per_page: {SAMPLE_PER_PAGE}\n"
+        f"feed_size: {SAMPLE_FEED_SIZE}\n"
     ),
     "seeds/001_1a2b3c4d5e6f7081.txt": (
         " date 2025-11-07 В Астане открылся новый мост через Ишим. Его длина — 500 метров.\n"
@@ -105,6 +107,56 @@ SAMPLE_ARTICLES = [
     ("Жители Астаны встретили Новый год салютом", "2024-12-31"),
     ("Лето в Астане", "2024-06-15"),
 ]
+
+# The sample site's topics, worked out by hand from its texts: kind, slug, and the indexes
+# in SAMPLE_ARTICLES of its articles (newest first). Front matter gives Казахстан (also
+# written «казахстан»), США and Израиль; the rest are found in the text, each named in a
+# lede (the seed article's people, «Белого дома», «В Астане», «Жители Астаны», «Лето в
+# Астане», «в Алматы», «через Ишим», «времени Нью-Йорка»). Passing mentions outside the
+# seed article's lede (Египет, Судан, Kazinform…) are not topics, and a surname alone
+# («Трампа») joins its full name.
+SAMPLE_TOPICS: dict[str, tuple[str, str, list[int]]] = {
+    "Казахстан": ("place", "kazakhstan", [0, 2, 3, 7]),
+    "США": ("place", "ssha", [0, 3, 5]),
+    "Астана": ("place", "astana", [1, 6, 7]),
+    "Израиль": ("place", "izrail", [0, 5]),
+    "Алматы": ("place", "almaty", [4]),
+    "Ишим": ("place", "ishim", [1]),
+    "Нью-Йорк": ("place", "nyu-york", [2]),
+    "Дональд Трамп": ("person", "donald-tramp", [0]),
+    "Касым-Жомарт Токаев": ("person", "kasym-zhomart-tokaev", [0]),
+    "Биньямин Нетаньяху": ("person", "binyamin-netanyakhu", [0]),
+    "Белый дом": ("organisation", "belyy-dom", [0]),
+}
+
+
+def pages_for(count: int, per_page: int = SAMPLE_PER_PAGE) -> int:
+    """How many pages list `count` articles, `per_page` to a page (one when there are none)."""
+    return max(1, -(-count // per_page))
+
+
+def sample_html_pages() -> int:
+    """The HTML pages the sample site should have, counted from its articles and topics."""
+    dates = [date for _, date in SAMPLE_ARTICLES]
+    letters = {name[0] for name in SAMPLE_TOPICS}
+    topic_pages = sum(pages_for(len(found)) for _, _, found in SAMPLE_TOPICS.values())
+    return (
+        pages_for(len(SAMPLE_ARTICLES))  # home
+        + len(SAMPLE_ARTICLES)
+        + len(set(dates))  # days
+        + len({date[:7] for date in dates})  # months
+        + len({date[:4] for date in dates})  # years
+        + 1  # archive
+        + 1  # topics by kind
+        + len(letters)  # an A–Я index page per initial letter
+        + topic_pages
+        + 1  # 404
+    )
+
+
+def sample_pages() -> int:
+    """Every page of the sample site: the HTML, a feed per topic and the site's, sitemap, robots."""
+    return sample_html_pages() + 1 + len(SAMPLE_TOPICS) + 2
 
 
 @dataclass(frozen=True)

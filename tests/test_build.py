@@ -15,8 +15,10 @@ from conftest import (
     SAMPLE_ARTICLES,
     SAMPLE_SEED,
     SAMPLE_TITLE,
+    SAMPLE_TOPICS,
     BuiltSite,
     MakeSite,
+    sample_pages,
     write_sample_sources,
 )
 from sitetools import (
@@ -54,16 +56,27 @@ def test_repository_seeds_build_on_their_own(
     monkeypatch.chdir(tmp_path)
     run = newsgen("build", "--jobs", "1")
     assert run.code == 0, run.err
-    assert run.out.startswith("built 1 articles into build: 11 pages; files written 12, ")
+    # home, article, day, month, year, archive, topics, feed, sitemap, robots, 404: 11 pages;
+    # the 7 topics of the seed (SAMPLE_TOPICS) add a page and a feed each, and their initials
+    # (Б, Д, И, К, С) an index page each.
+    seed_topics = [name for name, (_, _, found) in SAMPLE_TOPICS.items() if 0 in found]
+    assert len(seed_topics) == 7
+    pages = 11 + 2 * len(seed_topics) + len({name[0] for name in seed_topics})
+    assert run.out.startswith(
+        f"built 1 articles into build: {pages} pages; files written {pages + 1}, "
+    )
+    assert "; topics found in 1 articles (the rest cached); " in run.out
     (page,) = article_pages(tmp_path / "build")
     assert page.parent.relative_to(tmp_path / "build").as_posix() + "/" == SAMPLE_URL
     assert text_of(read_page(page).find(".//h1")) == SAMPLE_TITLE
 
 
 def test_sample_site_builds_every_article(sample_site: BuiltSite) -> None:
+    pages = sample_pages()
     assert sample_site.run.out.startswith(
-        f"built 8 articles into {sample_site.build}: 39 pages; files written 40, "
-        "unchanged 0, removed 0; 1 drafts and 2 other files left out"
+        f"built 8 articles into {sample_site.build}: {pages} pages; files written {pages + 1}, "
+        "unchanged 0, removed 0; 1 drafts and 2 other files left out; "
+        "topics found in 8 articles (the rest cached); "
     )
     titles = [text_of(read_page(path).find(".//h1")) for path in article_pages(sample_site.build)]
     assert sorted(titles) == sorted(title for title, _ in SAMPLE_ARTICLES)
@@ -197,7 +210,17 @@ def test_topic_pages_merge_spellings_and_paginate(sample_site: BuiltSite) -> Non
     build = sample_site.build
     topics = read_page(build / "topics/index.html")
     chips = [text_of(a) for a in topics.iterfind(".//ul[@class='chips']/li/a")]
-    assert chips == ["Казахстан 3", "США 2", "Израиль 1"]
+    # By kind, then the most written-about first, then by name; «казахстан» counts as one.
+    expected = [
+        f"{name} {len(found)}"
+        for kind in ("person", "place", "organisation")
+        for name, (_, _, found) in sorted(
+            SAMPLE_TOPICS.items(), key=lambda t: (-len(t[1][2]), t[0])
+        )
+        if SAMPLE_TOPICS[name][0] == kind
+    ]
+    assert chips == expected
+    assert "Казахстан 4" in chips
     first = read_page(build / "topics/kazakhstan/index.html")
     second = read_page(build / "topics/kazakhstan/page/2/index.html")
     assert text_of(first.find(".//h1")) == "Казахстан"
@@ -205,10 +228,12 @@ def test_topic_pages_merge_spellings_and_paginate(sample_site: BuiltSite) -> Non
         text_of(h) for page in (first, second) for h in find_all(page, "h3", class_="teaser-title")
     ]
     assert listed == [
+        SAMPLE_TITLE,
         "Поздняя новость из Казахстана",
         "Казахстан и США подписали соглашения на 17 млрд долларов",
         "Лето в Астане",
     ]
+    assert not (build / "topics/kazakhstan/page/3").exists()
     feeds = find_all(first, "link", rel="alternate", type="application/atom+xml")
     assert [link.get("href") for link in feeds] == [
         "../../feed.xml",
@@ -216,7 +241,8 @@ def test_topic_pages_merge_spellings_and_paginate(sample_site: BuiltSite) -> Non
     ]
     article = read_page(build / "2024/06/15/astana-summer/index.html")
     assert [a.get("href") for a in article.iterfind(".//ul[@class='chips']/li/a")] == [
-        "../../../../topics/kazakhstan/"
+        "../../../../topics/kazakhstan/",  # from the front matter, so first
+        "../../../../topics/astana/",  # found: «Лето в Астане»
     ]
 
 
@@ -275,11 +301,13 @@ def test_titles_with_markup_characters_are_shown_as_written(
     assert meta_property(page, "og:title") == title
     (script,) = page.iter("script")
     assert json.loads(script.text or "")["headline"] == title
-    assert json.loads(script.text or "")["about"] == ["R&D"]
+    # The names found in the text keep their signs: «AT&T», not «AT T».
+    assert json.loads(script.text or "")["about"] == ["R&D", "AT&T", "Ростелеком"]
     feed = feedparser.parse((site / "build/feed.xml").read_bytes())
     assert not feed.bozo
     assert feed.entries[0].title == title
     assert text_of(read_page(site / "build/topics/r-d/index.html").find(".//h1")) == "R&D"
+    assert text_of(read_page(site / "build/topics/at-t/index.html").find(".//h1")) == "AT&T"
 
 
 def test_markdown_body_is_rendered(sample_site: BuiltSite) -> None:
@@ -348,6 +376,8 @@ def test_english_site_uses_english_words_and_dates(make_site: MakeSite, tmp_path
 
 def test_generated_corpus_of_2000_articles_builds(tmp_path: Path) -> None:
     write_corpus(tmp_path / "seeds", 2000)
+    # A test of scale, not of topics: finding them in 2,000 texts would take most of a minute.
+    (tmp_path / "newsgen.yaml").write_text("find_topics: false\n", encoding="utf-8")
     run = newsgen_process("build", "--jobs", "2", cwd=tmp_path)
     assert run.code == 0, run.err
     assert run.out.startswith("built 2000 articles into build: ")
@@ -369,18 +399,24 @@ def test_two_builds_are_byte_identical_whatever_the_zone_and_hash_seed(
     settings = [
         {"TZ": "UTC", "PYTHONHASHSEED": "0", "jobs": "1"},
         {"TZ": "America/New_York", "PYTHONHASHSEED": "1234", "jobs": "2"},
-        {"TZ": "Asia/Almaty", "PYTHONHASHSEED": "random", "jobs": "2"},
+        # Topics found again in two worker processes, not read from the first build's cache.
+        {"TZ": "Asia/Almaty", "PYTHONHASHSEED": "random", "jobs": "2", "cache": "--no-cache"},
     ]
     trees = []
+    extracted = []
     for number, env in enumerate(settings):
         output = tmp_path / f"out{number}"
+        flags = [env.pop("cache")] if "cache" in env else []
         jobs = env.pop("jobs")
         run = newsgen_process(
-            "build", "--site", deterministic_sources, "--output", output, "--jobs", jobs,
+            "build", "--site", deterministic_sources, "--output", output, "--jobs", jobs, *flags,
             env=clean_env(**env),
         )  # fmt: skip
         assert run.code == 0, run.err
         trees.append(tree_bytes(output))
+        extracted.append(run.out.split("topics found in ")[1].split(" ")[0])
+    articles = len(SAMPLE_ARTICLES) + 120
+    assert extracted == [str(articles), "0", str(articles)]
     assert len(trees[0]) > 200
     assert trees[1] == trees[0]
     assert trees[2] == trees[0]

@@ -185,8 +185,9 @@ def test_bad_settings_are_all_listed_with_their_lines(built_site: Path) -> None:
     run = newsgen("build", "--jobs", "1")
     assert run.code == 2
     assert run.err_lines == [
-        "newsgen.yaml:2: unknown setting 'colour' "
-        "(known: title, description, language, base_url, per_page, feed_size)",
+        "newsgen.yaml:2: unknown setting 'colour' (known: title, description, language, "
+        "base_url, per_page, feed_size, find_topics, topic_aliases, topic_ignore, "
+        "topic_min_mentions)",
         "    colour: blue",
         "newsgen.yaml:3: per_page: expected a whole number of at least 1, found 'many'",
         "    per_page: many",

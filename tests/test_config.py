@@ -9,7 +9,10 @@ import pytest
 from newsgen.config import SiteConfig, load_config, normalise_base_url
 from newsgen.errors import ConfigError, SourceError
 
-KNOWN = "(known: title, description, language, base_url, per_page, feed_size)"
+KNOWN = (
+    "(known: title, description, language, base_url, per_page, feed_size, "
+    "find_topics, topic_aliases, topic_ignore, topic_min_mentions)"
+)
 
 
 def write_config(tmp_path: Path, text: str) -> Path:
@@ -33,6 +36,10 @@ def test_defaults_without_a_file() -> None:
         base_url="",
         per_page=20,
         feed_size=20,
+        find_topics=True,
+        topic_aliases={},
+        topic_ignore=[],
+        topic_min_mentions=2,
     )
 
 
@@ -51,7 +58,13 @@ def test_every_value_from_the_file(tmp_path: Path) -> None:
         "language: en\n"
         "base_url: https://example.org/news\n"
         "per_page: 10\n"
-        "feed_size: 5\n",
+        "feed_size: 5\n"
+        "find_topics: false\n"
+        "topic_aliases:\n"
+        "  США: [Соединенные Штаты, Штаты]\n"
+        "  Банк России: ЦБ\n"
+        "topic_ignore: [Белый дом, Кремль]\n"
+        "topic_min_mentions: 3\n",
     )
     assert load_config(path) == SiteConfig(
         title="Мой архив",
@@ -60,6 +73,10 @@ def test_every_value_from_the_file(tmp_path: Path) -> None:
         base_url="https://example.org/news/",
         per_page=10,
         feed_size=5,
+        find_topics=False,
+        topic_aliases={"США": ["Соединенные Штаты", "Штаты"], "Банк России": ["ЦБ"]},
+        topic_ignore=["Белый дом", "Кремль"],
+        topic_min_mentions=3,
     )
 
 
@@ -176,6 +193,19 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
         ("language: {a: b}", "language: expected text, found a list or mapping"),
         ("language: RU", "language: expected one of ru, en, found 'RU'"),
         ("language:", "language: expected one of ru, en, found ''"),
+        ("find_topics: 1", "find_topics: expected true or false, found '1'"),
+        ("find_topics: 'no'", "find_topics: expected true or false, found 'no'"),
+        (
+            "topic_min_mentions: 0",
+            "topic_min_mentions: expected a whole number of at least 1, found '0'",
+        ),
+        ("topic_ignore: {a: b}", "topic_ignore: expected a list of texts, found a mapping"),
+        ("topic_aliases: [США]", "topic_aliases: expected `name: [variants]` lines, found a list"),
+        ("topic_aliases: США", "topic_aliases: expected `name: [variants]` lines, found 'США'"),
+        (
+            "topic_aliases: {США: {a: b}}",
+            "topic_aliases: expected a list of texts, found a mapping",
+        ),
     ],
     ids=[
         "bool-for-number",
@@ -186,6 +216,13 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
         "mapping-for-text",
         "upper-case-language",
         "empty-language",
+        "number-for-bool",
+        "quoted-bool",
+        "zero-mentions",
+        "mapping-for-ignore",
+        "list-for-aliases",
+        "text-for-aliases",
+        "mapping-for-variants",
     ],
 )
 def test_wrong_type(tmp_path: Path, line: str, message: str) -> None:

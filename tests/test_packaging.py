@@ -47,8 +47,14 @@ def test_wheel_carries_the_theme_and_builds_a_site_anywhere(tmp_path: Path) -> N
     assert Path(where.stdout.strip()) == target / "newsgen/__init__.py"
     run = newsgen_process("build", "--jobs", "1", cwd=site, env=env)
     assert run.code == 0, run.err
-    assert sorted(path.name for path in site.iterdir()) == ["build", "seeds"]
+    # The build adds only its output and the cache of topics found in the text.
+    assert sorted(path.name for path in site.iterdir()) == [".newsgen-cache", "build", "seeds"]
+    assert (site / ".newsgen-cache/topics.sqlite").is_file()
+    assert "; topics found in 1 articles (the rest cached); " in run.out
     style = site / "build/static/style.css"
     assert style.read_bytes() == (target / "newsgen/theme/static/style.css").read_bytes()
     assert len(article_pages(site / "build")) == 1
     assert "7 ноября 2025" in (site / "build/2025/11/07/index.html").read_text(encoding="utf-8")
+    # The installed package finds topics with the models of its dependencies.
+    topic = (site / "build/topics/kasym-zhomart-tokaev/index.html").read_text(encoding="utf-8")
+    assert "<h1>Касым-Жомарт Токаев</h1>" in topic

@@ -7,9 +7,11 @@ import hashlib
 
 import pytest
 
+from newsgen.aliases import alias_table
+from newsgen.entities import FoundEntity
 from newsgen.load import topic_named
 from newsgen.records import Article, Topic
-from newsgen.topics import assign_topics, topic_key
+from newsgen.topics import TopicSettings, assign_topics, topic_key
 
 
 def article(number: int, *topic_names: str) -> Article:
@@ -108,3 +110,152 @@ def test_articles_without_topics_are_unchanged() -> None:
     result = assign_topics(articles)
     assert result[0] == articles[0]
     assert result[1].topics == (Topic("other", "США", "ssha"),)
+
+
+# Topics found in the text: entities per article (`find_entities`) made archive topics.
+
+SITE = TopicSettings(aliases=alias_table({}))
+
+
+def found(*entities: tuple[str, str, int, bool]) -> list[FoundEntity]:
+    """Entities of one article: (kind, name, mentions, in the lede)."""
+    return [
+        FoundEntity(kind, name, mentions, in_lede) for kind, name, mentions, in_lede in entities
+    ]
+
+
+def found_topics(
+    articles: list[Article],
+    entities: list[list[FoundEntity]],
+    settings: TopicSettings = SITE,
+) -> list[list[tuple[str, str]]]:
+    """Each article's topics as (kind, name)."""
+    return [
+        [(t.kind, t.name) for t in a.topics] for a in assign_topics(articles, entities, settings)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mentions", "in_lede", "is_topic"),
+    [(1, False, False), (2, False, True), (1, True, True), (5, True, True)],
+    ids=["once-in-passing", "twice", "in-the-lede", "often-and-in-the-lede"],
+)
+def test_a_name_is_a_topic_when_named_twice_or_in_the_lede(
+    mentions: int, in_lede: bool, is_topic: bool
+) -> None:
+    result = found_topics([article(1)], [found(("place", "Египет", mentions, in_lede))])
+    assert result == [[("place", "Египет")] if is_topic else []]
+
+
+def test_min_mentions_sets_how_often_a_passing_name_must_be_named() -> None:
+    entities = [found(("place", "Египет", 2, False), ("place", "Судан", 3, False))]
+    strict = TopicSettings(aliases=alias_table({}), min_mentions=3)
+    assert found_topics([article(1)], entities, strict) == [[("place", "Судан")]]
+
+
+def test_aliases_join_their_canonical_name_before_mentions_are_counted() -> None:
+    """Once as «США» and once as «Соединённые Штаты» outside the lede is twice: a topic."""
+    entities = [found(("place", "США", 1, False), ("place", "Соединённые Штаты", 1, False))]
+    assert found_topics([article(1)], entities) == [[("place", "США")]]
+
+
+def test_a_site_alias_is_added_to_the_defaults() -> None:
+    settings = TopicSettings(aliases=alias_table({"Казахстан": ["РК", "Республика Казахстан"]}))
+    entities = [
+        found(("place", "Республика Казахстан", 1, True)),
+        found(("place", "РК", 2, False)),
+        found(("place", "Соединенные Штаты", 1, True)),
+    ]
+    assert found_topics([article(1), article(2), article(3)], entities, settings) == [
+        [("place", "Казахстан")],
+        [("place", "Казахстан")],
+        [("place", "США")],
+    ]
+
+
+def test_ignored_names_are_not_topics_whatever_their_spelling() -> None:
+    settings = TopicSettings(aliases=alias_table({}), ignore=frozenset({topic_key("Белый дом")}))
+    entities = [found(("organisation", "Белый Дом", 3, True), ("place", "Израиль", 1, True))]
+    assert found_topics([article(1)], entities, settings) == [[("place", "Израиль")]]
+
+
+def test_a_lone_surname_joins_the_archives_only_full_name_with_it() -> None:
+    articles = [article(1), article(2), article(3)]
+    entities = [
+        found(("person", "Дональд Трамп", 1, True)),
+        found(("person", "Трамп", 2, False)),
+        found(("person", "трамп", 1, True)),
+    ]
+    assert found_topics(articles, entities) == [[("person", "Дональд Трамп")]] * 3
+
+
+def test_a_lone_surname_two_people_share_is_no_topic() -> None:
+    """«Волков» may be «Андрей Волков» or «Ольга Волкова»: it joins neither."""
+    articles = [article(1), article(2), article(3)]
+    entities = [
+        found(("person", "Андрей Волков", 1, True)),
+        found(("person", "Ольга Волкова", 1, True)),
+        found(("person", "Волков", 3, True), ("place", "Москва", 1, True)),
+    ]
+    assert found_topics(articles, entities) == [
+        [("person", "Андрей Волков")],
+        [("person", "Ольга Волкова")],
+        [("place", "Москва")],
+    ]
+
+
+def test_a_lone_surname_with_no_full_name_anywhere_is_its_own_topic() -> None:
+    entities = [found(("person", "Песков", 2, False))]
+    assert found_topics([article(1)], entities) == [[("person", "Песков")]]
+
+
+def test_mentions_joined_across_the_archive_add_up_before_salience() -> None:
+    """«Токаев» once and «Касым-Жомарт Токаев» once, both in passing: twice, so a topic."""
+    articles = [article(1), article(2)]
+    entities = [
+        found(("person", "Касым-Жомарт Токаев", 2, False)),
+        found(("person", "Касым-Жомарт Токаев", 1, False), ("person", "Токаев", 1, False)),
+    ]
+    assert found_topics(articles, entities) == [[("person", "Касым-Жомарт Токаев")]] * 2
+
+
+def test_yo_and_e_are_one_topic_across_articles() -> None:
+    entities = [
+        found(("person", "Артём Ёлкин", 1, True)),
+        found(("person", "Артем Елкин", 2, False)),
+    ]
+    result = assign_topics([article(1), article(2)], entities, SITE)
+    assert result[0].topics == result[1].topics
+    assert len(result[0].topics) == 1
+
+
+def test_front_matter_topics_come_first_and_merge_with_found_ones() -> None:
+    """A given «казахстан» and a found «Казахстан» are one topic; found names give its kind."""
+    articles = [article(1, "казахстан", "Экономика"), article(2)]
+    entities = [
+        found(("place", "Казахстан", 1, True), ("place", "Израиль", 2, False)),
+        found(("place", "Казахстан", 1, True)),
+    ]
+    result = assign_topics(articles, entities, SITE)
+    assert [[(t.kind, t.name, t.slug) for t in a.topics] for a in result] == [
+        [
+            ("place", "Казахстан", "kazakhstan"),
+            ("other", "Экономика", "ekonomika"),
+            ("place", "Израиль", "izrail"),
+        ],
+        [("place", "Казахстан", "kazakhstan")],
+    ]
+
+
+def test_front_matter_topics_are_kept_however_seldom_named() -> None:
+    """A given topic needs no mentions, and an alias of it joins its canonical name."""
+    result = found_topics([article(1, "Соединенные Штаты")], [[]])
+    assert result == [[("other", "США")]]
+
+
+@pytest.mark.parametrize("name", ["НАТО", "Кремль", "Белый дом"])
+def test_unions_and_seats_of_government_are_organisations(name: str) -> None:
+    """natasha's model tags them as places; news writes of them as organisations."""
+    assert found_topics([article(1)], [found(("place", name, 1, True))]) == [
+        [("organisation", name)]
+    ]

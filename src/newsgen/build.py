@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsgen.aliases import alias_table
 from newsgen.config import SiteConfig
+from newsgen.entities import identity
 from newsgen.errors import SourceError, SourcesInvalid, UsageError
+from newsgen.find_entities import Extraction, find_entities
 from newsgen.load import load_sources
 from newsgen.plan import plan_site
-from newsgen.records import Page
+from newsgen.records import Article, Page
 from newsgen.render import static_dirs, template_dirs
 from newsgen.render_all import render_pages
-from newsgen.topics import assign_topics
+from newsgen.topics import TopicSettings, assign_topics
 from newsgen.write import SiteWriter, WriteReport
 
 Progress = Callable[[str, int, int], None]
@@ -32,6 +35,7 @@ class BuildOptions:
     config: SiteConfig
     jobs: int = 1
     skip_invalid: bool = False
+    cache_dir: Path | None = None  # None: no cache, every build runs extraction
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class BuildReport:
     drafts: int = 0
     skipped: tuple[SourceError, ...] = field(default=())
     phases: dict[str, float] = field(default_factory=dict)
+    topics_extracted: int = 0  # articles whose text went through a model (not cached)
 
 
 class PhaseClock:
@@ -72,7 +77,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
     clock.lap("load")
-    articles = assign_topics(loaded.articles)
+    extraction = find_topics_in_text(loaded.articles, options)
+    articles = assign_topics(loaded.articles, extraction.entities, topic_settings(options.config))
     clock.lap("topics")
     pages = plan_site(articles, options.config)
     clock.lap("plan")
@@ -84,9 +90,27 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         write=written,
         seconds=clock.total(),
         phases=clock.laps,
+        topics_extracted=extraction.extracted,
         ignored_files=loaded.ignored_files,
         drafts=loaded.drafts,
         skipped=loaded.problems,
+    )
+
+
+def find_topics_in_text(articles: Sequence[Article], options: BuildOptions) -> Extraction:
+    """Entities named in each article's text, from the cache where it has them."""
+    if not options.config.find_topics:
+        return Extraction([[] for _ in articles], extracted=0)
+    cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
+    return find_entities(articles, cache, options.jobs)
+
+
+def topic_settings(config: SiteConfig) -> TopicSettings:
+    """The settings of `newsgen.yaml` that turn found entities into topics."""
+    return TopicSettings(
+        aliases=alias_table(config.topic_aliases),
+        ignore=frozenset(identity(name) for name in config.topic_ignore),
+        min_mentions=config.topic_min_mentions,
     )
 
 

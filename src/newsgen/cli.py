@@ -19,6 +19,7 @@ from newsgen.errors import NewsgenError
 from newsgen.parallel import default_jobs
 
 CONFIG_NAME = "newsgen.yaml"
+CACHE_NAME = ".newsgen-cache"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         "--skip-invalid", action="store_true", help="build without bad files, listing each"
     )
     build.add_argument("--jobs", type=int, default=default_jobs(), help="processes to use")
+    build.add_argument(
+        "--no-cache", action="store_true", help="find topics again without the cache"
+    )
     build.add_argument("--quiet", action="store_true", help="print only errors")
     build.set_defaults(run=_build)
     return parser
@@ -66,6 +70,7 @@ def _build(arguments: argparse.Namespace) -> int:
         config=config,
         jobs=max(1, arguments.jobs),
         skip_invalid=arguments.skip_invalid,
+        cache_dir=None if arguments.no_cache else site / CACHE_NAME,
     )
     show_progress = sys.stderr.isatty() and not arguments.quiet
     report = build_site(options, _print_progress if show_progress else None)
@@ -91,5 +96,6 @@ def _print_report(report: BuildReport, options: BuildOptions) -> None:
         f"built {report.articles} articles into {options.output_dir}: {report.pages} pages; "
         f"files written {write.written}, unchanged {write.unchanged}, removed {write.removed}; "
         f"{report.drafts} drafts and {report.ignored_files} other files left out; "
+        f"topics found in {report.topics_extracted} articles (the rest cached); "
         f"{report.seconds:.2f} s ({phases})"
     )

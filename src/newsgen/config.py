@@ -5,12 +5,21 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsgen.errors import ConfigError, SourceError
-from newsgen.yaml_fields import Field, FieldProblem, as_int, as_text, compose_mapping
+from newsgen.yaml_fields import (
+    Field,
+    FieldProblem,
+    as_bool,
+    as_int,
+    as_text,
+    as_text_list,
+    as_text_mapping,
+    compose_mapping,
+)
 
 LANGUAGES = ("ru", "en")
 _URL = re.compile(r"https?://[^\s/?#]+(?:/[^\s?#]*)?")
@@ -26,6 +35,10 @@ class SiteConfig:
     base_url: str = ""  # e.g. `https://example.org/archive/`: for canonical URLs and feeds
     per_page: int = 20  # articles per page on the home page and topic pages
     feed_size: int = 20  # entries in each Atom feed
+    find_topics: bool = True  # find people, places and organisations in article text
+    topic_aliases: dict[str, list[str]] = field(default_factory=dict)  # name: [variants]
+    topic_ignore: list[str] = field(default_factory=list)  # names never made topics
+    topic_min_mentions: int = 2  # mentions that make a name a topic outside the lede
 
 
 def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> SiteConfig:
@@ -100,4 +113,8 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "base_url": lambda item: normalise_base_url(as_text(item.node)),
     "per_page": lambda item: as_int(item.node),
     "feed_size": lambda item: as_int(item.node),
+    "find_topics": lambda item: as_bool(item.node),
+    "topic_aliases": lambda item: as_text_mapping(item.node),
+    "topic_ignore": lambda item: as_text_list(item.node),
+    "topic_min_mentions": lambda item: as_int(item.node),
 }

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from newsgen.calendar_index import DayArchive, MonthArchive, YearArchive, group_by_date
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError
 from newsgen.pagination import paginate
-from newsgen.records import Article, Page, Topic
+from newsgen.records import Article, Page
+from newsgen.related import related_articles
 from newsgen.sitemap import sitemap_pages
+from newsgen.topic_index import TOPIC_KINDS, TopicSummary, letter_indexes, topic_summaries
 
-TOPIC_KINDS = ("person", "place", "organisation", "other")
-
-
-@dataclass(frozen=True)
-class TopicSummary:
-    """A topic with its articles, newest first."""
-
-    topic: Topic
-    articles: Sequence[Article]
+TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 
 
 def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
@@ -31,7 +23,7 @@ def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
     topics = topic_summaries(newest_first)
     pages = [
         *home_pages(newest_first, config),
-        *article_pages(newest_first),
+        *article_pages(newest_first, related_articles(newest_first, topics)),
         *date_pages(years),
         *topic_pages(topics, config),
         *feed_pages(newest_first, topics, config),
@@ -47,11 +39,13 @@ def home_pages(newest_first: Sequence[Article], config: SiteConfig) -> Iterator[
         yield Page(f"{pager.url}index.html", "home.html", {"pager": pager})
 
 
-def article_pages(newest_first: Sequence[Article]) -> Iterator[Page]:
+def article_pages(
+    newest_first: Sequence[Article], related: Sequence[Sequence[Article]]
+) -> Iterator[Page]:
     for index, article in enumerate(newest_first):
         newer = newest_first[index - 1] if index > 0 else None
         older = newest_first[index + 1] if index + 1 < len(newest_first) else None
-        context = {"article": article, "newer": newer, "older": older}
+        context = {"article": article, "newer": newer, "older": older, "related": related[index]}
         yield Page(f"{article.url}index.html", "article.html", context, (article.source_path,))
 
 
@@ -80,21 +74,15 @@ def _neighbours(
     }
 
 
-def topic_summaries(newest_first: Sequence[Article]) -> list[TopicSummary]:
-    """Give every topic with its articles, the most written-about first, then by name."""
-    by_slug: dict[str, list[Article]] = defaultdict(list)
-    topic_of: dict[str, Topic] = {}
-    for article in newest_first:
-        for topic in article.topics:
-            by_slug[topic.slug].append(article)
-            topic_of[topic.slug] = topic
-    summaries = [TopicSummary(topic_of[slug], found) for slug, found in by_slug.items()]
-    return sorted(summaries, key=lambda s: (-len(s.articles), s.topic.name, s.topic.slug))
-
-
 def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[Page]:
     by_kind = {kind: [s for s in topics if s.topic.kind == kind] for kind in TOPIC_KINDS}
-    yield Page("topics/index.html", "topics.html", {"topics_by_kind": by_kind})
+    letters = letter_indexes(topics)
+    context = {"topics_by_kind": by_kind, "letters": letters, "top": TOPICS_ON_INDEX}
+    yield Page("topics/index.html", "topics.html", context)
+    for letter in letters:
+        yield Page(
+            f"{letter.url}index.html", "topic_letter.html", {"index": letter, "letters": letters}
+        )
     for summary in topics:
         for pager in paginate(summary.articles, summary.topic.url, config.per_page):
             context = {"topic": summary.topic, "summary": summary, "pager": pager}

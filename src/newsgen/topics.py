@@ -1,7 +1,10 @@
-"""The topics stage: one `Topic` per subject across the archive, with a unique slug.
+"""The archive-level half of the topics stage: one `Topic` per real-world subject.
 
-Topics come from front matter for now; spelling variants that differ only in case or
-ё/е are one topic, shown under the form written most often.
+Per article we get the entities found in its text (`find_entities`) and the topics its
+front matter gives. Here they become topics: alias spellings join their canonical name,
+ignored names go, a lone surname joins the one full name in the archive that ends with
+it, passing mentions are dropped (an entity must be named `min_mentions` times or stand
+in the lede), and each subject gets one display name, kind and unique slug.
 """
 
 from __future__ import annotations
@@ -9,58 +12,154 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
 
-from newsgen.records import Article, Topic
+from newsgen.aliases import ORGANISATIONS_TAGGED_AS_PLACES
+from newsgen.entities import FoundEntity, identity, surname_stem
+from newsgen.records import Article, Topic, TopicKind
+from newsgen.slugs import slugify
+
+topic_key = identity
+Item = TypeVar("Item", bound=str)
 
 
-def topic_key(name: str) -> str:
-    """Give the identity of a topic name: case and ё/е do not make a different topic."""
-    return " ".join(name.casefold().replace("ё", "е").split())
+@dataclass(frozen=True)
+class TopicSettings:
+    """How found entities become topics (from `newsgen.yaml`)."""
+
+    aliases: Mapping[str, str] = field(default_factory=dict)  # identity of variant → name
+    ignore: frozenset[str] = frozenset()  # identities of names never made topics
+    min_mentions: int = 2  # mentions that make an entity salient outside the lede
 
 
-def assign_topics(articles: Sequence[Article]) -> list[Article]:
-    """Give the articles with their topics merged across the archive and slugs unique."""
-    canonical = _canonical_topics(articles)
+def assign_topics(
+    articles: Sequence[Article],
+    found: Sequence[Sequence[FoundEntity]] | None = None,
+    settings: TopicSettings | None = None,
+) -> list[Article]:
+    """Give the articles with their topics: given ones first, then salient found ones."""
+    settings = settings or TopicSettings()
+    per_article = [_canonical(entities, settings) for entities in (found or [[] for _ in articles])]
+    per_article = _join_surnames_across_archive(per_article)
+    salient = [[e for e in entities if _is_salient(e, settings)] for entities in per_article]
+    chosen = [
+        _given(article, settings) + found for article, found in zip(articles, salient, strict=True)
+    ]
+    topics = _topics_by_identity(chosen)
     return [
-        dataclasses.replace(article, topics=_article_topics(article, canonical))
-        for article in articles
+        dataclasses.replace(article, topics=_unique(topics[identity(e.name)] for e in entities))
+        for article, entities in zip(articles, chosen, strict=True)
     ]
 
 
-def _article_topics(article: Article, canonical: dict[str, Topic]) -> tuple[Topic, ...]:
-    unique = {topic_key(t.name): canonical[topic_key(t.name)] for t in article.topics}
-    return tuple(unique.values())
+def _canonical(entities: Sequence[FoundEntity], settings: TopicSettings) -> list[FoundEntity]:
+    """Apply aliases and the ignore list; entities that become one are added up."""
+    renamed = [_renamed(e, settings.aliases.get(identity(e.name), e.name)) for e in entities]
+    return _merge_same([e for e in renamed if identity(e.name) not in settings.ignore])
 
 
-def _canonical_topics(articles: Sequence[Article]) -> dict[str, Topic]:
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    kinds: dict[str, Topic] = {}
-    for article in articles:
-        for topic in article.topics:
-            key = topic_key(topic.name)
-            spellings[key][topic.name] += 1
-            kinds.setdefault(key, topic)
-    chosen = {
-        key: dataclasses.replace(kinds[key], name=_most_written(counts))
-        for key, counts in spellings.items()
+def _renamed(entity: FoundEntity, name: str) -> FoundEntity:
+    kind: TopicKind = "organisation" if name in ORGANISATIONS_TAGGED_AS_PLACES else entity.kind
+    return dataclasses.replace(entity, name=name, kind=kind)
+
+
+def _merge_same(entities: Sequence[FoundEntity]) -> list[FoundEntity]:
+    merged: dict[str, FoundEntity] = {}
+    for entity in entities:
+        key = identity(entity.name)
+        if key in merged:
+            first = merged[key]
+            entity = dataclasses.replace(
+                first,
+                mentions=first.mentions + entity.mentions,
+                in_lede=first.in_lede or entity.in_lede,
+            )
+        merged[key] = entity
+    return list(merged.values())
+
+
+def _join_surnames_across_archive(
+    per_article: list[list[FoundEntity]],
+) -> list[list[FoundEntity]]:
+    """A lone surname joins the full name when the archive has exactly one such person.
+
+    When the archive has several («Канат Касымов», «Ерлан Касымов»), a lone «Касымов»
+    cannot be told apart and is dropped rather than made a topic of its own.
+    """
+    owners: dict[str, dict[str, str]] = defaultdict(dict)
+    for entities in per_article:
+        for e in entities:
+            if _is_full_name(e):
+                owners[surname_stem(e.name.split()[-1])][identity(e.name)] = e.name
+    result = []
+    for entities in per_article:
+        joined = []
+        for e in entities:
+            candidates = owners.get(surname_stem(e.name), {}) if _is_lone_surname(e) else {}
+            if len(candidates) == 1:
+                joined.append(dataclasses.replace(e, name=next(iter(candidates.values()))))
+            elif not candidates:
+                joined.append(e)
+        result.append(_merge_same(joined))
+    return result
+
+
+def _is_full_name(entity: FoundEntity) -> bool:
+    return entity.kind == "person" and " " in entity.name.strip()
+
+
+def _is_lone_surname(entity: FoundEntity) -> bool:
+    return entity.kind == "person" and " " not in entity.name.strip()
+
+
+def _is_salient(entity: FoundEntity, settings: TopicSettings) -> bool:
+    return entity.in_lede or entity.mentions >= settings.min_mentions
+
+
+def _given(article: Article, settings: TopicSettings) -> list[FoundEntity]:
+    """The article's front-matter topics, as entities that are always salient."""
+    names = [settings.aliases.get(identity(t.name), t.name) for t in article.topics]
+    return [FoundEntity("other", name, 1, True) for name in names]
+
+
+def _topics_by_identity(chosen: Sequence[Sequence[FoundEntity]]) -> dict[str, Topic]:
+    """One topic per identity: the name most articles write, the kind found most often."""
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    kinds: dict[str, Counter[TopicKind]] = defaultdict(Counter)
+    for entities in chosen:
+        for e in entities:
+            names[identity(e.name)][e.name] += 1
+            if e.kind != "other":
+                kinds[identity(e.name)][e.kind] += 1
+    topics = {
+        key: Topic(_most_common(kinds[key], default="other"), _most_common(counts, ""), "")
+        for key, counts in names.items()
     }
-    return _unique_slugs(chosen)
+    return _with_unique_slugs(topics)
 
 
-def _most_written(counts: Counter[str]) -> str:
-    return min(counts, key=lambda name: (-counts[name], name))
+def _most_common(counts: Counter[Item], default: Item) -> Item:
+    return min(counts, key=lambda item: (-counts[item], item)) if counts else default
 
 
-def _unique_slugs(topics: dict[str, Topic]) -> dict[str, Topic]:
-    """Topics whose names differ but slugs match (Казахстан, Kazakhstan) get a name hash."""
+def _with_unique_slugs(topics: dict[str, Topic]) -> dict[str, Topic]:
+    """Names whose slugs coincide (Казахстан, Kazakhstan) get a hash of the name added."""
     holders: dict[str, list[str]] = defaultdict(list)
     for key, topic in topics.items():
-        holders[topic.slug].append(key)
-    result = dict(topics)
-    for keys in holders.values():
-        if len(keys) > 1:
-            for key in keys:
-                suffix = hashlib.sha1(key.encode()).hexdigest()[:6]
-                result[key] = dataclasses.replace(topics[key], slug=f"{topics[key].slug}-{suffix}")
+        holders[slugify(topic.name, max_chars=80) or "topic"].append(key)
+    result = {}
+    for slug, keys in holders.items():
+        for key in keys:
+            suffix = (
+                f"-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+                if len(keys) > 1 or slug == "topic"
+                else ""
+            )
+            result[key] = dataclasses.replace(topics[key], slug=slug + suffix)
     return result
+
+
+def _unique(topics: object) -> tuple[Topic, ...]:
+    return tuple(dict.fromkeys(topics))  # type: ignore[call-overload]

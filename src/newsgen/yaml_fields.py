@@ -107,6 +107,13 @@ def as_text_list(node: yaml.Node) -> list[str]:
     raise FieldProblem("expected a list of texts, found a mapping")
 
 
+def as_text_mapping(node: yaml.Node) -> dict[str, list[str]]:
+    """Give a mapping of texts to lists of texts (`США: [Соединенные Штаты, Штаты]`)."""
+    if not isinstance(node, yaml.MappingNode):
+        raise FieldProblem(f"expected `name: [variants]` lines, found {_shown(node)}")
+    return {as_text(key): as_text_list(value) for key, value in node.value}
+
+
 def _shown(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
         return repr(str(node.value))

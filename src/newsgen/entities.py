@@ -1,0 +1,71 @@
+"""The entities an article names, counted: what the topics stage caches per article.
+
+Mentions found by the language's extractor are grouped by name; a person named by
+surname alone («Трамп») joins the one full name in the article that ends with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsgen.records import TopicKind
+
+_SURNAME_ENDING = re.compile(r"(ов|ев|ин|ын|ск)(?:а|у|ым|ой|е|ого|ому|им)$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where a name stands: its kind, dictionary form and offset."""
+
+    kind: TopicKind
+    name: str
+    start: int
+
+
+@dataclass(frozen=True)
+class FoundEntity:
+    """A name an article mentions: its kind, dictionary form, mentions, and whether in the lede."""
+
+    kind: TopicKind
+    name: str
+    mentions: int
+    in_lede: bool
+
+
+def count_entities(mentions: Iterable[Mention], lede_end: int) -> list[FoundEntity]:
+    """Group `mentions` by name, join lone surnames to full names, count them."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.name:
+            groups.setdefault(identity(mention.name), []).append(mention)
+    _join_surnames(groups)
+    entities = [_entity(group, lede_end) for group in groups.values()]
+    return sorted(entities, key=lambda e: (-e.mentions, e.name))
+
+
+def identity(name: str) -> str:
+    """The identity of a name: case, ё/е and spacing do not make a different one."""
+    return " ".join(name.casefold().replace("ё", "е").split())
+
+
+def surname_stem(word: str) -> str:
+    """«Касымова», «Касымову», «Касымов» → «касымов»: a surname without its ending."""
+    return _SURNAME_ENDING.sub(r"\1", identity(word))
+
+
+def _join_surnames(groups: dict[str, list[Mention]]) -> None:
+    full_names = [k for k, g in groups.items() if g[0].kind == "person" and " " in k]
+    for key in [k for k, g in groups.items() if g[0].kind == "person" and " " not in k]:
+        owners = [f for f in full_names if surname_stem(f.split()[-1]) == surname_stem(key)]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(key))
+
+
+def _entity(group: Sequence[Mention], lede_end: int) -> FoundEntity:
+    names = [m.name for m in group]
+    name = max(set(names), key=lambda n: (" " in n, names.count(n), n))
+    kinds = [m.kind for m in group if m.name == name]
+    kind = max(set(kinds), key=lambda k: (kinds.count(k), k))
+    return FoundEntity(kind, name, len(group), any(m.start < lede_end for m in group))

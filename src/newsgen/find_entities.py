@@ -1,0 +1,133 @@
+"""The expensive half of the topics stage: entities per article, from the cache or a model.
+
+Articles whose text is in the cache cost a lookup; the rest go to worker processes,
+each loading the models once, in batches.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgen.english_ner import english_mentions
+from newsgen.entities import FoundEntity, Mention, count_entities
+from newsgen.parallel import chunks, flatten, ordered_map
+from newsgen.records import Article
+from newsgen.topic_cache import TopicCache, cache_key
+
+if TYPE_CHECKING:
+    from newsgen.russian_ner import RussianNer
+
+_EXTRACTION_MODULES = ("entities", "english_ner", "find_entities", "russian_names", "russian_ner")
+_MODEL_PACKAGES = ("natasha", "slovnet", "navec", "pymorphy3", "pymorphy3-dicts-ru", "Babel")
+_ARTICLES_PER_TASK = 64
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What extraction reads of an article: its language, text, and where the lede ends."""
+
+    lang: str
+    text: str
+    lede_end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Entities per article, in article order, and how many articles ran a model."""
+
+    entities: list[list[FoundEntity]]
+    extracted: int
+
+
+def find_entities(articles: Sequence[Article], cache_path: Path | None, jobs: int) -> Extraction:
+    """Give the entities each article names, running extraction only for uncached texts."""
+    texts = [article_text(article) for article in articles]
+    version = extractor_version()
+    keys = [cache_key(t.text, t.lang, version) for t in texts]
+    cache = TopicCache(cache_path)
+    try:
+        known = cache.get_many(keys)
+        missing = sorted({key: i for i, key in enumerate(keys) if key not in known}.values())
+        fresh = _extract([texts[i] for i in missing], jobs)
+        new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
+        cache.put_many(new_entries)
+    finally:
+        cache.close()
+    known.update(new_entries)
+    return Extraction([known[key] for key in keys], extracted=len(missing))
+
+
+@functools.cache
+def extractor_version() -> str:
+    """A fingerprint of the extraction code and model packages: when it changes, so do keys."""
+    digest = hashlib.sha256()
+    for module in _EXTRACTION_MODULES:
+        digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
+    for package in _MODEL_PACKAGES:
+        digest.update(f"{package}={_installed_version(package)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _installed_version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+def article_text(article: Article) -> ArticleText:
+    """The text extraction reads; a title written apart from the body counts as lede."""
+    lede, *rest = article.paragraphs
+    if article.title not in lede:
+        lede = f"{article.title}\n\n{lede}"
+    return ArticleText(article.lang, "\n\n".join([lede, *rest]), len(lede))
+
+
+def _extract(texts: Sequence[ArticleText], jobs: int) -> list[list[FoundEntity]]:
+    if not texts:
+        return []
+    # The model pads each batch to its longest text: batches of like lengths waste less.
+    by_length = sorted(range(len(texts)), key=lambda i: len(texts[i].text))
+    ordered = [texts[i] for i in by_length]
+    tasks = [ordered[part.start : part.stop] for part in chunks(len(texts), _ARTICLES_PER_TASK)]
+    found = list(flatten(ordered_map(_extract_batch, tasks, jobs, _load_models)))
+    result: list[list[FoundEntity]] = [[] for _ in texts]
+    for position, index in enumerate(by_length):
+        result[index] = found[position]
+    return result
+
+
+_russian: RussianNer | None = None  # loaded once per worker process
+
+
+def _load_models() -> None:
+    global _russian
+    # One thread per worker process: the processes already use every core.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    if _russian is None:
+        from newsgen.russian_ner import RussianNer
+
+        _russian = RussianNer()
+
+
+def _extract_batch(texts: Sequence[ArticleText]) -> list[list[FoundEntity]]:
+    assert _russian is not None
+    russian = [t for t in texts if t.lang == "ru"]
+    found = dict(zip(map(id, russian), _russian.mentions([t.text for t in russian]), strict=True))
+    return [count_entities(_mentions(t, found), t.lede_end) for t in texts]
+
+
+def _mentions(text: ArticleText, russian: dict[int, list[Mention]]) -> list[Mention]:
+    if text.lang == "ru":
+        return russian[id(text)]
+    if text.lang == "en":
+        return english_mentions(text.text)
+    return []

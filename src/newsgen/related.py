@@ -1,0 +1,52 @@
+"""Related articles: those sharing the most topics with an article, newest first.
+
+Comparing every pair of articles is quadratic, and a topic like «Россия» spans most of
+an archive, so candidates come from the article's rarest topics that other articles
+share, and from each of those only the articles nearest in time.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+from newsgen.records import Article, Topic
+from newsgen.topic_index import TopicSummary
+
+RELATED_ARTICLES = 5
+_CANDIDATE_TOPICS = 3
+_NEIGHBOURS = 12  # on each side, in time, within one topic
+
+
+def related_articles(
+    newest_first: Sequence[Article], summaries: Sequence[TopicSummary]
+) -> list[list[Article]]:
+    """Give, for each article in `newest_first`, up to five related articles."""
+    articles_of = {s.topic: s.articles for s in summaries}
+    places = {s.topic: {id(a): i for i, a in enumerate(s.articles)} for s in summaries}
+    topic_sets = {id(a): frozenset(a.topics) for a in newest_first}
+    rank = {id(a): i for i, a in enumerate(newest_first)}
+    result = []
+    for article in newest_first:
+        candidates = _candidates(article, articles_of, places)
+        shared = {id(c): len(topic_sets[id(article)] & topic_sets[id(c)]) for c in candidates}
+        best = heapq.nsmallest(
+            RELATED_ARTICLES, candidates, key=lambda c: (-shared[id(c)], rank[id(c)])
+        )
+        result.append(best)
+    return result
+
+
+def _candidates(
+    article: Article,
+    articles_of: dict[Topic, Sequence[Article]],
+    places: dict[Topic, dict[int, int]],
+) -> list[Article]:
+    shared = [t for t in article.topics if len(articles_of[t]) > 1]  # others have this topic
+    rarest = sorted(shared, key=lambda t: (len(articles_of[t]), t.slug))[:_CANDIDATE_TOPICS]
+    found: dict[int, Article] = {}
+    for topic in rarest:
+        around = places[topic][id(article)]
+        nearby = articles_of[topic][max(0, around - _NEIGHBOURS) : around + _NEIGHBOURS + 1]
+        found.update((id(other), other) for other in nearby if other is not article)
+    return list(found.values())

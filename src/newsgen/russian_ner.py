@@ -1,0 +1,106 @@
+"""Finding people, places and organisations in Russian text with natasha's models.
+
+natasha ships its NER model and word embeddings inside its package; we load them with
+slovnet and navec directly rather than through `import natasha`, which imports the
+unmaintained pymorphy2 (it fails on Python 3.12+). Names are put in their dictionary
+form with pymorphy3 (`russian_names`), which is far cheaper than tagging every word.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgen.entities import Mention
+from newsgen.records import TopicKind
+from newsgen.russian_names import nominative_name
+
+NER_KINDS: dict[str, TopicKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
+_WORD = re.compile(r"[\w-]+")
+_BATCH = 16
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where the model found a name in the text, and of what kind."""
+
+    start: int
+    stop: int
+    kind: TopicKind
+
+
+class RussianNer:
+    """natasha's news NER model with pymorphy3; load once per process (about a second)."""
+
+    def __init__(self) -> None:
+        import pymorphy3
+        from navec import Navec
+        from slovnet import NER
+
+        data = natasha_data_folder()
+        self._tagger = NER.load(str(data / "model" / "slovnet_ner_news_v1.tar"), batch_size=_BATCH)
+        self._tagger.navec(Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")))
+        self._analyzer = pymorphy3.MorphAnalyzer()
+        self._first_names = frozenset((data / "dict" / "first.txt").read_text("utf-8").split())
+
+    def mentions(self, texts: Sequence[str]) -> Iterator[list[Mention]]:
+        """Yield the name mentions of each text, in order, tagging texts in batches."""
+        for markup in self._tagger.map(list(texts)):
+            spans = [Span(s.start, s.stop, NER_KINDS[s.type]) for s in markup.spans]
+            spans = [s for s in spans if not self._thing_as_person(markup.text, s)]
+            yield [self._mention(markup.text, span) for span in self._joined(markup.text, spans)]
+
+    def _joined(self, text: str, spans: list[Span]) -> list[Span]:
+        """Join an organisation and the genitive name right after it: «МИД» + «России».
+
+        The model often tags «Национальный банк Казахстана» as an organisation and a
+        place; the organisation is the whole phrase.
+        """
+        joined: list[Span] = []
+        for span in spans:
+            previous = joined[-1] if joined else None
+            if (
+                previous
+                and previous.kind == "organisation"
+                and self._continues(text, previous, span)
+            ):
+                joined[-1] = Span(previous.start, span.stop, "organisation")
+            else:
+                joined.append(span)
+        return joined
+
+    def _continues(self, text: str, first: Span, second: Span) -> bool:
+        if second.kind == "person" or text[first.stop : second.start] != " ":
+            return False
+        word = _WORD.findall(text[second.start : second.stop])[:1]
+        return bool(word) and (word[0].isupper() or self._may_be_genitive(word[0]))
+
+    def _may_be_genitive(self, word: str) -> bool:
+        return any(str(p.tag.case) == "gent" for p in self._analyzer.parse(word))
+
+    def _thing_as_person(self, text: str, span: Span) -> bool:
+        """Whether the model took a sentence's first word for a person («Новость, …»).
+
+        A one-word person the dictionary knows, but never as a living being, is none.
+        """
+        words = text[span.start : span.stop].split()
+        if span.kind != "person" or len(words) != 1:
+            return False
+        return all(p.is_known and "anim" not in p.tag for p in self._analyzer.parse(words[0]))
+
+    def _mention(self, text: str, span: Span) -> Mention:
+        # Split on spaces only, so that «AT&T» and «Procter & Gamble» keep their signs.
+        words = text[span.start : span.stop].split()
+        name = nominative_name(words, span.kind, self._analyzer, self._first_names)
+        return Mention(span.kind, name, span.start)
+
+
+def natasha_data_folder() -> Path:
+    """The folder of natasha's bundled models, found without importing natasha."""
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("natasha is not installed: pip install natasha")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"

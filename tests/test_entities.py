@@ -1,0 +1,143 @@
+"""Counting the names an article mentions: grouped, surnames joined to full names."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgen.entities import FoundEntity, Mention, count_entities, surname_stem
+
+LEDE_END = 100  # mentions before this offset stand in the lede
+
+
+def mentions(*found: tuple[str, str, int]) -> list[Mention]:
+    return [Mention(kind, name, start) for kind, name, start in found]
+
+
+def test_mentions_of_one_name_are_counted_together() -> None:
+    found = count_entities(
+        mentions(("place", "Казахстан", 5), ("place", "Израиль", 150), ("place", "Казахстан", 300)),
+        LEDE_END,
+    )
+    assert found == [
+        FoundEntity("place", "Казахстан", 2, in_lede=True),
+        FoundEntity("place", "Израиль", 1, in_lede=False),
+    ]
+
+
+def test_the_most_mentioned_come_first_then_by_name() -> None:
+    found = count_entities(
+        mentions(
+            ("place", "Судан", 200),
+            ("place", "Египет", 210),
+            ("place", "США", 220),
+            ("place", "США", 230),
+        ),
+        LEDE_END,
+    )
+    assert [(e.name, e.mentions) for e in found] == [("США", 2), ("Египет", 1), ("Судан", 1)]
+
+
+def test_a_lone_surname_joins_the_one_full_name_that_ends_with_it() -> None:
+    found = count_entities(
+        mentions(
+            ("person", "Дональд Трамп", 10),
+            ("person", "Трамп", 200),
+            ("person", "Трамп", 300),
+            ("person", "Касым-Жомарт Токаев", 20),
+            ("person", "Токаев", 400),
+        ),
+        LEDE_END,
+    )
+    assert found == [
+        FoundEntity("person", "Дональд Трамп", 3, in_lede=True),
+        FoundEntity("person", "Касым-Жомарт Токаев", 2, in_lede=True),
+    ]
+
+
+def test_a_surname_joins_a_full_name_whatever_its_ending() -> None:
+    """«Касымова» (a woman, or a man in the genitive) is the surname of «Ерлан Касымов»."""
+    assert surname_stem("Касымова") == surname_stem("Касымов") == "касымов"
+    found = count_entities(
+        mentions(("person", "Ерлан Касымов", 10), ("person", "Касымова", 200)), LEDE_END
+    )
+    assert found == [FoundEntity("person", "Ерлан Касымов", 2, in_lede=True)]
+
+
+def test_a_surname_two_people_share_joins_neither() -> None:
+    found = count_entities(
+        mentions(
+            ("person", "Андрей Волков", 10),
+            ("person", "Ольга Волкова", 150),
+            ("person", "Волков", 200),
+        ),
+        LEDE_END,
+    )
+    assert sorted((e.name, e.mentions) for e in found) == [
+        ("Андрей Волков", 1),
+        ("Волков", 1),
+        ("Ольга Волкова", 1),
+    ]
+
+
+def test_a_surname_alone_stays_when_no_full_name_has_it() -> None:
+    found = count_entities(mentions(("person", "Песков", 10), ("person", "Песков", 200)), LEDE_END)
+    assert found == [FoundEntity("person", "Песков", 2, in_lede=True)]
+
+
+def test_places_are_not_joined_to_people() -> None:
+    found = count_entities(
+        mentions(("person", "Андрей Волков", 10), ("place", "Волков", 200)), LEDE_END
+    )
+    assert sorted(e.name for e in found) == ["Андрей Волков", "Волков"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "spellings", "shown"),
+    [
+        (
+            "place",
+            ["Соединённые Штаты", "Соединенные Штаты", "Соединенные Штаты"],
+            "Соединенные Штаты",
+        ),
+        ("person", ["Артём Ёлкин", "Артем Елкин", "Артём Ёлкин"], "Артём Ёлкин"),
+        ("place", ["КАЗАХСТАН", "Казахстан", "Казахстан"], "Казахстан"),
+    ],
+    ids=["yo-and-e", "yo-in-a-person", "case"],
+)
+def test_spellings_of_one_name_are_one_entity_shown_as_written_most(
+    kind: str, spellings: list[str], shown: str
+) -> None:
+    found = count_entities(
+        [Mention(kind, name, 200 + n) for n, name in enumerate(spellings)], LEDE_END
+    )
+    assert found == [FoundEntity(kind, shown, len(spellings), in_lede=False)]
+
+
+def test_a_full_name_is_shown_rather_than_its_surname() -> None:
+    """More mentions of «Трамп» than of «Дональд Трамп» still show the full name."""
+    found = count_entities(
+        mentions(
+            ("person", "Трамп", 10),
+            ("person", "Трамп", 200),
+            ("person", "Трамп", 300),
+            ("person", "Дональд Трамп", 400),
+        ),
+        LEDE_END,
+    )
+    assert found == [FoundEntity("person", "Дональд Трамп", 4, in_lede=True)]
+
+
+def test_the_kind_written_most_wins() -> None:
+    found = count_entities(
+        mentions(
+            ("place", "Газпром", 200),
+            ("organisation", "Газпром", 300),
+            ("organisation", "Газпром", 400),
+        ),
+        LEDE_END,
+    )
+    assert found == [FoundEntity("organisation", "Газпром", 3, in_lede=False)]
+
+
+def test_empty_names_are_left_out() -> None:
+    assert count_entities(mentions(("organisation", "", 10)), LEDE_END) == []

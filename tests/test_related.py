@@ -1,0 +1,68 @@
+"""Related articles: those sharing the most topics with an article, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsgen.records import Article, Topic
+from newsgen.related import RELATED_ARTICLES, related_articles
+from newsgen.topic_index import topic_summaries
+
+
+def topic(name: str) -> Topic:
+    return Topic("place", name, name.lower())
+
+
+def article(number: int, *topics: Topic) -> Article:
+    return Article(
+        identifier=f"{number:016x}",
+        source_path=f"seeds/{number}.txt",
+        date=dt.date(2025, 1, 1) + dt.timedelta(days=number),
+        published=None,
+        title=f"Статья {number}",
+        slug=f"statya-{number}",
+        lang="ru",
+        paragraphs=("Текст.",),
+        body_html=None,
+        summary="Текст.",
+        topics=topics,
+        word_count=1,
+        reading_minutes=1,
+    )
+
+
+def related_titles(newest_first: list[Article]) -> list[list[str]]:
+    related = related_articles(newest_first, topic_summaries(newest_first))
+    return [[a.title for a in found] for found in related]
+
+
+def test_most_shared_topics_first_then_newest() -> None:
+    kz, us, il = topic("Kz"), topic("Us"), topic("Il")
+    newest_first = [article(4, kz, us), article(3, kz), article(2, kz, us, il), article(1, il)]
+    assert related_titles(newest_first) == [
+        ["Статья 2", "Статья 3"],
+        ["Статья 4", "Статья 2"],
+        ["Статья 4", "Статья 3", "Статья 1"],
+        ["Статья 2"],
+    ]
+
+
+def test_topics_no_other_article_has_do_not_hide_the_shared_ones() -> None:
+    """Three names only this article has are its rarest topics; Kz still relates it."""
+    kz = topic("Kz")
+    own = [topic(name) for name in ("Aa", "Bb", "Cc")]
+    newest_first = [article(2, kz, *own), article(1, kz)]
+    assert related_titles(newest_first) == [["Статья 1"], ["Статья 2"]]
+
+
+def test_at_most_five_and_never_the_article_itself() -> None:
+    kz = topic("Kz")
+    newest_first = [article(number, kz) for number in range(9, 0, -1)]
+    related = related_titles(newest_first)
+    assert related[0] == [f"Статья {n}" for n in range(8, 8 - RELATED_ARTICLES, -1)]
+    assert all(f"Статья {9 - i}" not in found for i, found in enumerate(related))
+
+
+def test_an_article_without_topics_has_none_related() -> None:
+    newest_first = [article(2), article(1, topic("Kz"))]
+    assert related_titles(newest_first) == [[], []]

@@ -1,0 +1,81 @@
+"""Names natasha's model finds in Russian text, in dictionary form (the real model)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLE_SEED
+from sitetools import REPO
+
+from newsgen.entities import Mention, count_entities
+from newsgen.russian_ner import RussianNer
+
+SEED_PEOPLE = ["Дональд Трамп", "Касым-Жомарт Токаев", "Биньямин Нетаньяху"]
+
+
+@pytest.fixture(scope="module")
+def ner() -> RussianNer:
+    return RussianNer()
+
+
+def mentions_of(ner: RussianNer, text: str) -> list[Mention]:
+    (found,) = ner.mentions([text])
+    return found
+
+
+def seed_text() -> str:
+    """The repository's seed article as extraction reads it: the text after the date."""
+    text = (REPO / "seeds" / SAMPLE_SEED).read_text(encoding="utf-8")
+    assert text.startswith(" date 2025-11-07 ")
+    return text.removeprefix(" date 2025-11-07 ")
+
+
+def test_names_are_found_in_dictionary_form_with_their_kind(ner: RussianNer) -> None:
+    text = "Глава Банка России встретился в Ростове-на-Дону с Касым-Жомартом Токаевым."
+    found = [(m.kind, m.name) for m in mentions_of(ner, text)]
+    assert found == [
+        ("organisation", "Банк России"),
+        ("place", "Ростов-на-Дону"),
+        ("person", "Касым-Жомарт Токаев"),
+    ]
+
+
+def test_offsets_point_at_the_mention_in_the_text(ner: RussianNer) -> None:
+    text = "Вчера в Астане открылся мост."
+    (mention,) = mentions_of(ner, text)
+    assert (mention.kind, mention.name) == ("place", "Астана")
+    assert text[mention.start :].startswith("Астане")
+
+
+def test_signs_inside_a_name_are_kept(ner: RussianNer) -> None:
+    text = "Компании AT&T и Procter & Gamble открыли офисы в Москве."
+    names = [m.name for m in mentions_of(ner, text) if m.kind == "organisation"]
+    assert names == ["AT&T", "Procter & Gamble"]
+
+
+def test_a_sentence_that_starts_with_a_thing_is_not_a_person(ner: RussianNer) -> None:
+    """The model tags «Новость» at the start of a sentence as a person; it is a common noun."""
+    text = "Новость, отправленная поздно вечером по времени Нью-Йорка."
+    assert [(m.kind, m.name) for m in mentions_of(ner, text)] == [("place", "Нью-Йорк")]
+
+
+def test_a_lone_surname_is_still_a_person(ner: RussianNer) -> None:
+    text = "Вчера Путин провел совещание. Трамп позвонил Нетаньяху."
+    people = {m.name for m in mentions_of(ner, text) if m.kind == "person"}
+    assert {"Путин", "Трамп", "Нетаньяху"} <= people
+
+
+def test_the_seed_article_names_its_people_places_and_once_each(ner: RussianNer) -> None:
+    text = seed_text()
+    entities = count_entities(mentions_of(ner, text), lede_end=text.index("\n\n"))
+    by_name = {e.name: e for e in entities}
+    for name in ["Казахстан", "США", "Израиль"]:
+        assert by_name[name].kind == "place"
+        assert by_name[name].in_lede
+    for name in SEED_PEOPLE:
+        assert by_name[name].kind == "person"
+        assert by_name[name].in_lede
+    # «Трампа» in «Маршрута Трампа» joined «Дональд Трамп»: no surname stands alone.
+    surnames = {name.split()[-1] for name in SEED_PEOPLE}
+    assert surnames.isdisjoint(by_name)
+    assert by_name["Дональд Трамп"].mentions >= 4
+    assert by_name["Казахстан"].mentions > by_name["Израиль"].mentions > 1

@@ -1,0 +1,205 @@
+"""The cache of names found per article: a rebuild runs the model only on changed texts."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import MakeSite
+from sitetools import newsgen, read_page
+
+from newsgen.entities import FoundEntity
+from newsgen.find_entities import extractor_version
+from newsgen.topic_cache import TopicCache, cache_key
+
+SOURCES = {
+    "seeds/001_00000000000000aa.txt": (
+        " date 2025-11-03 Президент Казахстана Касым-Жомарт Токаев прибыл в Алматы.\n\n"
+        "В Алматы Токаев встретился с главой Национального банка Казахстана. "
+        "Национальный банк Казахстана сохранил ставку."
+    ),
+    "seeds/002_00000000000000bb.txt": (
+        " date 2025-11-04 Министр финансов Андрей Волков выступил в Астане.\n\n"
+        "Волков рассказал о бюджете. Эксперты Сбербанка поддержали его."
+    ),
+    "seeds/003_00000000000000cc.txt": (
+        " date 2025-11-05 В Москве прошла выставка.\n\nВыставку посетили гости из Турции и Китая."
+    ),
+}
+# Worked out from the texts: each is named in a lede, or twice («Национальный банк
+# Казахстана»); Сбербанк, Турция and Китай are named once in passing and are no topics.
+TOPICS = {
+    "almaty",
+    "andrey-volkov",
+    "astana",
+    "kasym-zhomart-tokaev",
+    "kazakhstan",
+    "moskva",
+    "natsionalnyy-bank-kazakhstana",
+}
+
+
+def found_in(run_output: str) -> int:
+    """How many articles went through the model, from the build's report line."""
+    count, _, rest = run_output.partition("topics found in ")[2].partition(" articles")
+    assert rest.startswith(" (the rest cached); "), run_output
+    return int(count)
+
+
+def site_topics(build: Path) -> set[str]:
+    """The slugs of the topics /topics/ links to."""
+    page = read_page(build / "topics/index.html")
+    return {a.get("href", "").split("/")[-2] for a in page.iterfind(".//ul[@class='chips']/li/a")}
+
+
+@pytest.fixture
+def site(make_site: MakeSite, tmp_path: Path) -> Path:
+    """A small site built once, so that its cache holds every article."""
+    folder = make_site(tmp_path / "site", SOURCES)
+    run = newsgen("build", "--site", folder, "--jobs", "1")
+    assert run.code == 0, run.err
+    assert found_in(run.out) == len(SOURCES)
+    assert site_topics(folder / "build") == TOPICS
+    return folder
+
+
+def build(site: Path, *flags: str) -> str:
+    run = newsgen("build", "--site", site, "--jobs", "1", *flags)
+    assert run.code == 0, run.err
+    return run.out
+
+
+def test_the_cache_is_kept_in_the_site_folder(site: Path) -> None:
+    with sqlite3.connect(site / ".newsgen-cache/topics.sqlite") as connection:
+        (rows,) = connection.execute("SELECT count(*) FROM entities").fetchone()
+    assert rows == len(SOURCES)
+
+
+def test_a_rebuild_with_nothing_changed_runs_no_extraction(site: Path) -> None:
+    out = build(site)
+    assert "; topics found in 0 articles (the rest cached); " in out
+    assert found_in(out) == 0
+    assert "files written 0," in out  # the cached names give the same site
+    assert site_topics(site / "build") == TOPICS
+
+
+def test_a_changed_article_alone_runs_extraction(site: Path) -> None:
+    source = site / "seeds/003_00000000000000cc.txt"
+    source.write_text(
+        source.read_text("utf-8").replace("В Москве прошла", "В Москве и Стамбуле прошла")
+    )
+    out = build(site)
+    assert found_in(out) == 1
+    assert site_topics(site / "build") == TOPICS | {"stambul"}
+    assert found_in(build(site)) == 0
+
+
+def test_a_new_article_alone_runs_extraction(site: Path) -> None:
+    (site / "seeds/004_00000000000000dd.txt").write_text(
+        " date 2025-11-06 В Новосибирске открылся новый театр.", encoding="utf-8"
+    )
+    assert found_in(build(site)) == 1
+    assert site_topics(site / "build") == TOPICS | {"novosibirsk"}
+
+
+def test_no_cache_runs_extraction_for_every_article(site: Path) -> None:
+    cache = site / ".newsgen-cache/topics.sqlite"
+    before = cache.read_bytes()
+    out = build(site, "--no-cache")
+    assert found_in(out) == len(SOURCES)
+    assert "files written 0," in out  # the model gives what the cache held
+    assert cache.read_bytes() == before
+
+
+def test_no_cache_leaves_no_cache_behind(make_site: MakeSite, tmp_path: Path) -> None:
+    folder = make_site(tmp_path, SOURCES)
+    assert found_in(build(folder, "--no-cache")) == len(SOURCES)
+    assert not (folder / ".newsgen-cache").exists()
+    assert site_topics(folder / "build") == TOPICS
+
+
+def test_aliases_and_ignored_names_apply_to_cached_names(site: Path) -> None:
+    """They are applied after the cache, so changing them runs no extraction."""
+    (site / "newsgen.yaml").write_text(
+        "topic_aliases:\n"
+        "  Нацбанк Казахстана: [Национальный банк Казахстана, Нацбанк РК]\n"
+        "topic_ignore: [Алматы]\n",
+        encoding="utf-8",
+    )
+    out = build(site)
+    assert found_in(out) == 0
+    expected = TOPICS - {"natsionalnyy-bank-kazakhstana", "almaty"} | {"natsbank-kazakhstana"}
+    assert site_topics(site / "build") == expected
+    page = read_page(site / "build/topics/natsbank-kazakhstana/index.html")
+    assert "".join(page.find(".//h1").itertext()) == "Нацбанк Казахстана"
+    assert not (site / "build/topics/almaty").exists()
+    assert "removed 4;" in out  # the two topics' pages and feeds; the letter А stays (Астана)
+
+
+def test_min_mentions_applies_to_cached_names(site: Path) -> None:
+    (site / "newsgen.yaml").write_text("topic_min_mentions: 1\n", encoding="utf-8")
+    out = build(site)
+    assert found_in(out) == 0
+    assert site_topics(site / "build") == TOPICS | {"sberbank", "turtsiya", "kitay"}
+
+
+def test_finding_no_topics_keeps_the_given_ones(make_site: MakeSite, tmp_path: Path) -> None:
+    folder = make_site(
+        tmp_path,
+        {
+            **SOURCES,
+            "newsgen.yaml": "find_topics: false\n",
+            "seeds/given.md": "---\ndate: 2025-11-07\ntopics: [Экономика]\n---\nВ Москве тепло.\n",
+        },
+    )
+    out = build(folder)
+    assert found_in(out) == 0
+    assert site_topics(folder / "build") == {"ekonomika"}
+    assert not (folder / ".newsgen-cache").exists()
+
+
+ENTITIES = [
+    FoundEntity("place", "Астана", 2, True),
+    FoundEntity("person", "Андрей Волков", 1, False),
+]
+
+
+def test_cache_gives_back_what_was_put(tmp_path: Path) -> None:
+    path = tmp_path / "cache/topics.sqlite"
+    cache = TopicCache(path)
+    cache.put_many({"a": ENTITIES, "b": []})
+    cache.close()
+    again = TopicCache(path)
+    assert again.get_many(["a", "b", "c"]) == {"a": ENTITIES, "b": []}
+    again.close()
+
+
+def test_cache_reads_many_keys_in_parts(tmp_path: Path) -> None:
+    cache = TopicCache(tmp_path / "topics.sqlite")
+    cache.put_many({f"key{n}": ENTITIES[: n % 3] for n in range(1200)})
+    found = cache.get_many([f"key{n}" for n in range(1300)])
+    cache.close()
+    assert len(found) == 1200
+    assert found["key1001"] == ENTITIES[:2]
+
+
+def test_no_path_is_no_cache() -> None:
+    cache = TopicCache(None)
+    cache.put_many({"a": ENTITIES})
+    assert cache.get_many(["a"]) == {}
+    cache.close()
+
+
+def test_the_key_changes_with_the_text_the_language_and_the_extractor() -> None:
+    version = extractor_version()
+    assert version == extractor_version()
+    key = cache_key("Текст.", "ru", version)
+    assert key == cache_key("Текст.", "ru", version)
+    others = [
+        cache_key("Текст!", "ru", version),
+        cache_key("Текст.", "en", version),
+        cache_key("Текст.", "ru", version + "0"),
+    ]
+    assert key not in others
+    assert len(set(others)) == 3
