@@ -1,14 +1,21 @@
 """The write stage: page bytes to the output folder, all or nothing.
 
-Pages are written into a staging folder beside the output; a file whose bytes did not
-change is hard-linked from the previous build instead of rewritten. Only when every page
-is written does the staging folder swap places with the output folder, in one atomic
-rename where the system has one. A build that fails or is killed leaves the old site.
+Pages are written into a staging folder beside the output, which then swaps places
+with the output folder in one atomic rename (Linux's RENAME_EXCHANGE; two renames
+elsewhere). A build that fails or is killed before the swap leaves the old site.
+
+The staging folder is kept after the swap: it then holds the previous site, and the
+next build brings it up to date instead of making every folder and file again, which
+on a large archive costs more than rendering. Files are never changed in place (the two
+folders share unchanged files as hard links): a changed file is written anew and renamed
+over. A file whose bytes match the live site's is linked from it, so an unchanged page
+keeps its inode and time. Each folder's marker file lists its files with digests.
 """
 
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -18,7 +25,8 @@ from types import TracebackType
 from newsgen.errors import OutputError, UsageError
 
 MARKER = ".newsgen-build"
-_MARKER_HEADER = "# made by newsgen build; this folder is replaced whole. Files:\n"
+STAGING_SUFFIX = ".newsgen-staging"
+_MARKER_HEADER = "# made by newsgen build; path and digest of every file:\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -37,20 +45,21 @@ class SiteWriter:
 
     def __init__(self, output: Path) -> None:
         self.output = output.absolute()
-        self.staging = self.output.parent / f".{self.output.name}.newsgen-staging"
+        self.staging = self.output.parent / f".{self.output.name}{STAGING_SUFFIX}"
         self._staging_root = ""
-        self._paths: set[str] = set()
+        self._live: dict[str, str] = {}
+        self._staged: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
         self._made_dirs: set[str] = set()
         self._unchanged = 0
 
     def __enter__(self) -> SiteWriter:
         check_replaceable(self.output)
-        self._remove_staging()  # left by a build that was killed
+        self._live = read_listing(self.output) or {}
         try:
-            self.staging.mkdir(parents=True)
-            self._staging_root = str(self.staging.resolve())
-        except BaseException:  # e.g. Ctrl-C right after mkdir: __exit__ would not run
-            self._remove_staging()
+            self._staged = self._open_staging()
+        except BaseException:  # e.g. Ctrl-C while opening: the folder may be half made
+            shutil.rmtree(self.staging, ignore_errors=True)
             raise
         return self
 
@@ -60,50 +69,59 @@ class SiteWriter:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._remove_staging()
-
-    def _remove_staging(self) -> None:
-        if self.staging.exists():
-            shutil.rmtree(self.staging, ignore_errors=True)
+        """Leave a failed build's staging folder: it is brought up to date next time."""
 
     def write(self, path: str, data: bytes) -> None:
         """Stage `data` as the file at `path` (relative to the output folder)."""
         target = self._target(path)
-        previous = os.path.join(self.output, path)
-        if _same_bytes(previous, data):
-            os.link(previous, target)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        self._digests[path] = digest
+        live = os.path.join(self.output, path)
+        if self._live.get(path) == digest:
             self._unchanged += 1
-        else:
-            with open(target, "wb") as handle:
-                handle.write(data)
+            if not _same_file(live, target):
+                _link_over(live, target)
+        elif self._staged.get(path) != digest or not os.path.isfile(target):
+            _write_over(target, data)
 
     def commit(self) -> WriteReport:
         """Swap the staged site in for the old one and give the counts of what changed."""
-        removed = len(_previous_files(self.output) - self._paths)
-        listing = "".join(f"{path}\n" for path in sorted(self._paths))
-        marker = (_MARKER_HEADER + listing).encode("utf-8")
-        if _same_bytes(os.path.join(self.output, MARKER), marker):
-            os.link(os.path.join(self.output, MARKER), self.staging / MARKER)
-        else:
-            (self.staging / MARKER).write_bytes(marker)
+        for path in set(self._staged) - set(self._digests):
+            _remove_file(self.staging, path)
+        _write_listing(self.staging, self._digests, self.output)
+        removed = len(set(self._live) - set(self._digests))
         _swap(self.staging, self.output)
-        written = len(self._paths) - self._unchanged
+        written = len(self._digests) - self._unchanged
         return WriteReport(written=written, unchanged=self._unchanged, removed=removed)
+
+    def _open_staging(self) -> dict[str, str]:
+        """Give the staging folder's files (made empty when missing), marked as in progress."""
+        if self.staging.is_symlink() or (self.staging.exists() and not self.staging.is_dir()):
+            self.staging.unlink()
+        self.staging.mkdir(parents=True, exist_ok=True)
+        self._staging_root = str(self.staging.resolve())
+        listing = read_listing(self.staging)
+        if listing is None:  # left by a killed build: find what it holds
+            listing = {path: "" for path in _files_under(self.staging)}
+        (self.staging / MARKER).unlink(missing_ok=True)
+        return listing
 
     def _target(self, path: str) -> str:
         parts = path.split("/")
         if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
             raise OutputError(f"refusing to write {path!r}: not a plain path inside the site")
-        if path in self._paths or path == MARKER:
+        if path in self._digests or path == MARKER:
             raise OutputError(f"two files on one path {path!r}")
-        self._paths.add(path)
         folder = os.path.join(self._staging_root, *parts[:-1])
         if folder not in self._made_dirs:
-            os.makedirs(folder, exist_ok=True)
+            _make_folder(self._staging_root, parts[:-1])
             if not os.path.realpath(folder).startswith(self._staging_root):
                 raise OutputError(f"refusing to write {path!r}: it resolves outside the output")
             self._made_dirs.add(folder)
-        return os.path.join(folder, parts[-1])
+        target = os.path.join(folder, parts[-1])
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)  # a folder where a page now goes
+        return target
 
 
 def check_replaceable(output: Path) -> None:
@@ -117,36 +135,101 @@ def check_replaceable(output: Path) -> None:
         )
 
 
-def _same_bytes(path: str, data: bytes) -> bool:
+def read_listing(folder: Path) -> dict[str, str] | None:
+    """The files a build wrote into `folder` and their digests, as its marker lists them."""
     try:
-        if os.stat(path).st_size != len(data):
-            return False
-        with open(path, "rb") as handle:
-            return handle.read() == data
+        lines = (folder / MARKER).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pairs = (line.rpartition("\t") for line in lines[1:] if "\t" in line)
+    return {path: digest for path, _, digest in pairs}
+
+
+def _write_listing(folder: Path, digests: dict[str, str], live: Path) -> None:
+    """Write the marker; when it lists the same as the live site's, link that one instead."""
+    lines = "".join(f"{path}\t{digests[path]}\n" for path in sorted(digests))
+    data = (_MARKER_HEADER + lines).encode("utf-8")
+    if _same_bytes(live / MARKER, data):
+        _link_over(str(live / MARKER), str(folder / MARKER))
+    else:
+        _write_over(str(folder / MARKER), data)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
 
 
-def _previous_files(output: Path) -> set[str]:
-    """The files the previous build wrote, as its marker lists them."""
+def _make_folder(root: str, parts: list[str]) -> None:
+    """Make the folder `root/parts…`, removing files that stand where a folder must go."""
+    current = root
+    for part in parts:
+        current = os.path.join(current, part)
+        if os.path.isfile(current) or os.path.islink(current):
+            os.remove(current)
+    os.makedirs(current, exist_ok=True)
+
+
+def _write_over(target: str, data: bytes) -> None:
+    """Write a new file at `target`: never into the old one, which the live site may share."""
+    temporary = f"{target}.newsgen-tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, target)
+
+
+def _link_over(source: str, target: str) -> None:
+    temporary = f"{target}.newsgen-tmp"
+    if os.path.lexists(temporary):
+        os.remove(temporary)
+    os.link(source, temporary)
+    os.replace(temporary, target)
+
+
+def _same_file(first: str, second: str) -> bool:
     try:
-        lines = (output / MARKER).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return set()
-    return {line for line in lines[1:] if line}
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _remove_file(root: Path, path: str) -> None:
+    """Remove a file no page needs any more, and the folders it leaves empty."""
+    target = root / path
+    if target.is_file() or target.is_symlink():
+        target.unlink()
+    for parent in target.parents:
+        if parent == root:
+            break
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+
+
+def _files_under(folder: Path) -> set[str]:
+    found: set[str] = set()
+    for parent, _, names in os.walk(folder):
+        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+    found.discard(MARKER)
+    return found
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Put `staging` at `output` and delete the old output, atomically where possible."""
+    """Put `staging` at `output`, and the old output at `staging`, atomically where possible."""
     if not output.exists():
         os.rename(staging, output)
         return
-    if not _exchange(staging, output):
-        retired = staging.with_name(staging.name + "-old")
-        os.rename(output, retired)
-        os.rename(staging, output)
-        staging = retired
-    shutil.rmtree(staging, ignore_errors=True)
+    if _exchange(staging, output):
+        return
+    retired = staging.with_name(staging.name + "-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    os.rename(output, retired)
+    os.rename(staging, output)
+    os.rename(retired, staging)
 
 
 def _exchange(first: Path, second: Path) -> bool:
