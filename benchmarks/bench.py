@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -50,6 +51,8 @@ class Run:
     pages: int
     largest_rss_mb: float
     tree_rss_mb: float
+    extracted: int = 0  # articles whose topics a model found (not cached)
+    topic_seconds: float = 0.0  # the build's topics phase
 
 
 @dataclass(frozen=True)
@@ -133,19 +136,34 @@ def one_article_changed(source: Path) -> Iterator[None]:
 
 def timed_build(source: Path, output: Path, site: Path) -> Run:
     """Run `newsgen build` once in `site`; give its wall time, pages and peak memory."""
-    command = [str(NEWSGEN), "build", "--source", str(source), "--output", str(output), "--quiet"]
+    command = [str(NEWSGEN), "build", "--source", str(source), "--output", str(output)]
     os.sync()
     time.sleep(SETTLE_SECONDS)
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=site, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=site, stdout=subprocess.PIPE, text=True)
     with TreeRssSampler(child.pid) as sampler:
+        report = child.stdout.read() if child.stdout else ""
         _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         sys.exit(f"newsgen exited with {child.returncode}: {' '.join(command)}")
     # ru_maxrss is in KiB on Linux
-    return Run(seconds, count_pages(output), usage.ru_maxrss / 1024, sampler.peak / MB)
+    extracted, topic_seconds = topics_phase(report)
+    return Run(
+        seconds, count_pages(output), usage.ru_maxrss / 1024, sampler.peak / MB,
+        extracted, topic_seconds,
+    )  # fmt: skip
+
+
+def topics_phase(report: str) -> tuple[int, float]:
+    """From newsgen's report line: articles whose topics were extracted, and that phase's time."""
+    extracted = re.search(r"topics found in (\d+) articles", report)
+    seconds = re.search(r"topics ([0-9.]+) s", report)
+    return (
+        int(extracted.group(1)) if extracted else 0,
+        float(seconds.group(1)) if seconds else 0.0,
+    )
 
 
 class TreeRssSampler:
@@ -229,17 +247,27 @@ def markdown_table(summaries: list[Summary], articles: int, repeat: int) -> str:
         f"load average {os.getloadavg()[0]:.1f} at the end",
         "",
         "| build | wall s | range s | articles/s | HTML pages | pages/s "
-        "| peak RSS, largest process (MB) | peak RSS, process tree (MB) |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| peak RSS, largest process (MB) | peak RSS, process tree (MB) "
+        "| topics extracted | extraction articles/s |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for s in summaries:
         low, high = s.seconds_range
         lines.append(
             f"| {s.scenario} | {s.seconds:.2f} | {low:.2f}–{high:.2f} | {s.articles_per_s:,.0f} "
             f"| {s.pages:,} | {s.pages_per_s:,.0f} | {s.largest_rss_mb:,.0f} "
-            f"| {s.tree_rss_mb:,.0f} |"
+            f"| {s.tree_rss_mb:,.0f} | {_extraction(s)} |"
         )
     return "\n".join(lines)
+
+
+def _extraction(summary: Summary) -> str:
+    """Articles extracted and extraction articles/s (median over runs), or a dash when cached."""
+    runs = [run for run in summary.runs if run.extracted]
+    if not runs or runs[0].extracted < 100:  # a handful of articles mostly times the model load
+        return f"{runs[0].extracted if runs else 0} | –"
+    rate = statistics.median(run.extracted / max(run.topic_seconds, 1e-9) for run in runs)
+    return f"{runs[0].extracted:,} | {rate:,.0f}"
 
 
 def write_json(path: Path, summaries: list[Summary], articles: int) -> None:

@@ -143,7 +143,14 @@ def test_output_marker_lists_what_the_build_wrote(site: Path) -> None:
         path: hashlib.blake2b((build / path).read_bytes(), digest_size=16).hexdigest()
         for path in on_disk
     }
-    assert lines[1:] == [f"{path}\t{digest[path]}" for path in on_disk if path != MARKER]
+    listed = [line.split("\t") for line in lines[1:]]
+    assert [(path, file_digest) for path, file_digest, *_ in listed] == [
+        (path, digest[path]) for path in on_disk if path != MARKER
+    ]
+    # Pages carry the key of what they were made from; the style sheet is copied, not made.
+    keys = {path: rest for path, _, *rest in listed}
+    assert all(len(keys[path][0]) == 32 for path in keys if path.endswith((".html", ".xml")))
+    assert keys["static/style.css"] == []
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,14 @@ from newsgen.config import SiteConfig
 from newsgen.entities import identity
 from newsgen.errors import SourceError, SourcesInvalid, UsageError
 from newsgen.find_entities import Extraction, find_entities
+from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.load import load_sources
 from newsgen.plan import plan_site
 from newsgen.records import Article, Page
 from newsgen.render import static_dirs, template_dirs
 from newsgen.render_all import render_pages
 from newsgen.topics import TopicSettings, assign_topics
-from newsgen.write import SiteWriter, WriteReport
+from newsgen.write import SiteWriter, WriteReport, previous_keys
 
 Progress = Callable[[str, int, int], None]
 
@@ -51,6 +52,7 @@ class BuildReport:
     skipped: tuple[SourceError, ...] = field(default=())
     phases: dict[str, float] = field(default_factory=dict)
     topics_extracted: int = 0  # articles whose text went through a model (not cached)
+    pages_rendered: int = 0  # pages whose sources changed since the live site was built
 
 
 class PhaseClock:
@@ -82,7 +84,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     clock.lap("topics")
     pages = plan_site(articles, options.config)
     clock.lap("plan")
-    written = render_and_write(pages, options, progress)
+    written, rendered = render_and_write(pages, options, progress)
     clock.lap("render+write")
     return BuildReport(
         articles=len(articles),
@@ -91,6 +93,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         seconds=clock.total(),
         phases=clock.laps,
         topics_extracted=extraction.extracted,
+        pages_rendered=rendered,
         ignored_files=loaded.ignored_files,
         drafts=loaded.drafts,
         skipped=loaded.problems,
@@ -116,18 +119,31 @@ def topic_settings(config: SiteConfig) -> TopicSettings:
 
 def render_and_write(
     pages: list[Page], options: BuildOptions, progress: Progress | None
-) -> WriteReport:
-    """Render every page and write the site; the old site stays until all is written."""
-    rendered = render_pages(
-        pages, options.config, template_dirs(options.site_root), options.jobs, reproducible_time()
-    )
+) -> tuple[WriteReport, int]:
+    """Render the pages that changed, write the site, and give how many were rendered.
+
+    A page whose key (what it is made from) matches the live site's is kept as it is.
+    The old site stays in place until everything is written.
+    """
+    dirs = template_dirs(options.site_root)
+    fallback_time = reproducible_time()
+    keys = PageKeys(render_salt(options.config, dirs, fallback_time))
+    known = previous_keys(options.output_dir) if options.cache_dir else {}
     with SiteWriter(options.output_dir) as writer:
-        for number, (page, data) in enumerate(zip(pages, rendered, strict=True), start=1):
-            writer.write(page.path, data)
-            if progress and (number % 500 == 0 or number == len(pages)):
-                progress("rendered", number, len(pages))
+        to_render = []
+        for page in pages:
+            key = keys.key(page)
+            if known.get(page.path) != key or not writer.keep(page.path, key):
+                to_render.append((page, key))
+        rendered = render_pages(
+            [page for page, _ in to_render], options.config, dirs, options.jobs, fallback_time
+        )
+        for number, ((page, key), data) in enumerate(zip(to_render, rendered, strict=True), 1):
+            writer.write(page.path, data, key)
+            if progress and (number % 500 == 0 or number == len(to_render)):
+                progress("rendered", number, len(to_render))
         copy_static(writer, static_dirs(options.site_root))
-        return writer.commit()
+        return writer.commit(), len(to_render)
 
 
 def copy_static(writer: SiteWriter, folders: list[Path]) -> None:

@@ -17,6 +17,7 @@ from newsgen.build import BuildOptions, BuildReport, build_site
 from newsgen.config import load_config
 from newsgen.errors import NewsgenError
 from newsgen.parallel import default_jobs
+from newsgen.serve import ServeOptions, print_line, serve_site
 
 CONFIG_NAME = "newsgen.yaml"
 CACHE_NAME = ".newsgen-cache"
@@ -40,30 +41,66 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsgen {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     build = commands.add_parser("build", help="build the site from the source folder")
-    build.add_argument("--source", type=Path, help="source folder (default: SITE/seeds)")
-    build.add_argument("--output", type=Path, help="output folder (default: SITE/build)")
-    build.add_argument("--config", type=Path, help=f"settings file (default: SITE/{CONFIG_NAME})")
-    build.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
-    build.add_argument("--base-url", help="the address the site is published at")
-    build.add_argument(
-        "--skip-invalid", action="store_true", help="build without bad files, listing each"
-    )
-    build.add_argument("--jobs", type=int, default=default_jobs(), help="processes to use")
-    build.add_argument(
-        "--no-cache", action="store_true", help="find topics again without the cache"
-    )
+    _site_arguments(build)
     build.add_argument("--quiet", action="store_true", help="print only errors")
     build.set_defaults(run=_build)
+    serve = commands.add_parser("serve", help="build, serve on localhost, rebuild on change")
+    _site_arguments(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000, or the next free)"
+    )
+    serve.set_defaults(run=_serve)
     return parser
 
 
+def _site_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--source", type=Path, help="source folder (default: SITE/seeds)")
+    command.add_argument("--output", type=Path, help="output folder (default: SITE/build)")
+    command.add_argument("--config", type=Path, help=f"settings file (default: SITE/{CONFIG_NAME})")
+    command.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
+    command.add_argument("--base-url", help="the address the site is published at")
+    command.add_argument(
+        "--skip-invalid", action="store_true", help="build without bad files, listing each"
+    )
+    command.add_argument("--jobs", type=int, default=default_jobs(), help="processes to use")
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="find topics and render every page again, using nothing from earlier builds",
+    )
+
+
 def _build(arguments: argparse.Namespace) -> int:
+    options = _build_options(arguments)
+    show_progress = sys.stderr.isatty() and not arguments.quiet
+    report = build_site(options, _print_progress if show_progress else None)
+    if not arguments.quiet:
+        _print_report(report, options)
+    return 0
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    options = ServeOptions(
+        host=arguments.host,
+        port=arguments.port,
+        build_options=lambda: _build_options(arguments),
+        config_path=_config_path(arguments),
+    )
+    try:
+        serve_site(options, print_line)
+    except KeyboardInterrupt:
+        print_line("stopped")
+    return 0
+
+
+def _build_options(arguments: argparse.Namespace) -> BuildOptions:
+    """The build's options from the command line and `newsgen.yaml` (read now)."""
     site = arguments.site
-    config_path = arguments.config or (site / CONFIG_NAME)
-    if arguments.config is None and not config_path.exists():
-        config_path = None
-    config = load_config(config_path, {"base_url": arguments.base_url})
-    options = BuildOptions(
+    config = load_config(_config_path(arguments), {"base_url": arguments.base_url})
+    return BuildOptions(
         site_root=site,
         source_dir=arguments.source or site / "seeds",
         output_dir=arguments.output or site / "build",
@@ -72,11 +109,11 @@ def _build(arguments: argparse.Namespace) -> int:
         skip_invalid=arguments.skip_invalid,
         cache_dir=None if arguments.no_cache else site / CACHE_NAME,
     )
-    show_progress = sys.stderr.isatty() and not arguments.quiet
-    report = build_site(options, _print_progress if show_progress else None)
-    if not arguments.quiet:
-        _print_report(report, options)
-    return 0
+
+
+def _config_path(arguments: argparse.Namespace) -> Path | None:
+    path: Path = arguments.config or (arguments.site / CONFIG_NAME)
+    return path if arguments.config is not None or path.exists() else None
 
 
 def _print_progress(stage: str, done: int, total: int) -> None:
@@ -97,5 +134,6 @@ def _print_report(report: BuildReport, options: BuildOptions) -> None:
         f"files written {write.written}, unchanged {write.unchanged}, removed {write.removed}; "
         f"{report.drafts} drafts and {report.ignored_files} other files left out; "
         f"topics found in {report.topics_extracted} articles (the rest cached); "
+        f"{report.pages_rendered} pages rendered (the rest unchanged since the last build); "
         f"{report.seconds:.2f} s ({phases})"
     )

@@ -26,7 +26,7 @@ from newsgen.errors import OutputError, UsageError
 
 MARKER = ".newsgen-build"
 STAGING_SUFFIX = ".newsgen-staging"
-_MARKER_HEADER = "# made by newsgen build; path and digest of every file:\n"
+_MARKER_HEADER = "# made by newsgen build; path, digest and source key of every file:\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -50,6 +50,7 @@ class SiteWriter:
         self._live: dict[str, str] = {}
         self._staged: dict[str, str] = {}
         self._digests: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
         self._made_dirs: set[str] = set()
         self._unchanged = 0
 
@@ -71,24 +72,41 @@ class SiteWriter:
     ) -> None:
         """Leave a failed build's staging folder: it is brought up to date next time."""
 
-    def write(self, path: str, data: bytes) -> None:
-        """Stage `data` as the file at `path` (relative to the output folder)."""
-        target = self._target(path)
+    def write(self, path: str, data: bytes, key: str = "") -> None:
+        """Stage `data` as the file at `path` (relative to the output folder).
+
+        `key` fingerprints what the file was made from; the marker keeps it, so the next
+        build can tell that a page need not be rendered again (`previous_keys`).
+        """
+        target = self._target(path, key)
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         self._digests[path] = digest
-        live = os.path.join(self.output, path)
         if self._live.get(path) == digest:
-            self._unchanged += 1
-            if not _same_file(live, target):
-                _link_over(live, target)
+            self._keep_live(path, target)
         elif self._staged.get(path) != digest or not os.path.isfile(target):
             _write_over(target, data)
+
+    def keep(self, path: str, key: str) -> bool:
+        """Stage the live site's file at `path` as it is; False if there is none to keep."""
+        live = os.path.join(self.output, path)
+        if path not in self._live or not os.path.isfile(live):
+            return False
+        target = self._target(path, key)
+        self._digests[path] = self._live[path]
+        self._keep_live(path, target)
+        return True
+
+    def _keep_live(self, path: str, target: str) -> None:
+        self._unchanged += 1
+        live = os.path.join(self.output, path)
+        if not _same_file(live, target):
+            _link_over(live, target)
 
     def commit(self) -> WriteReport:
         """Swap the staged site in for the old one and give the counts of what changed."""
         for path in set(self._staged) - set(self._digests):
             _remove_file(self.staging, path)
-        _write_listing(self.staging, self._digests, self.output)
+        _write_listing(self.staging, self._digests, self._keys, self.output)
         removed = len(set(self._live) - set(self._digests))
         _swap(self.staging, self.output)
         written = len(self._digests) - self._unchanged
@@ -106,12 +124,13 @@ class SiteWriter:
         (self.staging / MARKER).unlink(missing_ok=True)
         return listing
 
-    def _target(self, path: str) -> str:
+    def _target(self, path: str, key: str) -> str:
         parts = path.split("/")
         if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
             raise OutputError(f"refusing to write {path!r}: not a plain path inside the site")
         if path in self._digests or path == MARKER:
             raise OutputError(f"two files on one path {path!r}")
+        self._keys[path] = key
         folder = os.path.join(self._staging_root, *parts[:-1])
         if folder not in self._made_dirs:
             _make_folder(self._staging_root, parts[:-1])
@@ -137,17 +156,36 @@ def check_replaceable(output: Path) -> None:
 
 def read_listing(folder: Path) -> dict[str, str] | None:
     """The files a build wrote into `folder` and their digests, as its marker lists them."""
+    entries = _marker_entries(folder)
+    return None if entries is None else {path: entry[0] for path, entry in entries.items()}
+
+
+def previous_keys(folder: Path) -> dict[str, str]:
+    """The key each file of the site in `folder` was made from (see `SiteWriter.write`)."""
+    return {path: entry[1] for path, entry in (_marker_entries(folder) or {}).items() if entry[1]}
+
+
+def _marker_entries(folder: Path) -> dict[str, tuple[str, str]] | None:
     try:
         lines = (folder / MARKER).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    pairs = (line.rpartition("\t") for line in lines[1:] if "\t" in line)
-    return {path: digest for path, _, digest in pairs}
+    entries = {}
+    for line in lines[1:]:
+        path, _, rest = line.partition("\t")
+        digest, _, key = rest.partition("\t")
+        entries[path] = (digest, key)
+    return entries
 
 
-def _write_listing(folder: Path, digests: dict[str, str], live: Path) -> None:
+def _write_listing(folder: Path, digests: dict[str, str], keys: dict[str, str], live: Path) -> None:
     """Write the marker; when it lists the same as the live site's, link that one instead."""
-    lines = "".join(f"{path}\t{digests[path]}\n" for path in sorted(digests))
+    lines = "".join(
+        f"{path}\t{digests[path]}\t{keys[path]}\n"
+        if keys.get(path)
+        else f"{path}\t{digests[path]}\n"
+        for path in sorted(digests)
+    )
     data = (_MARKER_HEADER + lines).encode("utf-8")
     if _same_bytes(live / MARKER, data):
         _link_over(str(live / MARKER), str(folder / MARKER))

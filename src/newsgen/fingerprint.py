@@ -1,0 +1,86 @@
+"""Fingerprints of what a page is made from, so a rebuild renders only changed pages.
+
+A page's key digests its template name, everything in its context (articles, pagers,
+archives, topics, followed field by field) and the render environment: the templates'
+files, the settings and newsgen's version. Equal keys give equal bytes, because
+rendering is deterministic; a page whose key matches the live site's is not rendered
+again. Shared objects (an archive's topic with thousands of articles) are digested
+once per build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib.metadata
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsgen import __version__
+from newsgen.config import SiteConfig
+from newsgen.records import Page
+
+_DIGEST = 16
+
+
+class PageKeys:
+    """Computes page keys for one build, remembering the digest of each shared object."""
+
+    def __init__(self, salt: bytes) -> None:
+        self._salt = salt
+        self._memo: dict[int, bytes] = {}
+
+    def key(self, page: Page) -> str:
+        """Give the key of `page`: equal keys, equal output."""
+        digest = hashlib.blake2b(self._salt, digest_size=_DIGEST)
+        digest.update(page.template.encode())
+        digest.update(self._digest(page.context))
+        return digest.hexdigest()
+
+    def _digest(self, value: Any) -> bytes:
+        if isinstance(value, str):
+            return b"s" + value.encode() + b"\x00"
+        if value is None or isinstance(value, (bool, int, float)):
+            return repr(value).encode() + b"\x00"
+        if isinstance(value, (dt.date, dt.datetime)):
+            return b"d" + value.isoformat().encode() + b"\x00"
+        return self._composite(value)
+
+    def _composite(self, value: Any) -> bytes:
+        remembered = self._memo.get(id(value))
+        if remembered is not None:
+            return remembered
+        digest = hashlib.blake2b(type(value).__name__.encode(), digest_size=_DIGEST)
+        for part in _parts(value):
+            digest.update(self._digest(part))
+        result = b"c" + digest.digest()
+        if dataclasses.is_dataclass(value):  # frozen records live through the build
+            self._memo[id(value)] = result
+        return result
+
+
+def _parts(value: Any) -> Sequence[Any]:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [getattr(value, f.name) for f in dataclasses.fields(value)]
+    if isinstance(value, Mapping):
+        return [item for key in sorted(value) for item in (key, value[key])]
+    if isinstance(value, (list, tuple, range)):
+        return list(value)
+    raise TypeError(f"cannot fingerprint a {type(value).__name__} in a page's context")
+
+
+def render_salt(config: SiteConfig, template_dirs: Sequence[Path], fallback_time: str) -> bytes:
+    """Digest what every page's rendering depends on besides its context."""
+    digest = hashlib.blake2b(digest_size=_DIGEST)
+    digest.update(f"{__version__}\n{config!r}\n{fallback_time}\n".encode())
+    digest.update(f"Babel {importlib.metadata.version('Babel')}\n".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):  # the code that renders
+        digest.update(module.read_bytes())
+    for folder in template_dirs:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                digest.update(f"{path.relative_to(folder)}\n".encode())
+                digest.update(path.read_bytes())
+    return digest.digest()

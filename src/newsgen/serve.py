@@ -1,0 +1,129 @@
+"""`newsgen serve`: build, serve the site on loopback, rebuild on change, reload the pages.
+
+A failed rebuild keeps the last good site on the server (the writer never touches it)
+and shows its errors in the open pages until a good rebuild clears them.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgen.build import BuildOptions, BuildReport, build_site
+from newsgen.errors import NewsgenError, UsageError
+from newsgen.serve_http import BuildState, PreviewServer, is_loopback
+from newsgen.watch import snapshot, wait_for_change
+
+PORTS_TO_TRY = 20
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Where the preview listens, and how to make the build options afresh."""
+
+    host: str
+    port: int
+    build_options: Callable[[], BuildOptions]  # re-reads newsgen.yaml at every rebuild
+    config_path: Path | None
+
+
+def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
+    """Serve until interrupted (Ctrl-C), rebuilding whenever the site's files change."""
+    state = BuildState()
+    first = _rebuild(options, state, say)
+    server = _start_server(options, first.output_dir, state, say)
+
+    def watched() -> list[Path]:
+        return _watched_paths(options.build_options(), options.config_path)
+
+    stop = threading.Event()
+    try:
+        seen = snapshot(watched())
+        while (changed := wait_for_change(watched, seen, stop.is_set)) is not None:
+            seen = changed
+            _rebuild(options, state, say)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _rebuild(options: ServeOptions, state: BuildState, say: Callable[[str], None]) -> BuildOptions:
+    """Build once; record the result for the open pages; give the options it used."""
+    started = time.perf_counter()
+    try:
+        build_options = options.build_options()
+        report = build_site(build_options)
+    except NewsgenError as error:
+        say(f"rebuild failed; still serving the last good site:\n{error}")
+        state.finished(str(error))
+        return _fallback_options(options)
+    say(_summary(report, time.perf_counter() - started))
+    state.finished(None)
+    return build_options
+
+
+def _fallback_options(options: ServeOptions) -> BuildOptions:
+    try:
+        return options.build_options()
+    except NewsgenError as error:  # a bad newsgen.yaml at the very first build
+        raise UsageError(f"cannot start: {error}") from error
+
+
+def _summary(report: BuildReport, seconds: float) -> str:
+    write = report.write
+    return (
+        f"built {report.articles} articles: {write.written} files written, "
+        f"{write.removed} removed, {report.topics_extracted} articles read for topics "
+        f"({seconds:.2f} s)"
+    )
+
+
+def _start_server(
+    options: ServeOptions, root: Path, state: BuildState, say: Callable[[str], None]
+) -> PreviewServer:
+    if not is_loopback(options.host):
+        say(f"warning: serving on {options.host}: other machines on the network can read the site")
+    server = _bind(options.host, options.port, root, state, say)
+    threading.Thread(target=server.serve_forever, name="newsgen-serve", daemon=True).start()
+    host, port = str(server.server_address[0]), server.server_address[1]
+    shown = f"[{host}]" if ":" in host else host
+    say(f"serving {root} at http://{shown}:{port}/ (Ctrl-C stops)")
+    return server
+
+
+def _bind(
+    host: str, port: int, root: Path, state: BuildState, say: Callable[[str], None]
+) -> PreviewServer:
+    for candidate in range(port, port + PORTS_TO_TRY):
+        try:
+            server = PreviewServer((host, candidate), root, state)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE or port == 0:
+                raise UsageError(
+                    f"cannot listen on {host}:{candidate}: {error.strerror}"
+                ) from error
+            continue
+        if candidate != port:
+            say(f"port {port} is in use; using {candidate} instead")
+        return server
+    raise UsageError(f"ports {port}–{port + PORTS_TO_TRY - 1} on {host} are all in use; use --port")
+
+
+def _watched_paths(build: BuildOptions, config_path: Path | None) -> list[Path]:
+    site = build.site_root
+    paths = [build.source_dir, site / "templates", site / "static"]
+    return paths + ([config_path] if config_path else [])
+
+
+def print_line(text: str) -> None:
+    """Print a line of the serve log to the terminal."""
+    print(
+        text,
+        file=sys.stderr if text.startswith(("rebuild failed", "warning")) else sys.stdout,
+        flush=True,
+    )
