@@ -23,6 +23,10 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+## serve: build, preview at http://127.0.0.1:8000/, rebuild and reload on every change
+serve: $(STAMP)
+	$(BIN)/newsgen serve
+
 ## bench: time a cold build and a rebuild of 10,000 generated articles
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --count $${COUNT:-10000}

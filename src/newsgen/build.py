@@ -11,11 +11,11 @@ from pathlib import Path
 
 from newsgen.aliases import alias_table
 from newsgen.config import SiteConfig
-from newsgen.entities import identity
+from newsgen.entities import FoundEntity, identity
 from newsgen.errors import SourceError, SourcesInvalid, UsageError
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
-from newsgen.load import load_sources
+from newsgen.load import LoadMemo, load_sources
 from newsgen.plan import plan_site
 from newsgen.records import Article, Page
 from newsgen.render import static_dirs, template_dirs
@@ -37,6 +37,16 @@ class BuildOptions:
     jobs: int = 1
     skip_invalid: bool = False
     cache_dir: Path | None = None  # None: no cache, every build runs extraction
+    memo: BuildMemo | None = None  # what a long-running process remembers between builds
+
+
+@dataclass
+class BuildMemo:
+    """Kept by `newsgen serve` between rebuilds: unchanged files are not read again and
+    unchanged texts not looked up again."""
+
+    sources: LoadMemo = field(default_factory=LoadMemo)
+    entities: dict[str, list[FoundEntity]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,9 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     """Build the site described by `options`; raise before writing anything if sources are bad."""
     clock = PhaseClock()
     check_output_location(options)
-    loaded = load_sources(options.source_dir, options.jobs)
+    loaded = load_sources(
+        options.source_dir, options.jobs, options.memo.sources if options.memo else None
+    )
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
     clock.lap("load")
@@ -105,7 +117,8 @@ def find_topics_in_text(articles: Sequence[Article], options: BuildOptions) -> E
     if not options.config.find_topics:
         return Extraction([[] for _ in articles], extracted=0)
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
-    return find_entities(articles, cache, options.jobs)
+    memo = options.memo.entities if options.memo else None
+    return find_entities(articles, cache, options.jobs, memo)
 
 
 def topic_settings(config: SiteConfig) -> TopicSettings:

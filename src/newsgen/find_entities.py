@@ -46,14 +46,23 @@ class Extraction:
     extracted: int
 
 
-def find_entities(articles: Sequence[Article], cache_path: Path | None, jobs: int) -> Extraction:
-    """Give the entities each article names, running extraction only for uncached texts."""
+def find_entities(
+    articles: Sequence[Article],
+    cache_path: Path | None,
+    jobs: int,
+    memo: dict[str, list[FoundEntity]] | None = None,
+) -> Extraction:
+    """Give the entities each article names, running extraction only for uncached texts.
+
+    `memo` (kept by `newsgen serve` between rebuilds) answers before the SQLite cache does.
+    """
     texts = [article_text(article) for article in articles]
     version = extractor_version()
     keys = [cache_key(t.text, t.lang, version) for t in texts]
+    known = {key: memo[key] for key in keys if memo and key in memo}
     cache = TopicCache(cache_path)
     try:
-        known = cache.get_many(keys)
+        known.update(cache.get_many(key for key in keys if key not in known))
         missing = sorted({key: i for i, key in enumerate(keys) if key not in known}.values())
         fresh = _extract([texts[i] for i in missing], jobs)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
@@ -61,6 +70,9 @@ def find_entities(articles: Sequence[Article], cache_path: Path | None, jobs: in
     finally:
         cache.close()
     known.update(new_entries)
+    if memo is not None:
+        memo.clear()
+        memo.update(known)
     return Extraction([known[key] for key in keys], extracted=len(missing))
 
 

@@ -56,19 +56,32 @@ class PageKeys:
         for part in _parts(value):
             digest.update(self._digest(part))
         result = b"c" + digest.digest()
-        if dataclasses.is_dataclass(value):  # frozen records live through the build
+        if _field_names(type(value)):  # frozen records live through the build
             self._memo[id(value)] = result
         return result
 
 
 def _parts(value: Any) -> Sequence[Any]:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [getattr(value, f.name) for f in dataclasses.fields(value)]
+    names = _field_names(type(value))
+    if names:
+        return [getattr(value, name) for name in names]
     if isinstance(value, Mapping):
         return [item for key in sorted(value) for item in (key, value[key])]
     if isinstance(value, (list, tuple, range)):
         return list(value)
     raise TypeError(f"cannot fingerprint a {type(value).__name__} in a page's context")
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass type (none for other types), looked up once per type."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields)
+    return names
 
 
 def render_salt(config: SiteConfig, template_dirs: Sequence[Path], fallback_time: str) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,21 +37,61 @@ class LoadResult:
     drafts: int
 
 
-def load_sources(source_dir: Path, jobs: int = 1) -> LoadResult:
+Outcome = Article | list[SourceError] | None
+
+
+class LoadMemo:
+    """What each file gave when last read, for a process that builds again and again.
+
+    `newsgen serve` keeps one: a file whose time and size did not change is not read again.
+    """
+
+    def __init__(self) -> None:
+        self._outcomes: dict[Path, tuple[tuple[int, int], Outcome]] = {}
+
+    def split(self, paths: Sequence[Path]) -> tuple[dict[Path, Outcome], list[Path]]:
+        """Give the remembered outcomes of unchanged files, and the files to read."""
+        known: dict[Path, Outcome] = {}
+        unread = []
+        for path in paths:
+            remembered = self._outcomes.get(path)
+            if remembered is not None and remembered[0] == _stamp(path):
+                known[path] = remembered[1]
+            else:
+                unread.append(path)
+        return known, unread
+
+    def remember(self, outcomes: dict[Path, Outcome]) -> None:
+        self._outcomes = {path: (_stamp(path), outcome) for path, outcome in outcomes.items()}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def load_sources(source_dir: Path, jobs: int = 1, memo: LoadMemo | None = None) -> LoadResult:
     """Read and check every source file under `source_dir`, on `jobs` processes."""
     sources = find_sources(source_dir)
+    known, unread = memo.split(sources.paths) if memo else ({}, list(sources.paths))
     tasks = [
-        (source_dir, sources.paths[part.start : part.stop])
-        for part in chunks(len(sources.paths), _FILES_PER_TASK)
+        (source_dir, tuple(unread[part.start : part.stop]))
+        for part in chunks(len(unread), _FILES_PER_TASK)
     ]
-    outcomes = list(flatten(ordered_map(_load_files, tasks, jobs)))
+    known.update(zip(unread, flatten(ordered_map(_load_files, tasks, jobs)), strict=True))
+    if memo:
+        memo.remember(known)
+    outcomes = [known[path] for path in sources.paths]
     articles = tuple(o for o in outcomes if isinstance(o, Article))
     problems = tuple(p for o in outcomes if isinstance(o, list) for p in o)
     drafts = sum(1 for o in outcomes if o is None)
     return LoadResult(articles, problems, sources.ignored, drafts)
 
 
-def _load_files(task: tuple[Path, tuple[Path, ...]]) -> list[Article | list[SourceError] | None]:
+def _load_files(task: tuple[Path, tuple[Path, ...]]) -> list[Outcome]:
     source_dir, paths = task
     return [load_file(path, source_dir) for path in paths]
 

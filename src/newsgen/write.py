@@ -137,10 +137,7 @@ class SiteWriter:
             if not os.path.realpath(folder).startswith(self._staging_root):
                 raise OutputError(f"refusing to write {path!r}: it resolves outside the output")
             self._made_dirs.add(folder)
-        target = os.path.join(folder, parts[-1])
-        if os.path.isdir(target) and not os.path.islink(target):
-            shutil.rmtree(target)  # a folder where a page now goes
-        return target
+        return os.path.join(folder, parts[-1])
 
 
 def check_replaceable(output: Path) -> None:
@@ -202,6 +199,11 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 def _make_folder(root: str, parts: list[str]) -> None:
     """Make the folder `root/parts…`, removing files that stand where a folder must go."""
+    try:
+        os.makedirs(os.path.join(root, *parts), exist_ok=True)
+        return
+    except (FileExistsError, NotADirectoryError):
+        pass  # a page's file where a folder must now go
     current = root
     for part in parts:
         current = os.path.join(current, part)
@@ -215,7 +217,7 @@ def _write_over(target: str, data: bytes) -> None:
     temporary = f"{target}.newsgen-tmp"
     with open(temporary, "wb") as handle:
         handle.write(data)
-    os.replace(temporary, target)
+    _replace(temporary, target)
 
 
 def _link_over(source: str, target: str) -> None:
@@ -223,7 +225,15 @@ def _link_over(source: str, target: str) -> None:
     if os.path.lexists(temporary):
         os.remove(temporary)
     os.link(source, temporary)
-    os.replace(temporary, target)
+    _replace(temporary, target)
+
+
+def _replace(temporary: str, target: str) -> None:
+    try:
+        os.replace(temporary, target)
+    except IsADirectoryError:  # a folder where a page now goes
+        shutil.rmtree(target)
+        os.replace(temporary, target)
 
 
 def _same_file(first: str, second: str) -> bool:
