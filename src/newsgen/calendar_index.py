@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsgen.records import Article
+from newsgen.records import Teaser
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class DayArchive:
     """The articles of one day, newest first."""
 
     date: dt.date
-    articles: Sequence[Article]
+    articles: Sequence[Teaser]
 
     @property
     def url(self) -> str:
@@ -61,9 +61,9 @@ class YearArchive:
         return sum(month.article_count for month in self.months)
 
 
-def group_by_date(newest_first: Sequence[Article]) -> list[YearArchive]:
+def group_by_date(newest_first: Sequence[Teaser]) -> list[YearArchive]:
     """Give the years (oldest first) holding the articles, with their months and days."""
-    by_day: dict[dt.date, list[Article]] = defaultdict(list)
+    by_day: dict[dt.date, list[Teaser]] = defaultdict(list)
     for article in newest_first:
         by_day[article.date].append(article)
     by_month: dict[dt.date, list[DayArchive]] = defaultdict(list)

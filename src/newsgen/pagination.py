@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsgen.records import Article
+from newsgen.records import Teaser
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class Pager:
 
     number: int
     count: int
-    articles: Sequence[Article]
+    articles: Sequence[Teaser]
     url: str
     first_url: str
     previous_url: str | None
@@ -26,7 +26,7 @@ def page_url(base_url: str, number: int) -> str:
     return base_url if number == 1 else f"{base_url}page/{number}/"
 
 
-def paginate(articles: Sequence[Article], base_url: str, per_page: int) -> list[Pager]:
+def paginate(articles: Sequence[Teaser], base_url: str, per_page: int) -> list[Pager]:
     """Give the pages of `articles` (at least one, maybe empty) under `base_url`."""
     count = max(1, -(-len(articles) // per_page))
     return [

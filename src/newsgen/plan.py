@@ -8,7 +8,7 @@ from newsgen.calendar_index import DayArchive, MonthArchive, YearArchive, group_
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError
 from newsgen.pagination import paginate
-from newsgen.records import Article, Page
+from newsgen.records import Article, Page, Teaser
 from newsgen.related import related_articles
 from newsgen.sitemap import sitemap_pages
 from newsgen.topic_index import TOPIC_KINDS, TopicSummary, letter_indexes, topic_summaries
@@ -19,11 +19,12 @@ TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
     """Give every page of the site for `articles`, checked for two pages on one path."""
     newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
-    years = group_by_date(newest_first)
-    topics = topic_summaries(newest_first)
+    teasers = [Teaser.of(article) for article in newest_first]
+    years = group_by_date(teasers)
+    topics = topic_summaries(teasers)
     pages = [
-        *home_pages(newest_first, config),
-        *article_pages(newest_first, related_articles(newest_first, topics)),
+        *home_pages(teasers, config),
+        *article_pages(newest_first, teasers, related_articles(teasers, topics)),
         *date_pages(years),
         *topic_pages(topics, config),
         *feed_pages(newest_first, topics, config),
@@ -34,17 +35,17 @@ def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
     return pages
 
 
-def home_pages(newest_first: Sequence[Article], config: SiteConfig) -> Iterator[Page]:
+def home_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[Page]:
     for pager in paginate(newest_first, "", config.per_page):
         yield Page(f"{pager.url}index.html", "home.html", {"pager": pager})
 
 
 def article_pages(
-    newest_first: Sequence[Article], related: Sequence[Sequence[Article]]
+    newest_first: Sequence[Article], teasers: Sequence[Teaser], related: Sequence[Sequence[Teaser]]
 ) -> Iterator[Page]:
     for index, article in enumerate(newest_first):
-        newer = newest_first[index - 1] if index > 0 else None
-        older = newest_first[index + 1] if index + 1 < len(newest_first) else None
+        newer = teasers[index - 1] if index > 0 else None
+        older = teasers[index + 1] if index + 1 < len(teasers) else None
         context = {"article": article, "newer": newer, "older": older, "related": related[index]}
         yield Page(f"{article.url}index.html", "article.html", context, (article.source_path,))
 
@@ -75,7 +76,7 @@ def _neighbours(
 
 
 def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[Page]:
-    by_kind = {kind: [s for s in topics if s.topic.kind == kind] for kind in TOPIC_KINDS}
+    by_kind = {kind: [s.facts() for s in topics if s.topic.kind == kind] for kind in TOPIC_KINDS}
     letters = letter_indexes(topics)
     context = {"topics_by_kind": by_kind, "letters": letters, "top": TOPICS_ON_INDEX}
     yield Page("topics/index.html", "topics.html", context)
@@ -84,8 +85,9 @@ def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[
             f"{letter.url}index.html", "topic_letter.html", {"index": letter, "letters": letters}
         )
     for summary in topics:
+        facts = summary.facts()
         for pager in paginate(summary.articles, summary.topic.url, config.per_page):
-            context = {"topic": summary.topic, "summary": summary, "pager": pager}
+            context = {"topic": summary.topic, "summary": facts, "pager": pager}
             yield Page(f"{pager.url}index.html", "topic.html", context)
 
 

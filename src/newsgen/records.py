@@ -58,6 +58,37 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Teaser:
+    """What lists, neighbours and topic feeds show of an article: everything but its body.
+
+    Pages hold teasers rather than articles, so editing an article's body changes only
+    the pages that show the body, and a rebuild renders only those.
+    """
+
+    identifier: str
+    title: str
+    url: str
+    date: dt.date
+    published: dt.datetime | None
+    summary: str
+    lang: str
+    topics: tuple[Topic, ...]
+
+    @classmethod
+    def of(cls, article: Article) -> Teaser:
+        return cls(
+            article.identifier,
+            article.title,
+            article.url,
+            article.date,
+            article.published,
+            article.summary,
+            article.lang,
+            article.topics,
+        )
+
+
+@dataclass(frozen=True)
 class Page:
     """One file of the site: where it goes, which template renders it, and with what."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from newsgen.records import Article, Topic
+from newsgen.records import Teaser, Topic
 from newsgen.topic_index import TopicSummary
 
 RELATED_ARTICLES = 5
@@ -19,8 +19,8 @@ _NEIGHBOURS = 12  # on each side, in time, within one topic
 
 
 def related_articles(
-    newest_first: Sequence[Article], summaries: Sequence[TopicSummary]
-) -> list[list[Article]]:
+    newest_first: Sequence[Teaser], summaries: Sequence[TopicSummary]
+) -> list[list[Teaser]]:
     """Give, for each article in `newest_first`, up to five related articles."""
     articles_of = {s.topic: s.articles for s in summaries}
     places = {s.topic: {id(a): i for i, a in enumerate(s.articles)} for s in summaries}
@@ -38,13 +38,13 @@ def related_articles(
 
 
 def _candidates(
-    article: Article,
-    articles_of: dict[Topic, Sequence[Article]],
+    article: Teaser,
+    articles_of: dict[Topic, Sequence[Teaser]],
     places: dict[Topic, dict[int, int]],
-) -> list[Article]:
+) -> list[Teaser]:
     shared = [t for t in article.topics if len(articles_of[t]) > 1]  # others have this topic
     rarest = sorted(shared, key=lambda t: (len(articles_of[t]), t.slug))[:_CANDIDATE_TOPICS]
-    found: dict[int, Article] = {}
+    found: dict[int, Teaser] = {}
     for topic in rarest:
         around = places[topic][id(article)]
         nearby = articles_of[topic][max(0, around - _NEIGHBOURS) : around + _NEIGHBOURS + 1]

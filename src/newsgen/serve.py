@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.build import BuildOptions, BuildReport, build_site
+from newsgen.build import BuildMemo, BuildOptions, BuildReport, build_site
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.serve_http import BuildState, PreviewServer, is_loopback
 from newsgen.watch import snapshot, wait_for_change
 
 PORTS_TO_TRY = 20
+MAX_PORT = 65535
 
 
 @dataclass(frozen=True)
@@ -30,21 +31,22 @@ class ServeOptions:
     port: int
     build_options: Callable[[], BuildOptions]  # re-reads newsgen.yaml at every rebuild
     config_path: Path | None
+    memo: BuildMemo | None = None
 
 
 def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     """Serve until interrupted (Ctrl-C), rebuilding whenever the site's files change."""
     state = BuildState()
-    first = _rebuild(options, state, say)
-    server = _start_server(options, first.output_dir, state, say)
-
-    def watched() -> list[Path]:
-        return _watched_paths(options.build_options(), options.config_path)
-
+    folders = _first_options(options)
+    _rebuild(options, state, say)
+    server = _start_server(options, folders.output_dir, state, say)
+    # The folders come from the command line, not newsgen.yaml: they are found once, so a
+    # newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
+    watched = _watched_paths(folders, options.config_path)
     stop = threading.Event()
     try:
-        seen = snapshot(watched())
-        while (changed := wait_for_change(watched, seen, stop.is_set)) is not None:
+        seen = snapshot(watched)
+        while (changed := wait_for_change(lambda: watched, seen, stop.is_set)) is not None:
             seen = changed
             _rebuild(options, state, say)
     finally:
@@ -52,25 +54,23 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
         server.server_close()
 
 
-def _rebuild(options: ServeOptions, state: BuildState, say: Callable[[str], None]) -> BuildOptions:
-    """Build once; record the result for the open pages; give the options it used."""
+def _rebuild(options: ServeOptions, state: BuildState, say: Callable[[str], None]) -> None:
+    """Build once; record the result for the open pages."""
     started = time.perf_counter()
     try:
-        build_options = options.build_options()
-        report = build_site(build_options)
+        report = build_site(options.build_options())
     except NewsgenError as error:
         say(f"rebuild failed; still serving the last good site:\n{error}")
         state.finished(str(error))
-        return _fallback_options(options)
+        return
     say(_summary(report, time.perf_counter() - started))
     state.finished(None)
-    return build_options
 
 
-def _fallback_options(options: ServeOptions) -> BuildOptions:
+def _first_options(options: ServeOptions) -> BuildOptions:
     try:
         return options.build_options()
-    except NewsgenError as error:  # a bad newsgen.yaml at the very first build
+    except NewsgenError as error:  # a bad newsgen.yaml at the very start
         raise UsageError(f"cannot start: {error}") from error
 
 
@@ -99,7 +99,10 @@ def _start_server(
 def _bind(
     host: str, port: int, root: Path, state: BuildState, say: Callable[[str], None]
 ) -> PreviewServer:
-    for candidate in range(port, port + PORTS_TO_TRY):
+    if not 0 <= port <= MAX_PORT:
+        raise UsageError(f"--port {port} is not a port (0–{MAX_PORT})")
+    last = min(port + PORTS_TO_TRY - 1, MAX_PORT)
+    for candidate in range(port, last + 1):
         try:
             server = PreviewServer((host, candidate), root, state)
         except OSError as error:
@@ -111,7 +114,7 @@ def _bind(
         if candidate != port:
             say(f"port {port} is in use; using {candidate} instead")
         return server
-    raise UsageError(f"ports {port}–{port + PORTS_TO_TRY - 1} on {host} are all in use; use --port")
+    raise UsageError(f"ports {port}–{last} on {host} are all in use; use --port")
 
 
 def _watched_paths(build: BuildOptions, config_path: Path | None) -> list[Path]:

@@ -13,6 +13,7 @@ import hashlib
 import ipaddress
 import json
 import mimetypes
+import socket
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -64,6 +65,8 @@ class PreviewServer(ThreadingHTTPServer):
         self.root = root
         self.state = state
         self.loopback_only = is_loopback(address[0])
+        if ":" in address[0]:  # an IPv6 address such as ::1
+            self.address_family = socket.AF_INET6
         super().__init__(address, PreviewHandler)
 
 
@@ -88,7 +91,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send_text(HTTPStatus.FORBIDDEN, "forbidden host\n", send_body)
             return
         if self.path.split("?", 1)[0] == EVENTS_PATH:
-            self._stream_events()
+            self._stream_events(send_body)
             return
         resolution = resolve_request(self.server.root, self.path)
         if isinstance(resolution, Redirect):
@@ -102,9 +105,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send_not_found(resolution, send_body)
 
     def _send_not_found(self, _: NotFound, send_body: bool) -> None:
-        page = self.server.root / "404.html"
-        if page.is_file():
-            self._send_file(page, HTTPStatus.NOT_FOUND, send_body)
+        page = resolve_request(self.server.root, "/404.html")  # the same rules as any file
+        if isinstance(page, Found):
+            self._send_file(page.path, HTTPStatus.NOT_FOUND, send_body)
         else:
             self._send_text(HTTPStatus.NOT_FOUND, "not found\n", send_body)
 
@@ -143,12 +146,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if send_body:
             self.wfile.write(body)
 
-    def _stream_events(self) -> None:
+    def _stream_events(self, send_body: bool) -> None:
         """Server-sent events: the build state now, then after every rebuild."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
+        if not send_body:  # HEAD: the headers alone, not a stream that never ends
+            return
         state = self.server.state
         try:
             with state.changed:

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsgen.records import Article, Topic
+from newsgen.records import Teaser, Topic
 from newsgen.slugs import transliterate
 
 TOPIC_KINDS = ("person", "place", "organisation", "other")
@@ -17,11 +17,26 @@ _LETTER_SLUGS = {"й": "j", "ы": "yy", "э": "eh", "ъ": "hard-sign", "ь": "so
 
 
 @dataclass(frozen=True)
+class TopicFacts:
+    """What topic pages and the topic index show of a topic: not its articles themselves.
+
+    Pages hold these rather than whole summaries, so a change to one article re-renders
+    only the topic pages that list it.
+    """
+
+    topic: Topic
+    count: int
+    first_date: dt.date
+    last_date: dt.date
+    related: tuple[tuple[Topic, int], ...]
+
+
+@dataclass(frozen=True)
 class TopicSummary:
     """A topic with its articles (newest first) and the topics that appear with it most."""
 
     topic: Topic
-    articles: Sequence[Article]
+    articles: Sequence[Teaser]
     related: Sequence[tuple[Topic, int]]
 
     @property
@@ -32,6 +47,11 @@ class TopicSummary:
     def last_date(self) -> dt.date:
         return self.articles[0].date
 
+    def facts(self) -> TopicFacts:
+        """The summary without its list of articles."""
+        count = len(self.articles)
+        return TopicFacts(self.topic, count, self.first_date, self.last_date, tuple(self.related))
+
 
 @dataclass(frozen=True)
 class LetterIndex:
@@ -39,7 +59,7 @@ class LetterIndex:
 
     letter: str
     slug: str
-    by_kind: dict[str, list[TopicSummary]]
+    by_kind: dict[str, list[TopicFacts]]
 
     @property
     def url(self) -> str:
@@ -50,9 +70,9 @@ class LetterIndex:
         return sum(len(summaries) for summaries in self.by_kind.values())
 
 
-def topic_summaries(newest_first: Sequence[Article]) -> list[TopicSummary]:
+def topic_summaries(newest_first: Sequence[Teaser]) -> list[TopicSummary]:
     """Give every topic with its articles, the most written-about first, then by name."""
-    articles_of: dict[Topic, list[Article]] = defaultdict(list)
+    articles_of: dict[Topic, list[Teaser]] = defaultdict(list)
     together: dict[Topic, Counter[Topic]] = defaultdict(Counter)
     for article in newest_first:
         for topic in article.topics:
@@ -97,8 +117,8 @@ def letter_slug(letter: str) -> str:
     return _LETTER_SLUGS.get(lower) or transliterate(lower) or f"u{ord(lower):04x}"
 
 
-def _by_kind(summaries: Sequence[TopicSummary]) -> dict[str, list[TopicSummary]]:
-    return {kind: [s for s in summaries if s.topic.kind == kind] for kind in TOPIC_KINDS}
+def _by_kind(summaries: Sequence[TopicSummary]) -> dict[str, list[TopicFacts]]:
+    return {kind: [s.facts() for s in summaries if s.topic.kind == kind] for kind in TOPIC_KINDS}
 
 
 def _alphabetical(summary: TopicSummary) -> tuple[str, str]:

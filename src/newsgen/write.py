@@ -78,29 +78,27 @@ class SiteWriter:
         `key` fingerprints what the file was made from; the marker keeps it, so the next
         build can tell that a page need not be rendered again (`previous_keys`).
         """
-        target = self._target(path, key)
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        self._digests[path] = digest
-        if self._live.get(path) == digest:
-            self._keep_live(path, target)
-        elif self._staged.get(path) != digest or not os.path.isfile(target):
-            _write_over(target, data)
+        self._note(path, key, hashlib.blake2b(data, digest_size=16).hexdigest())
+        digest = self._digests[path]
+        if self._staged.get(path) == digest:
+            pass  # the staging folder has this file already (the live one, if unchanged)
+        elif self._live.get(path) == digest:
+            _link_over(os.path.join(self.output, path), self._folder_for(path))
+        else:
+            _write_over(self._folder_for(path), data)
+        self._unchanged += self._live.get(path) == digest
 
     def keep(self, path: str, key: str) -> bool:
         """Stage the live site's file at `path` as it is; False if there is none to keep."""
+        digest = self._live.get(path)
         live = os.path.join(self.output, path)
-        if path not in self._live or not os.path.isfile(live):
+        if digest is None or (self._staged.get(path) != digest and not os.path.isfile(live)):
             return False
-        target = self._target(path, key)
-        self._digests[path] = self._live[path]
-        self._keep_live(path, target)
-        return True
-
-    def _keep_live(self, path: str, target: str) -> None:
+        self._note(path, key, digest)
+        if self._staged.get(path) != digest:
+            _link_over(live, self._folder_for(path))
         self._unchanged += 1
-        live = os.path.join(self.output, path)
-        if not _same_file(live, target):
-            _link_over(live, target)
+        return True
 
     def commit(self) -> WriteReport:
         """Swap the staged site in for the old one and give the counts of what changed."""
@@ -124,13 +122,19 @@ class SiteWriter:
         (self.staging / MARKER).unlink(missing_ok=True)
         return listing
 
-    def _target(self, path: str, key: str) -> str:
+    def _note(self, path: str, key: str, digest: str) -> None:
+        """Check `path` is a plain path inside the site, used once; note its digest and key."""
         parts = path.split("/")
         if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
             raise OutputError(f"refusing to write {path!r}: not a plain path inside the site")
         if path in self._digests or path == MARKER:
             raise OutputError(f"two files on one path {path!r}")
+        self._digests[path] = digest
         self._keys[path] = key
+
+    def _folder_for(self, path: str) -> str:
+        """Give the staged file's path for `path`, its folder made (checked on resolved paths)."""
+        parts = path.split("/")
         folder = os.path.join(self._staging_root, *parts[:-1])
         if folder not in self._made_dirs:
             _make_folder(self._staging_root, parts[:-1])
@@ -234,13 +238,6 @@ def _replace(temporary: str, target: str) -> None:
     except IsADirectoryError:  # a folder where a page now goes
         shutil.rmtree(target)
         os.replace(temporary, target)
-
-
-def _same_file(first: str, second: str) -> bool:
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return False
 
 
 def _remove_file(root: Path, path: str) -> None:
