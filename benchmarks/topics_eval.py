@@ -59,6 +59,7 @@ class Report:
     topics: Score = field(default_factory=Score)
     found: Score = field(default_factory=Score)
     by_kind: dict[str, Score] = field(default_factory=dict)
+    by_language: dict[str, Score] = field(default_factory=dict)
     missed: Counter[str] = field(default_factory=Counter)
     invented: Counter[str] = field(default_factory=Counter)
 
@@ -115,6 +116,8 @@ def _score(articles, found, truth, settings) -> Report:  # type: ignore[no-untyp
         salient, everything = truth[Path(article.source_path).name]
         predicted = {(t.kind, identity(t.name)) for t in article.topics}
         report.topics.add({n for _, n in predicted}, {n for _, n in salient})
+        language = report.by_language.setdefault(article.lang, Score())
+        language.add({n for _, n in predicted}, {n for _, n in salient})
         found_names = {_canonical(e.name, settings.aliases) for e in entities}
         report.found.add(found_names, {n for _, n in everything})
         for kind in KINDS.values():
@@ -130,6 +133,8 @@ def _print(report: Report) -> None:
     print(report.topics.line("topics (salient), by name"))
     for kind, score in report.by_kind.items():
         print(score.line(f"topics: {kind} (name and kind)"))
+    for language, score in sorted(report.by_language.items()):
+        print(score.line(f"topics: articles in `{language}`, by name"))
     print(report.found.line("entities found at all, by name"))
     print("\nmissed most often:", ", ".join(f"{n} ×{c}" for n, c in report.missed.most_common(15)))
     print(

@@ -55,6 +55,9 @@ _ORGANISATION_WORDS = frozenset(
         "Post",
         "Airlines",
         "Railways",
+        "Exchange",
+        "Bureau",
+        "Authority",
     ]
 )
 _NOT_NAMES = frozenset(
