@@ -6,6 +6,7 @@ and shows its errors in the open pages until a good rebuild clears them.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import sys
 import threading
@@ -38,7 +39,8 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     """Serve until interrupted (Ctrl-C), rebuilding whenever the site's files change."""
     state = BuildState()
     folders = _first_options(options)
-    _rebuild(options, state, say)
+    options = dataclasses.replace(options, memo=BuildMemo())
+    _rebuild(options, state, say, jobs=folders.jobs)
     server = _start_server(options, folders.output_dir, state, say)
     # The folders come from the command line, not newsgen.yaml: they are found once, so a
     # newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
@@ -54,11 +56,18 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
         server.server_close()
 
 
-def _rebuild(options: ServeOptions, state: BuildState, say: Callable[[str], None]) -> None:
-    """Build once; record the result for the open pages."""
+def _rebuild(
+    options: ServeOptions, state: BuildState, say: Callable[[str], None], jobs: int = 1
+) -> None:
+    """Build once; record the result for the open pages.
+
+    Rebuilds run in this process only (`jobs` 1): forking worker processes while the
+    server's threads run can deadlock them, and a rebuild renders only what changed.
+    """
     started = time.perf_counter()
     try:
-        report = build_site(options.build_options())
+        build = dataclasses.replace(options.build_options(), memo=options.memo, jobs=jobs)
+        report = build_site(build)
     except NewsgenError as error:
         say(f"rebuild failed; still serving the last good site:\n{error}")
         state.finished(str(error))
@@ -76,10 +85,11 @@ def _first_options(options: ServeOptions) -> BuildOptions:
 
 def _summary(report: BuildReport, seconds: float) -> str:
     write = report.write
+    phases = ", ".join(f"{name} {spent:.2f}" for name, spent in report.phases.items())
     return (
         f"built {report.articles} articles: {write.written} files written, "
         f"{write.removed} removed, {report.topics_extracted} articles read for topics "
-        f"({seconds:.2f} s)"
+        f"({seconds:.2f} s: {phases})"
     )
 
 

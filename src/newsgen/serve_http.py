@@ -60,6 +60,9 @@ class PreviewServer(ThreadingHTTPServer):
     """Serves `root` (read at every request, so a swapped-in rebuild is seen at once)."""
 
     daemon_threads = True
+    # socketserver's default backlog of 5 drops connections when a page's files and its
+    # event stream connect at once; the browser then retries them a second later.
+    request_queue_size = 64
 
     def __init__(self, address: tuple[str, int], root: Path, state: BuildState) -> None:
         self.root = root
