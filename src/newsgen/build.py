@@ -64,6 +64,20 @@ class BuildReport:
     topics_extracted: int = 0  # articles whose text went through a model (not cached)
     pages_rendered: int = 0  # pages whose sources changed since the live site was built
 
+    def summary(self, output_dir: Path) -> str:
+        """One line saying what the build did, for the terminal."""
+        write = self.write
+        phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.phases.items())
+        return (
+            f"built {self.articles} articles into {output_dir}: {self.pages} pages; "
+            f"files written {write.written}, unchanged {write.unchanged}, "
+            f"removed {write.removed}; "
+            f"{self.drafts} drafts and {self.ignored_files} other files left out; "
+            f"topics found in {self.topics_extracted} articles (the rest cached); "
+            f"{self.pages_rendered} pages rendered (the rest unchanged since the last build); "
+            f"{self.seconds:.2f} s ({phases})"
+        )
+
 
 class PhaseClock:
     """Seconds spent in each phase of the build, in order."""

@@ -127,13 +127,4 @@ def _print_report(report: BuildReport, options: BuildOptions) -> None:
     if report.skipped:
         files = len({p.path for p in report.skipped})
         print(f"skipped {files} invalid file(s) (--skip-invalid)", file=sys.stderr)
-    write = report.write
-    phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.phases.items())
-    print(
-        f"built {report.articles} articles into {options.output_dir}: {report.pages} pages; "
-        f"files written {write.written}, unchanged {write.unchanged}, removed {write.removed}; "
-        f"{report.drafts} drafts and {report.ignored_files} other files left out; "
-        f"topics found in {report.topics_extracted} articles (the rest cached); "
-        f"{report.pages_rendered} pages rendered (the rest unchanged since the last build); "
-        f"{report.seconds:.2f} s ({phases})"
-    )
+    print(report.summary(options.output_dir))

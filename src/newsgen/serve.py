@@ -10,12 +10,11 @@ import dataclasses
 import errno
 import sys
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.build import BuildMemo, BuildOptions, BuildReport, build_site
+from newsgen.build import BuildMemo, BuildOptions, build_site
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.serve_http import BuildState, PreviewServer, is_loopback
 from newsgen.watch import snapshot, wait_for_change
@@ -64,7 +63,6 @@ def _rebuild(
     Rebuilds run in this process only (`jobs` 1): forking worker processes while the
     server's threads run can deadlock them, and a rebuild renders only what changed.
     """
-    started = time.perf_counter()
     try:
         build = dataclasses.replace(options.build_options(), memo=options.memo, jobs=jobs)
         report = build_site(build)
@@ -72,7 +70,7 @@ def _rebuild(
         say(f"rebuild failed; still serving the last good site:\n{error}")
         state.finished(str(error))
         return
-    say(_summary(report, time.perf_counter() - started))
+    say(report.summary(build.output_dir))
     state.finished(None)
 
 
@@ -81,16 +79,6 @@ def _first_options(options: ServeOptions) -> BuildOptions:
         return options.build_options()
     except NewsgenError as error:  # a bad newsgen.yaml at the very start
         raise UsageError(f"cannot start: {error}") from error
-
-
-def _summary(report: BuildReport, seconds: float) -> str:
-    write = report.write
-    phases = ", ".join(f"{name} {spent:.2f}" for name, spent in report.phases.items())
-    return (
-        f"built {report.articles} articles: {write.written} files written, "
-        f"{write.removed} removed, {report.topics_extracted} articles read for topics "
-        f"({seconds:.2f} s: {phases})"
-    )
 
 
 def _start_server(
