@@ -39,9 +39,13 @@ def wait_for_change(
 
     Several quick saves give one change. Returns None when `stop()` becomes true.
     """
+    pause = POLL_SECONDS
     while not stop():
-        time.sleep(POLL_SECONDS)
+        time.sleep(pause)
+        started = time.perf_counter()
         current = snapshot(paths())
+        # A large archive takes a while to look over: keep looking to a quarter of one core.
+        pause = max(POLL_SECONDS, 3 * (time.perf_counter() - started))
         if current != before:
             return _settled(paths, current, stop)
     return None
