@@ -6,6 +6,7 @@ surname alone («Трамп») joins the one full name in the article that ends 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ def count_entities(mentions: Iterable[Mention], lede_end: int) -> list[FoundEnti
     return sorted(entities, key=lambda e: (-e.mentions, e.name))
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def identity(name: str) -> str:
     """The identity of a name: case, ё/е and spacing do not make a different one."""
     return " ".join(name.casefold().replace("ё", "е").split())

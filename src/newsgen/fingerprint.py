@@ -23,6 +23,8 @@ from newsgen.config import SiteConfig
 from newsgen.records import Page
 
 _DIGEST = 16
+_SCALARS = frozenset({type(None), bool, int, float})
+_TIMES = frozenset({dt.date, dt.datetime})
 
 
 class PageKeys:
@@ -40,12 +42,13 @@ class PageKeys:
         return digest.hexdigest()
 
     def _digest(self, value: Any) -> bytes:
-        if isinstance(value, str):
-            return b"s" + value.encode() + b"\x00"
-        if value is None or isinstance(value, (bool, int, float)):
+        kind = type(value)
+        if kind is str:
+            return b"s" + str(value).encode() + b"\x00"
+        if kind in _SCALARS:
             return repr(value).encode() + b"\x00"
-        if isinstance(value, (dt.date, dt.datetime)):
-            return b"d" + value.isoformat().encode() + b"\x00"
+        if kind in _TIMES:
+            return b"d" + str(value.isoformat()).encode() + b"\x00"
         return self._composite(value)
 
     def _composite(self, value: Any) -> bytes:

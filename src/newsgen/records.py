@@ -48,7 +48,8 @@ class Article:
 
     @property
     def url(self) -> str:
-        return f"{self.date:%Y/%m/%d}/{self.slug}/"
+        day = self.date
+        return f"{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
 
     @property
     def sort_key(self) -> tuple[dt.date, str, str]:

@@ -15,7 +15,7 @@ from newsgen.topic_index import TopicSummary
 
 RELATED_ARTICLES = 5
 _CANDIDATE_TOPICS = 3
-_NEIGHBOURS = 12  # on each side, in time, within one topic
+_NEIGHBOURS = 8  # on each side, in time, within one topic
 
 
 def related_articles(

@@ -62,6 +62,8 @@ def _canonical(entities: Sequence[FoundEntity], settings: TopicSettings) -> list
 
 def _renamed(entity: FoundEntity, name: str) -> FoundEntity:
     kind: TopicKind = "organisation" if name in ORGANISATIONS_TAGGED_AS_PLACES else entity.kind
+    if name == entity.name and kind == entity.kind:
+        return entity
     return dataclasses.replace(entity, name=name, kind=kind)
 
 
