@@ -11,12 +11,13 @@ from pathlib import Path
 
 from newsgen.aliases import alias_table
 from newsgen.config import SiteConfig
-from newsgen.entities import FoundEntity, identity
+from newsgen.entities import identity
 from newsgen.errors import SourceError, SourcesInvalid, UsageError
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
-from newsgen.load import LoadMemo, load_sources
+from newsgen.load import load_sources
 from newsgen.plan import plan_site
+from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article, Page
 from newsgen.render import static_dirs, template_dirs
 from newsgen.render_all import render_pages
@@ -38,15 +39,6 @@ class BuildOptions:
     skip_invalid: bool = False
     cache_dir: Path | None = None  # None: no cache, every build runs extraction
     memo: BuildMemo | None = None  # what a long-running process remembers between builds
-
-
-@dataclass
-class BuildMemo:
-    """Kept by `newsgen serve` between rebuilds: unchanged files are not read again and
-    unchanged texts not looked up again."""
-
-    sources: LoadMemo = field(default_factory=LoadMemo)
-    entities: dict[str, list[FoundEntity]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -106,9 +98,12 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         raise SourcesInvalid(list(loaded.problems))
     clock.lap("load")
     extraction = find_topics_in_text(loaded.articles, options)
-    articles = assign_topics(loaded.articles, extraction.entities, topic_settings(options.config))
+    settings = topic_settings(options.config)
+    memo = options.memo
+    assign = memo.assign_topics if memo else assign_topics
+    articles = assign(loaded.articles, extraction.entities, settings)
     clock.lap("topics")
-    pages = plan_site(articles, options.config)
+    pages = memo.plan(articles, options.config) if memo else plan_site(articles, options.config)
     clock.lap("plan")
     written, rendered = render_and_write(pages, options, progress)
     clock.lap("render+write")
@@ -154,7 +149,8 @@ def render_and_write(
     """
     dirs = template_dirs(options.site_root)
     fallback_time = reproducible_time()
-    keys = PageKeys(render_salt(options.config, dirs, fallback_time))
+    salt = render_salt(options.config, dirs, fallback_time)
+    keys = options.memo.page_keys(salt) if options.memo else PageKeys(salt)
     known = previous_keys(options.output_dir) if options.cache_dir else {}
     with SiteWriter(options.output_dir) as writer:
         to_render = []

@@ -28,18 +28,28 @@ _TIMES = frozenset({dt.date, dt.datetime})
 
 
 class PageKeys:
-    """Computes page keys for one build, remembering the digest of each shared object."""
+    """Computes page keys, remembering the digest of each record (and page) it has seen.
+
+    The memory holds the records themselves, so an id is never reused while remembered;
+    a long-running process may keep one `PageKeys` for as long as the salt holds.
+    """
 
     def __init__(self, salt: bytes) -> None:
-        self._salt = salt
-        self._memo: dict[int, bytes] = {}
+        self.salt = salt
+        self._memo: dict[int, tuple[object, bytes]] = {}
+        self._keys: dict[int, tuple[Page, str]] = {}
 
     def key(self, page: Page) -> str:
         """Give the key of `page`: equal keys, equal output."""
-        digest = hashlib.blake2b(self._salt, digest_size=_DIGEST)
+        known = self._keys.get(id(page))
+        if known is not None and known[0] is page:
+            return known[1]
+        digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
         digest.update(page.template.encode())
         digest.update(self._digest(page.context))
-        return digest.hexdigest()
+        key = digest.hexdigest()
+        self._keys[id(page)] = (page, key)
+        return key
 
     def _digest(self, value: Any) -> bytes:
         kind = type(value)
@@ -53,14 +63,14 @@ class PageKeys:
 
     def _composite(self, value: Any) -> bytes:
         remembered = self._memo.get(id(value))
-        if remembered is not None:
-            return remembered
+        if remembered is not None and remembered[0] is value:
+            return remembered[1]
         digest = hashlib.blake2b(type(value).__name__.encode(), digest_size=_DIGEST)
         for part in _parts(value):
             digest.update(self._digest(part))
         result = b"c" + digest.digest()
-        if _field_names(type(value)):  # frozen records live through the build
-            self._memo[id(value)] = result
+        if _field_names(type(value)):  # records are frozen: their digest never changes
+            self._memo[id(value)] = (value, result)
         return result
 
 

@@ -35,6 +35,30 @@ def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
     return pages
 
 
+def plan_again(
+    previous: Sequence[Page], articles: Sequence[Article], config: SiteConfig
+) -> list[Page]:
+    """Give the pages for `articles` from `previous`, planned for articles with equal teasers.
+
+    With every teaser (title, date, summary, topics…) unchanged, only the pages that show
+    a whole article can differ: its own page and the site feed. The others are kept as
+    they are, so a rebuild after editing an article's body plans almost nothing.
+    """
+    by_path = {f"{article.url}index.html": article for article in articles}
+    newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+    pages = []
+    for page in previous:
+        if page.template == "article.html" and by_path[page.path] is not page.context["article"]:
+            article = by_path[page.path]
+            page = Page(
+                page.path, page.template, {**page.context, "article": article}, page.sources
+            )
+        elif page.path == "feed.xml":
+            page = site_feed_page(newest_first, config)
+        pages.append(page)
+    return pages
+
+
 def home_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[Page]:
     for pager in paginate(newest_first, "", config.per_page):
         yield Page(f"{pager.url}index.html", "home.html", {"pager": pager})
@@ -94,10 +118,17 @@ def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[
 def feed_pages(
     newest_first: Sequence[Article], topics: Sequence[TopicSummary], config: SiteConfig
 ) -> Iterator[Page]:
-    yield Page("feed.xml", "feed.xml", {"entries": newest_first[: config.feed_size], "topic": None})
+    yield site_feed_page(newest_first, config)
     for summary in topics:
         context = {"entries": summary.articles[: config.feed_size], "topic": summary.topic}
         yield Page(f"{summary.topic.url}feed.xml", "feed.xml", context)
+
+
+def site_feed_page(newest_first: Sequence[Article], config: SiteConfig) -> Page:
+    """The site's Atom feed: the newest articles, whole."""
+    return Page(
+        "feed.xml", "feed.xml", {"entries": newest_first[: config.feed_size], "topic": None}
+    )
 
 
 def check_unique_paths(pages: Sequence[Page]) -> None:

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.build import BuildMemo, BuildOptions, build_site
+from newsgen.build import BuildOptions, build_site
 from newsgen.errors import NewsgenError, UsageError
+from newsgen.rebuild_memo import BuildMemo
 from newsgen.serve_http import BuildState, PreviewServer, is_loopback
 from newsgen.watch import snapshot, wait_for_change
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from newsgen.config import SiteConfig
 from newsgen.records import Page
@@ -10,11 +12,24 @@ from newsgen.records import Page
 MAX_URLS_PER_SITEMAP = 50_000
 
 
+@dataclass(frozen=True)
+class SitemapEntry:
+    """What a sitemap says of a page: its address and, for an article, its date."""
+
+    url: str
+    lastmod: dt.date | None
+
+    @classmethod
+    def of(cls, page: Page) -> SitemapEntry:
+        article = page.context.get("article")
+        return cls(page.url, article.date if article is not None else None)
+
+
 def sitemap_pages(
     pages: Sequence[Page], config: SiteConfig, limit: int = MAX_URLS_PER_SITEMAP
 ) -> list[Page]:
     """Give the sitemap(s) listing every HTML page of `pages`, and robots.txt pointing at it."""
-    listed = [page for page in pages if page.path.endswith(".html")]
+    listed = [SitemapEntry.of(page) for page in pages if page.path.endswith(".html")]
     robots = Page("robots.txt", "robots.txt", {})
     if len(listed) <= limit:
         return [Page("sitemap.xml", "sitemap.xml", {"pages": listed}), robots]

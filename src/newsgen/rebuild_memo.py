@@ -1,0 +1,100 @@
+"""What `newsgen serve` remembers between rebuilds, so a small edit costs little.
+
+Each stage asks the memo first: files whose time and size did not change are not read
+again; texts already seen are not looked up again; when no article's entities changed,
+topics are not assigned again; when no article's teaser changed, only the pages that
+show whole articles are planned again; page keys already computed are not computed
+again. Every answer equals what a full build gives: the memo only skips work whose
+inputs are unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsgen.config import SiteConfig
+from newsgen.entities import FoundEntity
+from newsgen.fingerprint import PageKeys
+from newsgen.load import LoadMemo
+from newsgen.plan import plan_again, plan_site
+from newsgen.records import Article, Page, Teaser
+from newsgen.topics import TopicSettings, assign_topics
+
+
+@dataclass(frozen=True)
+class _TopicsRun:
+    loaded: Sequence[Article]
+    found: Sequence[Sequence[FoundEntity]]
+    settings: TopicSettings
+    assigned: Sequence[Article]
+
+
+@dataclass(frozen=True)
+class _PlanRun:
+    teasers: Sequence[Teaser]
+    config: SiteConfig
+    pages: list[Page]
+
+
+@dataclass
+class BuildMemo:
+    """Kept by a process that builds the same site again and again."""
+
+    sources: LoadMemo = field(default_factory=LoadMemo)
+    entities: dict[str, list[FoundEntity]] = field(default_factory=dict)
+    _topics: _TopicsRun | None = None
+    _plan: _PlanRun | None = None
+    _keys: PageKeys | None = None
+
+    def assign_topics(
+        self,
+        loaded: Sequence[Article],
+        found: Sequence[Sequence[FoundEntity]],
+        settings: TopicSettings,
+    ) -> list[Article]:
+        """`topics.assign_topics`, reusing the last result when no entity changed."""
+        last = self._topics
+        if last is not None and _same_topic_inputs(last, loaded, found, settings):
+            assigned = [
+                old if new is was else dataclasses.replace(new, topics=old.topics)
+                for new, was, old in zip(loaded, last.loaded, last.assigned, strict=True)
+            ]
+        else:
+            assigned = assign_topics(loaded, found, settings)
+        self._topics = _TopicsRun(list(loaded), list(found), settings, assigned)
+        return assigned
+
+    def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]:
+        """`plan.plan_site`, replanning only article pages when no teaser changed."""
+        newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+        teasers = [Teaser.of(article) for article in newest_first]
+        last = self._plan
+        if last is not None and last.config == config and last.teasers == teasers:
+            pages = plan_again(last.pages, articles, config)
+        else:
+            pages = plan_site(articles, config)
+            self._keys = None  # every record is new: start remembering afresh
+        self._plan = _PlanRun(teasers, config, pages)
+        return pages
+
+    def page_keys(self, salt: bytes) -> PageKeys:
+        """A `PageKeys` that remembers across rebuilds while the salt holds."""
+        if self._keys is None or self._keys.salt != salt:
+            self._keys = PageKeys(salt)
+        return self._keys
+
+
+def _same_topic_inputs(
+    last: _TopicsRun,
+    loaded: Sequence[Article],
+    found: Sequence[Sequence[FoundEntity]],
+    settings: TopicSettings,
+) -> bool:
+    if last.settings != settings or len(last.loaded) != len(loaded):
+        return False
+    return all(
+        new is was or (new.source_path == was.source_path and new.topics == was.topics)
+        for new, was in zip(loaded, last.loaded, strict=True)
+    ) and list(found) == list(last.found)

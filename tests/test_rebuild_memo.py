@@ -1,0 +1,100 @@
+"""A rebuild that remembers the last one (as `newsgen serve` does) writes what a fresh build
+writes, whatever was edited, and skips the work the edit did not touch."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import write_sample_sources
+from sitetools import tree_bytes
+
+from newsgen.build import BuildOptions, BuildReport, build_site
+from newsgen.config import load_config
+from newsgen.rebuild_memo import BuildMemo
+
+SEED = "seeds/001_1a2b3c4d5e6f7081.txt"
+
+
+def options(site: Path, output: Path, memo: BuildMemo | None) -> BuildOptions:
+    config = load_config(site / "newsgen.yaml")
+    return BuildOptions(
+        site_root=site,
+        source_dir=site / "seeds",
+        output_dir=output,
+        config=config,
+        jobs=1,
+        cache_dir=site / ".newsgen-cache",
+        memo=memo,
+    )
+
+
+def append_to_body(site: Path) -> None:
+    path = site / SEED
+    path.write_text(path.read_text("utf-8") + "\n\nМост освещают ночью.", "utf-8")
+
+
+def change_lede(site: Path) -> None:
+    path = site / SEED
+    path.write_text(path.read_text("utf-8").replace("новый мост", "второй мост"), "utf-8")
+
+
+def name_a_place_twice(site: Path) -> None:
+    path = site / SEED
+    text = path.read_text("utf-8") + "\n\nВ Караганде ждут такой же мост. Караганда готовится."
+    path.write_text(text, "utf-8")
+
+
+def add_an_article(site: Path) -> None:
+    (site / "seeds/009_9a9b9c9d9e9f9091.txt").write_text(
+        " date 2025-11-08 В Алматы открыли новую библиотеку.\n\nВ ней сто тысяч книг.", "utf-8"
+    )
+
+
+def remove_an_article(site: Path) -> None:
+    (site / SEED).unlink()
+
+
+def change_a_setting(site: Path) -> None:
+    config = site / "newsgen.yaml"
+    config.write_text(config.read_text("utf-8") + "topic_ignore: [Астана]\n", "utf-8")
+
+
+EDITS: list[Callable[[Path], None]] = [
+    append_to_body,
+    change_lede,
+    name_a_place_twice,
+    add_an_article,
+    remove_an_article,
+    change_a_setting,
+]
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=[edit.__name__ for edit in EDITS])
+def test_remembering_rebuild_writes_what_a_fresh_build_writes(
+    edit: Callable[[Path], None], tmp_path: Path
+) -> None:
+    site = write_sample_sources(tmp_path / "site")
+    memo = BuildMemo()
+    build_site(options(site, site / "build", memo))
+    edit(site)
+    build_site(options(site, site / "build", memo))
+    shutil.rmtree(site / ".newsgen-cache")
+    build_site(options(site, tmp_path / "fresh", None))
+    assert tree_bytes(site / "build") == tree_bytes(tmp_path / "fresh")
+
+
+def test_body_edit_renders_only_the_article_page(tmp_path: Path) -> None:
+    site = write_sample_sources(tmp_path / "site")
+    memo = BuildMemo()
+    first = build_site(options(site, site / "build", memo))
+    append_to_body(site)
+    again: BuildReport = build_site(options(site, site / "build", memo))
+    assert first.pages_rendered == first.pages
+    # Its page, and the site feed, which carries whole articles (this one is among the newest).
+    assert again.pages_rendered == 2
+    assert again.topics_extracted == 1
+    page = next((site / "build").glob("2025/11/07/*1a2b3c4d/index.html"))
+    assert "Мост освещают ночью." in page.read_text("utf-8")
