@@ -115,6 +115,10 @@ def test_letter_pages_link_every_topic_under_its_initial(sample_site: BuiltSite)
     )
 
 
+# The count agrees with its noun: «1 статья», «2 статьи», «5 статей».
+ARTICLES_RU = {1: "1 статья", 2: "2 статьи", 3: "3 статьи", 4: "4 статьи", 5: "5 статей"}
+
+
 @pytest.mark.parametrize("name", ["Казахстан", "Дональд Трамп"], ids=["place", "person"])
 def test_topic_page_shows_kind_count_dates_and_feed(sample_site: BuiltSite, name: str) -> None:
     kind, slug, found = SAMPLE_TOPICS[name]
@@ -122,11 +126,17 @@ def test_topic_page_shows_kind_count_dates_and_feed(sample_site: BuiltSite, name
     assert text_of(page.find(".//h1")) == name
     dates = [dt.date.fromisoformat(SAMPLE_ARTICLES[index][1]) for index in found]
     meta = find_all(page, "p", class_="meta")[0]  # under the heading, before the teasers
+    period = (
+        day(min(dates)) if min(dates) == max(dates) else f"{day(min(dates))} — {day(max(dates))}"
+    )
     assert text_of(meta) == (
-        f"{KIND_ONE[kind]} · {len(found)} статей · {day(min(dates))} — {day(max(dates))} · "
-        "Лента темы"
+        f"{KIND_ONE[kind]} · {ARTICLES_RU[len(found)]} · {period} · Лента темы"
     )
     assert [a.get("href") for a in meta.iter("a")] == [f"../../topics/{slug}/feed.xml"]
+
+
+# The count agrees with its noun: «1 статья», «2 статьи», «5 статей».
+ARTICLES_RU = {1: "1 статья", 2: "2 статьи", 3: "3 статьи", 4: "4 статьи", 5: "5 статей"}
 
 
 @pytest.mark.parametrize("name", ["Казахстан", "Дональд Трамп"], ids=["place", "person"])
@@ -222,7 +232,7 @@ def test_an_english_article_gets_topics(make_site: MakeSite, tmp_path: Path) -> 
     index = read_page(site / "build/topics/index.html")
     assert [text_of(h) for h in index.iterfind(".//section/h2")] == ["Люди 1", "Места 1"]
     person = read_page(site / "build/topics/john-harris/index.html")
-    assert text_of(find_all(person, "p", class_="meta")[0]).startswith("Человек · 1 статей · ")
+    assert text_of(find_all(person, "p", class_="meta")[0]).startswith("Человек · 1 статья · ")
 
 
 def test_an_article_in_another_language_keeps_its_given_topics(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+from babel import Locale
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
@@ -96,6 +97,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         newest_time=newest_time,
         body_html=body_html,
         entry_id=entry_id,
+        articles=functools.partial(count_of_articles, locale=locale),
     )
     return environment
 
@@ -130,6 +132,13 @@ def _instant(when: tuple[dt.date, dt.datetime | None]) -> dt.datetime:
     if moment is None:
         return dt.datetime.combine(day, dt.time(), dt.UTC)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def count_of_articles(count: int, locale: str) -> str:
+    """«1 статья», «3 статьи», «5 статей»: the number with the word in its plural form."""
+    words = UI_TEXT[locale]
+    form = Locale.parse(locale).plural_form(count)
+    return f"{count} {words.get(f'article_{form}', words['article_other'])}"
 
 
 def body_html(article: Article) -> Markup:
