@@ -48,7 +48,9 @@ def test_wheel_carries_the_theme_and_builds_a_site_anywhere(tmp_path: Path) -> N
     run = newsgen_process("build", "--jobs", "1", cwd=site, env=env)
     assert run.code == 0, run.err
     # The build adds only its output and the cache of topics found in the text.
-    assert sorted(path.name for path in site.iterdir()) == [".newsgen-cache", "build", "seeds"]
+    # Beside the output: the cache, and the lock that keeps two builds from writing at once.
+    expected = [".build.newsgen-lock", ".newsgen-cache", "build", "seeds"]
+    assert sorted(path.name for path in site.iterdir()) == expected
     assert (site / ".newsgen-cache/topics.sqlite").is_file()
     assert "; topics found in 1 articles (the rest cached); " in run.out
     style = site / "build/static/style.css"

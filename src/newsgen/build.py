@@ -152,7 +152,8 @@ def render_and_write(
     salt = render_salt(options.config, dirs, fallback_time)
     keys = options.memo.page_keys(salt) if options.memo else PageKeys(salt)
     known = previous_keys(options.output_dir) if options.cache_dir else {}
-    with SiteWriter(options.output_dir) as writer:
+    thorough = options.memo is None or options.memo.first_write()
+    with SiteWriter(options.output_dir, thorough) as writer:
         to_render = []
         for page in pages:
             key = keys.key(page)

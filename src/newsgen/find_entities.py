@@ -58,7 +58,8 @@ def find_entities(
     """
     texts = [article_text(article) for article in articles]
     version = extractor_version()
-    keys = [cache_key(t.text, t.lang, version) for t in texts]
+    # Where the lede ends decides which names count as in the lede: it is part of the key.
+    keys = [cache_key(f"{t.lede_end}\n{t.text}", t.lang, version) for t in texts]
     known = {key: memo[key] for key in keys if memo and key in memo}
     cache = TopicCache(cache_path)
     try:

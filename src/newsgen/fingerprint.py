@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import importlib.metadata
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,8 @@ class PageKeys:
     def _digest(self, value: Any) -> bytes:
         kind = type(value)
         if kind is str:
-            return b"s" + str(value).encode() + b"\x00"
+            encoded = str(value).encode()
+            return b"s%d:" % len(encoded) + encoded
         if kind in _SCALARS:
             return repr(value).encode() + b"\x00"
         if kind in _TIMES:
@@ -101,7 +103,9 @@ def render_salt(config: SiteConfig, template_dirs: Sequence[Path], fallback_time
     """Digest what every page's rendering depends on besides its context."""
     digest = hashlib.blake2b(digest_size=_DIGEST)
     digest.update(f"{__version__}\n{config!r}\n{fallback_time}\n".encode())
-    digest.update(f"Babel {importlib.metadata.version('Babel')}\n".encode())
+    for package in ("Babel", "Jinja2", "MarkupSafe", "nh3", "Markdown"):
+        digest.update(f"{package} {importlib.metadata.version(package)}\n".encode())
+    digest.update(f"Python {sys.version}\n".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):  # the code that renders
         digest.update(module.read_bytes())
     for folder in template_dirs:

@@ -48,21 +48,28 @@ class LoadMemo:
 
     def __init__(self) -> None:
         self._outcomes: dict[Path, tuple[tuple[int, int], Outcome]] = {}
+        self._stamps: dict[Path, tuple[int, int]] = {}
 
     def split(self, paths: Sequence[Path]) -> tuple[dict[Path, Outcome], list[Path]]:
-        """Give the remembered outcomes of unchanged files, and the files to read."""
+        """Give the remembered outcomes of unchanged files, and the files to read.
+
+        Each file's time and size are taken here, before it is read, so a file saved while
+        it is being read is read again next time.
+        """
         known: dict[Path, Outcome] = {}
         unread = []
+        self._stamps = {path: _stamp(path) for path in paths}
         for path in paths:
             remembered = self._outcomes.get(path)
-            if remembered is not None and remembered[0] == _stamp(path):
+            if remembered is not None and remembered[0] == self._stamps[path]:
                 known[path] = remembered[1]
             else:
                 unread.append(path)
         return known, unread
 
     def remember(self, outcomes: dict[Path, Outcome]) -> None:
-        self._outcomes = {path: (_stamp(path), outcome) for path, outcome in outcomes.items()}
+        """Keep `outcomes` with the times and sizes `split` took before reading."""
+        self._outcomes = {path: (self._stamps[path], outcome) for path, outcome in outcomes.items()}
 
 
 def _stamp(path: Path) -> tuple[int, int]:

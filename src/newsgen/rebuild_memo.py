@@ -47,6 +47,12 @@ class BuildMemo:
     _topics: _TopicsRun | None = None
     _plan: _PlanRun | None = None
     _keys: PageKeys | None = None
+    _written: bool = False
+
+    def first_write(self) -> bool:
+        """True the first time it is asked: the first build looks over the output thoroughly."""
+        first, self._written = not self._written, True
+        return first
 
     def assign_topics(
         self,

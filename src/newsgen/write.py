@@ -15,6 +15,7 @@ keeps its inode and time. Each folder's marker file lists its files with digests
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import hashlib
 import os
 import shutil
@@ -43,9 +44,13 @@ class WriteReport:
 class SiteWriter:
     """Writes one build's files; nothing outside the output folder, nothing half-done."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, thorough: bool = True) -> None:
         self.output = output.absolute()
         self.staging = self.output.parent / f".{self.output.name}{STAGING_SUFFIX}"
+        # Thorough: look over the staging folder for files its marker does not list (put
+        # into the site by hand); a process rebuilding its own site again may skip it.
+        self._thorough = thorough
+        self._lock = _OutputLock(self.output.parent / f".{self.output.name}.newsgen-lock")
         self._staging_root = ""
         self._live: dict[str, str] = {}
         self._staged: dict[str, str] = {}
@@ -56,11 +61,13 @@ class SiteWriter:
 
     def __enter__(self) -> SiteWriter:
         check_replaceable(self.output)
+        self._lock.acquire()
         self._live = read_listing(self.output) or {}
         try:
             self._staged = self._open_staging()
         except BaseException:  # e.g. Ctrl-C while opening: the folder may be half made
             shutil.rmtree(self.staging, ignore_errors=True)
+            self._lock.release()
             raise
         return self
 
@@ -71,6 +78,7 @@ class SiteWriter:
         tb: TracebackType | None,
     ) -> None:
         """Leave a failed build's staging folder: it is brought up to date next time."""
+        self._lock.release()
 
     def write(self, path: str, data: bytes, key: str = "") -> None:
         """Stage `data` as the file at `path` (relative to the output folder).
@@ -117,15 +125,16 @@ class SiteWriter:
         self.staging.mkdir(parents=True, exist_ok=True)
         self._staging_root = str(self.staging.resolve())
         listing = read_listing(self.staging)
-        if listing is None:  # left by a killed build: find what it holds
+        if listing is None:  # left by a killed build: nothing in it can be trusted
             listing = {path: "" for path in _files_under(self.staging)}
+        elif self._thorough:  # files the marker does not list go too
+            listing.update((path, "") for path in _files_under(self.staging) - set(listing))
         (self.staging / MARKER).unlink(missing_ok=True)
         return listing
 
     def _note(self, path: str, key: str, digest: str) -> None:
         """Check `path` is a plain path inside the site, used once; note its digest and key."""
-        parts = path.split("/")
-        if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+        if not is_plain_path(path):
             raise OutputError(f"refusing to write {path!r}: not a plain path inside the site")
         if path in self._digests or path == MARKER:
             raise OutputError(f"two files on one path {path!r}")
@@ -138,10 +147,45 @@ class SiteWriter:
         folder = os.path.join(self._staging_root, *parts[:-1])
         if folder not in self._made_dirs:
             _make_folder(self._staging_root, parts[:-1])
-            if not os.path.realpath(folder).startswith(self._staging_root):
+            resolved = os.path.realpath(folder)
+            if resolved != self._staging_root and not resolved.startswith(
+                self._staging_root + os.sep
+            ):
                 raise OutputError(f"refusing to write {path!r}: it resolves outside the output")
             self._made_dirs.add(folder)
         return os.path.join(folder, parts[-1])
+
+
+def is_plain_path(path: str) -> bool:
+    """Whether `path` is relative, inside its folder, and free of control characters."""
+    parts = path.split("/")
+    if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+        return False
+    return not any(ord(ch) < 32 or ord(ch) == 127 for ch in path)
+
+
+class _OutputLock:
+    """One build at a time writes an output folder (`newsgen serve` and `build` side by side)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: int | None = None
+
+    def acquire(self) -> None:
+        handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise UsageError(
+                f"another newsgen is writing {self.path.parent}; wait for it to finish"
+            ) from None
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
 
 
 def check_replaceable(output: Path) -> None:
@@ -175,7 +219,8 @@ def _marker_entries(folder: Path) -> dict[str, tuple[str, str]] | None:
     for line in lines[1:]:
         path, _, rest = line.partition("\t")
         digest, _, key = rest.partition("\t")
-        entries[path] = (digest, key)
+        if is_plain_path(path):
+            entries[path] = (digest, key)
     return entries
 
 
@@ -218,18 +263,25 @@ def _make_folder(root: str, parts: list[str]) -> None:
 
 def _write_over(target: str, data: bytes) -> None:
     """Write a new file at `target`: never into the old one, which the live site may share."""
-    temporary = f"{target}.newsgen-tmp"
-    with open(temporary, "wb") as handle:
-        handle.write(data)
+    temporary = _fresh_temporary(target)
+    with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as out:
+        out.write(data)
     _replace(temporary, target)
 
 
 def _link_over(source: str, target: str) -> None:
+    temporary = _fresh_temporary(target)
+    os.link(source, temporary)
+    _replace(temporary, target)
+
+
+def _fresh_temporary(target: str) -> str:
+    """A temporary name beside `target`; one left by a stopped build (maybe a hard link to
+    the live site's file, maybe a symbolic link) is removed, never written into."""
     temporary = f"{target}.newsgen-tmp"
     if os.path.lexists(temporary):
         os.remove(temporary)
-    os.link(source, temporary)
-    _replace(temporary, target)
+    return temporary
 
 
 def _replace(temporary: str, target: str) -> None:
@@ -242,6 +294,8 @@ def _replace(temporary: str, target: str) -> None:
 
 def _remove_file(root: Path, path: str) -> None:
     """Remove a file no page needs any more, and the folders it leaves empty."""
+    if not is_plain_path(path):
+        return
     target = root / path
     if target.is_file() or target.is_symlink():
         target.unlink()

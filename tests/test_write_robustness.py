@@ -1,0 +1,82 @@
+"""The writer against what stopped builds, hand edits and odd names leave behind."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import MakeSite
+from sitetools import newsgen
+
+from newsgen.errors import UsageError
+from newsgen.load import LoadMemo
+from newsgen.write import MARKER, STAGING_SUFFIX, SiteWriter
+
+SOURCES = {
+    "newsgen.yaml": "find_topics: false\n",
+    "seeds/001_00000000000000aa.txt": " date 2025-10-01 Первая новость октября.\n\nТекст.",
+    "seeds/002_00000000000000bb.txt": " date 2025-10-15 Новость середины октября.\n\nТекст.",
+}
+
+
+@pytest.fixture
+def site(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = make_site(tmp_path / "site", SOURCES)
+    monkeypatch.chdir(folder)
+    for _ in range(2):  # the second build leaves the first site as the staging folder
+        assert newsgen("build", "--jobs", "1").code == 0
+    return folder
+
+
+def test_a_leftover_temporary_linked_to_the_live_site_is_never_written_into(site: Path) -> None:
+    live = next((site / "build/2025/10/01").glob("*/index.html"))
+    relative = live.relative_to(site / "build")
+    staging = site / f".build{STAGING_SUFFIX}"
+    # What a build stopped between link and rename leaves: a temporary linked to the live file.
+    os.link(live, staging / f"{relative}.newsgen-tmp")
+    (staging / MARKER).unlink()
+    kept = site / "old-page.html"
+    os.link(live, kept)  # our own handle on the live file as it is now
+    before = kept.read_bytes()
+    source = site / "seeds/001_00000000000000aa.txt"
+    source.write_text(source.read_text("utf-8").replace("Текст.", "Новый текст."), "utf-8")
+    assert newsgen("build", "--jobs", "1").code == 0
+    assert kept.read_bytes() == before  # the old live file was replaced, not written into
+    assert "Новый текст." in live.read_text("utf-8")
+
+
+def test_files_put_into_the_output_by_hand_go_and_stay_gone(site: Path) -> None:
+    (site / "build/CNAME").write_text("example.org\n")
+    for _ in range(3):
+        assert newsgen("build", "--jobs", "1").code == 0
+        assert not (site / "build/CNAME").exists()
+
+
+def test_a_static_file_name_with_a_line_break_is_refused(site: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    static = site / "static"
+    static.mkdir()
+    (static / "x\n").mkdir()
+    (static / "x\n" / "a.txt").write_text("odd")
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 3
+    assert "not a plain path inside the site" in run.err
+    assert victim.read_text() == "keep me"
+
+
+def test_two_writers_of_one_output_do_not_run_at_once(site: Path) -> None:
+    with SiteWriter(site / "build"), pytest.raises(UsageError, match="another newsgen"):
+        SiteWriter(site / "build").__enter__()
+
+
+def test_a_file_saved_while_it_is_read_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("first")
+    memo = LoadMemo()
+    _, unread = memo.split([path])
+    assert unread == [path]
+    path.write_text("second, saved while the first was being read")
+    memo.remember({path: None})
+    assert memo.split([path])[1] == [path]
