@@ -14,7 +14,7 @@ from pathlib import Path
 
 Snapshot = dict[str, tuple[int, int]]
 POLL_SECONDS = 0.2
-QUIET_SECONDS = 0.3  # a change counts once nothing more changed for this long
+QUIET_SECONDS = 0.2  # a change counts once nothing more changed for this long
 
 
 def snapshot(paths: Iterable[Path]) -> Snapshot:

@@ -18,6 +18,7 @@ import ctypes
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from newsgen.errors import OutputError, UsageError
 MARKER = ".newsgen-build"
 STAGING_SUFFIX = ".newsgen-staging"
 _MARKER_HEADER = "# made by newsgen build; path, digest and source key of every file:\n"
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -161,7 +163,7 @@ def is_plain_path(path: str) -> bool:
     parts = path.split("/")
     if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
         return False
-    return not any(ord(ch) < 32 or ord(ch) == 127 for ch in path)
+    return _CONTROL_CHARACTER.search(path) is None
 
 
 class _OutputLock:
