@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import subprocess
@@ -16,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import html5lib
 
 from newsgen import cli
+from newsgen.records import Article, Topic
 from newsgen.write import MARKER
 
 REPO = Path(__file__).resolve().parent.parent
@@ -197,3 +199,28 @@ def sitemap_locations(path: Path) -> list[str]:
     root = ET.parse(path).getroot()
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset", root.tag
     return [loc.text or "" for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
+
+
+def make_article(
+    number: int,
+    day: dt.date = dt.date(2025, 11, 7),
+    topics: tuple[Topic, ...] = (),
+    source_suffix: str = ".txt",
+    body_html: str | None = None,
+) -> Article:
+    """A small article record for unit tests: `Статья N` on `day`, with `topics`."""
+    return Article(
+        identifier=f"{number:016x}",
+        source_path=f"seeds/{number}{source_suffix}",
+        date=day,
+        published=None,
+        title=f"Статья {number}",
+        slug=f"statya-{number}",
+        lang="ru",
+        paragraphs=("Текст.",),
+        body_html=body_html,
+        summary="Текст.",
+        topics=topics,
+        word_count=1,
+        reading_minutes=1,
+    )

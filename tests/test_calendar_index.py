@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sitetools import make_article
+
 from newsgen.calendar_index import DayArchive, MonthArchive, group_by_date
 from newsgen.records import Article
 
 
 def article(day: dt.date, number: int) -> Article:
-    return Article(
-        identifier=f"{number:016x}",
-        source_path=f"seeds/{number}.txt",
-        date=day,
-        published=None,
-        title=f"Статья {number}",
-        slug=f"statya-{number}",
-        lang="ru",
-        paragraphs=("Текст.",),
-        body_html=None,
-        summary="Текст.",
-        topics=(),
-        word_count=1,
-        reading_minutes=1,
-    )
+    return make_article(number, day)
 
 
 NOV_7_A = article(dt.date(2025, 11, 7), 1)

@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from sitetools import make_article
 
 from newsgen.pagination import Pager, page_url, paginate
 from newsgen.records import Article
 
 
 def article(number: int) -> Article:
-    return Article(
-        identifier=f"{number:016x}",
-        source_path=f"seeds/{number}.txt",
-        date=dt.date(2025, 11, 7),
-        published=None,
-        title=f"Статья {number}",
-        slug=f"statya-{number}",
-        lang="ru",
-        paragraphs=("Текст.",),
-        body_html=None,
-        summary="Текст.",
-        topics=(),
-        word_count=1,
-        reading_minutes=1,
-    )
+    return make_article(number)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sitetools import make_article
+
 from newsgen.records import Article, Topic
 from newsgen.related import RELATED_ARTICLES, related_articles
 from newsgen.topic_index import topic_summaries
@@ -14,21 +16,7 @@ def topic(name: str) -> Topic:
 
 
 def article(number: int, *topics: Topic) -> Article:
-    return Article(
-        identifier=f"{number:016x}",
-        source_path=f"seeds/{number}.txt",
-        date=dt.date(2025, 1, 1) + dt.timedelta(days=number),
-        published=None,
-        title=f"Статья {number}",
-        slug=f"statya-{number}",
-        lang="ru",
-        paragraphs=("Текст.",),
-        body_html=None,
-        summary="Текст.",
-        topics=topics,
-        word_count=1,
-        reading_minutes=1,
-    )
+    return make_article(number, dt.date(2025, 1, 1) + dt.timedelta(days=number), topics)
 
 
 def related_titles(newest_first: list[Article]) -> list[list[str]]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 import pytest
+from sitetools import make_article
 
 from newsgen.aliases import alias_table
 from newsgen.entities import FoundEntity
@@ -15,21 +15,8 @@ from newsgen.topics import TopicSettings, assign_topics, topic_key
 
 
 def article(number: int, *topic_names: str) -> Article:
-    return Article(
-        identifier=f"{number:016x}",
-        source_path=f"seeds/{number}.md",
-        date=dt.date(2025, 11, 7),
-        published=None,
-        title=f"Статья {number}",
-        slug=f"statya-{number}",
-        lang="ru",
-        paragraphs=("Текст.",),
-        body_html="<p>Текст.</p>",
-        summary="Текст.",
-        topics=tuple(topic_named(name) for name in topic_names),
-        word_count=1,
-        reading_minutes=1,
-    )
+    topics = tuple(topic_named(name) for name in topic_names)
+    return make_article(number, topics=topics, source_suffix=".md", body_html="<p>Текст.</p>")
 
 
 def topics_of(articles: list[Article]) -> list[list[tuple[str, str]]]:
