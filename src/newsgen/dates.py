@@ -25,7 +25,9 @@ def parse_written_date(text: str) -> tuple[dt.date, dt.datetime | None]:
     `2025-11-07T23:30-05:00` is filed under 7 November wherever the build runs.
     """
     text = text.strip()
-    day_part, time_part = _DATE_TIME_SPLIT.match(text).groups()  # type: ignore[union-attr]
+    split = _DATE_TIME_SPLIT.match(text)
+    assert split is not None  # both groups may be empty: the pattern matches any text
+    day_part, time_part = split.groups()
     day = _calendar_date(day_part, text)
     if not time_part:
         return day, None

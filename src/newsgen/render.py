@@ -7,6 +7,7 @@ import functools
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from babel import Locale
@@ -69,8 +70,7 @@ def relative_root(path: str) -> str:
 
 def base_path(base_url: str) -> str:
     """Give the path part of `base_url` (`/archive/`), or `/` when the site has none."""
-    without_scheme = base_url.split("://", 1)[-1]
-    return "/" + without_scheme.split("/", 1)[1] if "/" in without_scheme else "/"
+    return urlsplit(base_url).path or "/"
 
 
 def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -163,5 +163,5 @@ def _with_unique_slugs(topics: dict[str, Topic]) -> dict[str, Topic]:
     return result
 
 
-def _unique(topics: object) -> tuple[Topic, ...]:
-    return tuple(dict.fromkeys(topics))  # type: ignore[call-overload]
+def _unique(topics: Iterable[Topic]) -> tuple[Topic, ...]:
+    return tuple(dict.fromkeys(topics))
