@@ -180,6 +180,22 @@ def make_site() -> MakeSite:
     return _make_site
 
 
+def build_in_place(
+    make_site: MakeSite,
+    folder: Path,
+    files: Mapping[str, str | bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    times: int = 1,
+) -> Path:
+    """Write a site, make it the current folder and build it `times` times; give its folder."""
+    site = make_site(folder, files)
+    monkeypatch.chdir(site)
+    for _ in range(times):
+        run = newsgen("build", "--jobs", "1")
+        assert run.code == 0, run.err
+    return site
+
+
 def write_sample_sources(folder: Path) -> Path:
     """Write the sample site (the repository's seeds and the extra articles) into `folder`."""
     shutil.copytree(REPO / "seeds", folder / "seeds")

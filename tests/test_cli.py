@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MakeSite
+from conftest import MakeSite, build_in_place
 from sitetools import STAGING_SUFFIX, article_pages, newsgen, snapshot
 
 from newsgen import __version__
@@ -79,11 +79,7 @@ def contains_block(lines: list[str], block: list[str]) -> bool:
 @pytest.fixture
 def built_site(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A site with one good article, built once, with the current folder set to it."""
-    site = make_site(tmp_path / "site", GOOD_SEED)
-    monkeypatch.chdir(site)
-    run = newsgen("build", "--jobs", "1")
-    assert run.code == 0, run.err
-    return site
+    return build_in_place(make_site, tmp_path / "site", GOOD_SEED, monkeypatch)
 
 
 @pytest.mark.parametrize("case", list(BAD_SOURCES), ids=list(BAD_SOURCES))

@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from conftest import EXTRA_SOURCES, MakeSite
 
 from newsgen.errors import SourceError
 from newsgen.load import WORDS_PER_MINUTE, LoadResult, load_file, load_sources
 from newsgen.records import Article, Topic
-
-MakeSite = Callable[[Path, Mapping[str, str | bytes]], Path]
 
 SAMPLE_NAME = "000_f2c8b14476094b1d.txt"
 SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / SAMPLE_NAME
@@ -103,15 +102,7 @@ def test_markdown_article_with_topics(tmp_path: Path, make_site: MakeSite) -> No
     article = markdown_article(
         tmp_path,
         make_site,
-        "---\n"
-        "title: Казахстан и США подписали соглашения на 17 млрд долларов\n"
-        "date: 2025-11-05T14:30+03:00\n"
-        "topics: [Казахстан, США]\n"
-        "summary: Сделки подписаны в Вашингтоне.\n"
-        "---\n"
-        "Лидеры двух стран подписали **коммерческие соглашения**.\n"
-        "\n"
-        "Подробности — в [архиве](https://example.com/source).\n",
+        str(EXTRA_SOURCES["seeds/articles/kazakhstan-usa.md"]),
     )
     assert article.identifier == hashlib.sha1(b"seeds/a.md").hexdigest()[:16]
     assert article.source_path == "seeds/a.md"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from sitetools import make_article
 
-from newsgen.records import Article, Topic
+from newsgen.records import Topic
 from newsgen.topic_index import initial, letter_indexes, letter_slug, topic_summaries
 
 CYRILLIC = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
@@ -39,22 +38,7 @@ def test_every_letter_has_its_own_url() -> None:
 def test_letters_cyrillic_first_then_latin_then_the_rest() -> None:
     names = ["Reuters", "Юг", "Астана", "7 канал", "Apple", "Ёлка"]
     articles = [
-        Article(
-            identifier=f"{n:016x}",
-            source_path=f"seeds/{n}.txt",
-            date=dt.date(2025, 11, 7),
-            published=None,
-            title=f"Статья {n}",
-            slug=f"statya-{n}",
-            lang="ru",
-            paragraphs=("Текст.",),
-            body_html=None,
-            summary="Текст.",
-            topics=(Topic("other", name, f"t{n}"),),
-            word_count=1,
-            reading_minutes=1,
-        )
-        for n, name in enumerate(names)
+        make_article(n, topics=(Topic("other", name, f"t{n}"),)) for n, name in enumerate(names)
     ]
     indexes = letter_indexes(topic_summaries(articles))
     assert [index.letter for index in indexes] == ["А", "Е", "Ю", "A", "R", "#"]

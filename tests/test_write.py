@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MakeSite
+from conftest import MakeSite, build_in_place
 from sitetools import (
     REPO,
     STAGING_SUFFIX,
@@ -43,11 +43,7 @@ SOURCES = {
 @pytest.fixture
 def site(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A small site, built once, with the current folder set to it."""
-    folder = make_site(tmp_path / "site", SOURCES)
-    monkeypatch.chdir(folder)
-    run = newsgen("build", "--jobs", "1")
-    assert run.code == 0, run.err
-    return folder
+    return build_in_place(make_site, tmp_path / "site", SOURCES, monkeypatch)
 
 
 def changed_files(before: dict[str, object], after: dict[str, object]) -> set[str]:

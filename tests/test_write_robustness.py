@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import MakeSite
+from conftest import MakeSite, build_in_place
 from sitetools import newsgen
 
 from newsgen.errors import UsageError
@@ -22,11 +22,8 @@ SOURCES = {
 
 @pytest.fixture
 def site(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = make_site(tmp_path / "site", SOURCES)
-    monkeypatch.chdir(folder)
-    for _ in range(2):  # the second build leaves the first site as the staging folder
-        assert newsgen("build", "--jobs", "1").code == 0
-    return folder
+    """Built twice: the second build leaves the first site as the staging folder."""
+    return build_in_place(make_site, tmp_path / "site", SOURCES, monkeypatch, times=2)
 
 
 def test_a_leftover_temporary_linked_to_the_live_site_is_never_written_into(site: Path) -> None:
