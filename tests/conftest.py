@@ -150,6 +150,7 @@ def sample_html_pages() -> int:
         + 1  # topics by kind
         + len(letters)  # an A–Я index page per initial letter
         + topic_pages
+        + 1  # search
         + 1  # 404
     )
 

@@ -92,6 +92,17 @@ class FileState:
     inode: int
 
 
+def search_bundle(build: Path) -> set[str]:
+    """The files of the search index (Pagefind's bundle under `pagefind/`) of a built site."""
+    bundle = build / "pagefind"
+    return {p.relative_to(build).as_posix() for p in bundle.rglob("*") if p.is_file()}
+
+
+def theme_static_files() -> int:
+    """How many files the default theme copies into `static/`."""
+    return sum(1 for p in (REPO / "src/newsgen/theme/static").iterdir() if p.is_file())
+
+
 def snapshot(folder: Path) -> dict[str, FileState]:
     """Every file under `folder` with its bytes, modification time and inode."""
     state = {}
@@ -157,11 +168,11 @@ def meta_property(root: ET.Element, name: str) -> str | None:
 
 
 def links_of(root: ET.Element) -> Iterator[tuple[str, str]]:
-    """Every (tag, address) a page refers to: href of a/link/area, src of script/img/…"""
+    """Every (tag, address) a page refers to: href of a/link, src of script/img, form action"""
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        for attribute in ("href", "src"):
+        for attribute in ("href", "src", "action"):
             value = element.get(attribute)
             if value is not None:
                 yield element.tag, value

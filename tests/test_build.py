@@ -30,7 +30,9 @@ from sitetools import (
     newsgen,
     newsgen_process,
     read_page,
+    search_bundle,
     text_of,
+    theme_static_files,
     tree_bytes,
 )
 
@@ -56,14 +58,15 @@ def test_repository_seeds_build_on_their_own(
     monkeypatch.chdir(tmp_path)
     run = newsgen("build", "--jobs", "1")
     assert run.code == 0, run.err
-    # home, article, day, month, year, archive, topics, feed, sitemap, robots, 404: 11 pages;
+    # home, article, day, month, year, archive, topics, feed, sitemap, robots, 404, search: 12;
     # the 7 topics of the seed (SAMPLE_TOPICS) add a page and a feed each, and their initials
     # (Б, Д, И, К, С) an index page each.
     seed_topics = [name for name, (_, _, found) in SAMPLE_TOPICS.items() if 0 in found]
     assert len(seed_topics) == 7
-    pages = 11 + 2 * len(seed_topics) + len({name[0] for name in seed_topics})
+    pages = 12 + 2 * len(seed_topics) + len({name[0] for name in seed_topics})  # and search
+    files = pages + theme_static_files() + len(search_bundle(tmp_path / "build"))
     assert run.out.startswith(
-        f"built 1 articles into build: {pages} pages; files written {pages + 1}, "
+        f"built 1 articles into build: {pages} pages; files written {files}, "
     )
     assert "; topics found in 1 articles (the rest cached); " in run.out
     (page,) = article_pages(tmp_path / "build")
@@ -74,7 +77,8 @@ def test_repository_seeds_build_on_their_own(
 def test_sample_site_builds_every_article(sample_site: BuiltSite) -> None:
     pages = sample_pages()
     assert sample_site.run.out.startswith(
-        f"built 8 articles into {sample_site.build}: {pages} pages; files written {pages + 1}, "
+        f"built 8 articles into {sample_site.build}: {pages} pages; "
+        f"files written {pages + theme_static_files() + len(search_bundle(sample_site.build))}, "
         "unchanged 0, removed 0; 1 drafts and 2 other files left out; "
         "topics found in 8 articles (the rest cached); "
     )

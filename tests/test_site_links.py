@@ -62,11 +62,13 @@ def test_not_found_page_links_from_the_base_path(every_site: BuiltSite) -> None:
     internal = [a for a in addresses if not a.startswith(("#", "http"))]
     assert internal == [
         f"{prefix}static/style.css",
+        f"{prefix}static/favicon.svg",
         f"{prefix}feed.xml",
         prefix,
         f"{prefix}archive/",
         f"{prefix}topics/",
         f"{prefix}feed.xml",
+        f"{prefix}search/",
         prefix,
         f"{prefix}archive/",
         f"{prefix}topics/",

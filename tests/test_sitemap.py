@@ -17,14 +17,15 @@ from newsgen.sitemap import sitemap_pages
 
 
 def expected_locations(build: Path, base_url: str) -> list[str]:
-    """The address of every HTML page of the build but 404.html."""
-    pages = [page for page in html_files(build) if page != build / "404.html"]
+    """The address of every HTML page of the build but 404.html and the search page."""
+    unlisted = {build / "404.html", build / "search/index.html"}
+    pages = [page for page in html_files(build) if page not in unlisted]
     return sorted(base_url + url_of(build, page) for page in pages)
 
 
 def test_sitemap_lists_every_page_but_not_found(any_site: BuiltSite) -> None:
     locations = sitemap_locations(any_site.build / "sitemap.xml")
-    assert len(locations) == len(set(locations)) == sample_html_pages() - 1  # not 404.html
+    assert len(locations) == len(set(locations)) == sample_html_pages() - 2  # not 404, search
     assert sorted(locations) == expected_locations(any_site.build, any_site.base_url)
     assert f"{any_site.base_url}404.html" not in locations
     assert any_site.base_url in locations  # the home page, as its folder URL

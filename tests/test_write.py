@@ -22,8 +22,10 @@ from sitetools import (
     newsgen,
     newsgen_process,
     read_page,
+    search_bundle,
     sitemap_locations,
     snapshot,
+    theme_static_files,
 )
 
 from benchmarks.corpus import write_corpus
@@ -67,20 +69,24 @@ def test_rebuild_with_nothing_changed_rewrites_nothing(site: Path) -> None:
     assert "; topics found in 0 articles (the rest cached); " in run.out
     after = snapshot(site / "build")
     assert after == before  # bytes, modification times and inodes
-    # Home, 4 articles, 4 days, 2 months, a year, archive, topics, feed, sitemap, robots, 404
-    # and the style sheet: 19 files; a page and a feed per topic, and a page per initial.
+    # Home, 4 articles, 4 days, 2 months, a year, archive, topics, feed, sitemap, robots,
+    # search, 404: 19 pages; a page and a feed per topic, and a page per initial; the theme's
+    # static files and the search index.
     topics = topic_slugs(site / "build/topics/index.html")
     assert {"ekonomika", "moskva"} <= set(topics)  # from the front matter
     letters = find_all(read_page(site / "build/topics/index.html"), "nav", class_="letters")
-    assert files == 19 + 2 * len(topics) + len(list(letters[0].iter("a")))
+    pages = 19 + 2 * len(topics) + len(list(letters[0].iter("a")))
+    assert files == pages + theme_static_files() + len(search_bundle(site / "build"))
 
 
 def test_deleted_source_loses_its_pages(site: Path) -> None:
+    build = site / "build"
+    index_before = search_bundle(build)
     (site / "seeds/002_00000000000000bb.txt").unlink()
     run = newsgen("build", "--jobs", "1")
     assert run.code == 0, run.err
-    assert "removed 2;" in run.out  # the article and its day
-    build = site / "build"
+    # The article and its day, and the search index's files that changed with them.
+    assert f"removed {2 + len(index_before - search_bundle(build))};" in run.out
     assert not (build / "2025/10/15").exists()
     assert len(article_pages(build)) == 3
     assert not any("2025/10/15" in loc for loc in sitemap_locations(build / "sitemap.xml"))
@@ -104,14 +110,18 @@ def test_changed_source_changes_only_its_pages(site: Path) -> None:
     run = newsgen("build", "--jobs", "1")
     assert run.code == 0, run.err
     assert "; topics found in 1 articles (the rest cached); " in run.out
+    assert "; search index indexed; " in run.out
     assert topic_slugs(page) == topics
     after = snapshot(site / "build")
     # The article's page, and the site feed, which carries its full text (topic feeds carry
-    # summaries, and the summary did not change).
+    # summaries, and the summary did not change); and the search index of the new text.
     changed = {"2025/11/05/novost-s-temami/index.html", "feed.xml"}
-    assert changed_files(before, after) - {MARKER} == changed
-    written = len(changed)
-    assert f"files written {written}, unchanged {len(before) - 1 - written}, removed 0;" in run.out
+    rewritten = changed_files(before, after) - {MARKER}
+    assert {path for path in rewritten if not path.startswith("pagefind/")} == changed
+    written = len(rewritten & after.keys())
+    removed = len(before.keys() - after.keys())
+    unchanged = len(after) - 1 - written
+    assert f"files written {written}, unchanged {unchanged}, removed {removed};" in run.out
     assert "дополненный" in (site / "build/2025/11/05/novost-s-temami/index.html").read_text()
 
 
@@ -205,7 +215,11 @@ def test_killed_build_leaves_the_previous_site(previous_site: Path, corpus: Path
     run = newsgen_process("build", "--source", corpus, "--jobs", "2", cwd=previous_site)
     assert run.code == 0, run.err
     assert run.out.startswith("built 1500 articles into build: ")
-    assert "removed 2;" in run.out  # the seed article and its day are no longer built
+    # The seed article and its day are no longer built, nor the search index's files.
+    removed = {path for path in before if path.startswith("pagefind/")} - search_bundle(
+        previous_site / "build"
+    )
+    assert f"removed {2 + len(removed)};" in run.out
     assert len(article_pages(previous_site / "build")) == 1500
     # The staging folder now holds the previous site, to be brought up to date next time.
     assert snapshot(staging) == before

@@ -16,11 +16,12 @@ from newsgen.errors import SourceError, SourcesInvalid, UsageError
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.load import load_sources
-from newsgen.plan import plan_site
+from newsgen.plan import ARTICLE_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article, Page
 from newsgen.render import static_dirs, template_dirs
 from newsgen.render_all import render_pages
+from newsgen.search_index import keep_bundle, search_key, update_search
 from newsgen.topics import TopicSettings, assign_topics
 from newsgen.write import SiteWriter, WriteReport, previous_keys
 
@@ -39,6 +40,9 @@ class BuildOptions:
     skip_invalid: bool = False
     cache_dir: Path | None = None  # None: no cache, every build runs extraction
     memo: BuildMemo | None = None  # what a long-running process remembers between builds
+    # Keep the last search index even when articles changed (`newsgen serve` shows the
+    # pages first and brings the index up to date with a second build).
+    search_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class BuildReport:
     phases: dict[str, float] = field(default_factory=dict)
     topics_extracted: int = 0  # articles whose text went through a model (not cached)
     pages_rendered: int = 0  # pages whose sources changed since the live site was built
+    search: str = "off"  # what became of the search index: indexed, kept, left for later
 
     def summary(self, output_dir: Path) -> str:
         """One line saying what the build did, for the terminal."""
@@ -67,6 +72,7 @@ class BuildReport:
             f"{self.drafts} drafts and {self.ignored_files} other files left out; "
             f"topics found in {self.topics_extracted} articles (the rest cached); "
             f"{self.pages_rendered} pages rendered (the rest unchanged since the last build); "
+            f"search index {self.search}; "
             f"{self.seconds:.2f} s ({phases})"
         )
 
@@ -105,8 +111,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     clock.lap("topics")
     pages = memo.plan(articles, options.config) if memo else plan_site(articles, options.config)
     clock.lap("plan")
-    written, rendered = render_and_write(pages, options, progress)
-    clock.lap("render+write")
+    written, rendered, search = render_and_write(pages, options, progress)
+    clock.lap("render+index+write")
     return BuildReport(
         articles=len(articles),
         pages=len(pages),
@@ -115,6 +121,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         phases=clock.laps,
         topics_extracted=extraction.extracted,
         pages_rendered=rendered,
+        search=search,
         ignored_files=loaded.ignored_files,
         drafts=loaded.drafts,
         skipped=loaded.problems,
@@ -141,8 +148,8 @@ def topic_settings(config: SiteConfig) -> TopicSettings:
 
 def render_and_write(
     pages: list[Page], options: BuildOptions, progress: Progress | None
-) -> tuple[WriteReport, int]:
-    """Render the pages that changed, write the site, and give how many were rendered.
+) -> tuple[WriteReport, int, str]:
+    """Render the pages that changed, index them, write the site; give what was done.
 
     A page whose key (what it is made from) matches the live site's is kept as it is.
     The old site stays in place until everything is written.
@@ -154,20 +161,42 @@ def render_and_write(
     known = previous_keys(options.output_dir) if options.cache_dir else {}
     thorough = options.memo is None or options.memo.first_write()
     with SiteWriter(options.output_dir, thorough) as writer:
-        to_render = []
-        for page in pages:
-            key = keys.key(page)
-            if known.get(page.path) != key or not writer.keep(page.path, key):
-                to_render.append((page, key))
-        rendered = render_pages(
-            [page for page, _ in to_render], options.config, dirs, options.jobs, fallback_time
-        )
-        for number, ((page, key), data) in enumerate(zip(to_render, rendered, strict=True), 1):
-            writer.write(page.path, data, key)
+        page_keys = {page.path: keys.key(page) for page in pages}
+        to_render = [page for page in pages if not _kept(writer, page.path, page_keys, known)]
+        rendered = render_pages(to_render, options.config, dirs, options.jobs, fallback_time)
+        for number, (page, data) in enumerate(zip(to_render, rendered, strict=True), 1):
+            writer.write(page.path, data, page_keys[page.path])
             if progress and (number % 500 == 0 or number == len(to_render)):
                 progress("rendered", number, len(to_render))
         copy_static(writer, static_dirs(options.site_root))
-        return writer.commit(), len(to_render)
+        search = stage_search(writer, pages, page_keys, known, options)
+        return writer.commit(), len(to_render), search
+
+
+def _kept(writer: SiteWriter, path: str, keys: dict[str, str], known: dict[str, str]) -> bool:
+    """Keep the live site's file at `path` when it was made from the same key."""
+    return known.get(path) == keys[path] and writer.keep(path, keys[path])
+
+
+def stage_search(
+    writer: SiteWriter,
+    pages: list[Page],
+    page_keys: dict[str, str],
+    known: dict[str, str],
+    options: BuildOptions,
+) -> str:
+    """Stage the search bundle for the articles' pages; say whether it was made or kept."""
+    if not options.config.search:
+        return "off"
+    if options.search_later and keep_bundle(writer, known, key=None):
+        return "left for later"
+    articles = {
+        page.path: page_keys[page.path] for page in pages if page.template == ARTICLE_TEMPLATE
+    }
+    if not articles:
+        return "not made (no articles)"
+    key = search_key(articles, options.config.language)
+    return "indexed" if update_search(writer, key, known, options.config.language) else "kept"
 
 
 def copy_static(writer: SiteWriter, folders: list[Path]) -> None:

@@ -71,6 +71,9 @@ def _site_arguments(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="find topics and render every page again, using nothing from earlier builds",
     )
+    command.add_argument(
+        "--no-search", action="store_true", help="no search page, box or index (faster)"
+    )
 
 
 def _build(arguments: argparse.Namespace) -> int:
@@ -99,7 +102,8 @@ def _serve(arguments: argparse.Namespace) -> int:
 def _build_options(arguments: argparse.Namespace) -> BuildOptions:
     """The build's options from the command line and `newsgen.yaml` (read now)."""
     site = arguments.site
-    config = load_config(_config_path(arguments), {"base_url": arguments.base_url})
+    overrides = {"base_url": arguments.base_url, "search": False if arguments.no_search else None}
+    config = load_config(_config_path(arguments), overrides)
     return BuildOptions(
         site_root=site,
         source_dir=arguments.source or site / "seeds",

@@ -39,6 +39,7 @@ class SiteConfig:
     topic_aliases: dict[str, list[str]] = field(default_factory=dict)  # name: [variants]
     topic_ignore: list[str] = field(default_factory=list)  # names never made topics
     topic_min_mentions: int = 2  # mentions that make a name a topic outside the lede
+    search: bool = True  # a search page and box, with a Pagefind index of the articles
 
 
 def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> SiteConfig:
@@ -117,4 +118,5 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "topic_aliases": lambda item: as_text_mapping(item.node),
     "topic_ignore": lambda item: as_text_list(item.node),
     "topic_min_mentions": lambda item: as_int(item.node),
+    "search": lambda item: as_bool(item.node),
 }

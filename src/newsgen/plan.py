@@ -11,9 +11,17 @@ from newsgen.pagination import paginate
 from newsgen.records import Article, Page, Teaser
 from newsgen.related import related_articles
 from newsgen.sitemap import sitemap_pages
-from newsgen.topic_index import TOPIC_KINDS, TopicSummary, letter_indexes, topic_summaries
+from newsgen.topic_index import (
+    TOPIC_KINDS,
+    TopicSummary,
+    active_topics,
+    letter_indexes,
+    topic_summaries,
+)
 
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
+
+ARTICLE_TEMPLATE = "article.html"
 
 
 def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
@@ -30,6 +38,7 @@ def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
         *feed_pages(newest_first, topics, config),
     ]
     pages.extend(sitemap_pages(pages, config))
+    pages.extend(search_page(years, config))
     pages.append(Page("404.html", "404.html", {}))
     check_unique_paths(pages)
     return pages
@@ -48,7 +57,7 @@ def plan_again(
     newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
     pages = []
     for page in previous:
-        if page.template == "article.html" and by_path[page.path] is not page.context["article"]:
+        if page.template == ARTICLE_TEMPLATE and by_path[page.path] is not page.context["article"]:
             article = by_path[page.path]
             page = Page(
                 page.path, page.template, {**page.context, "article": article}, page.sources
@@ -60,8 +69,17 @@ def plan_again(
 
 
 def home_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[Page]:
+    """The home page and its further pages; the first also shows the most active topics."""
     for pager in paginate(newest_first, "", config.per_page):
-        yield Page(f"{pager.url}index.html", "home.html", {"pager": pager})
+        topics = active_topics(newest_first) if pager.number == 1 else []
+        yield Page(f"{pager.url}index.html", "home.html", {"pager": pager, "topics": topics})
+
+
+def search_page(years: Sequence[YearArchive], config: SiteConfig) -> list[Page]:
+    """The search page (with the archive's years to filter by), when the site has search."""
+    if not config.search:
+        return []
+    return [Page("search/index.html", "search.html", {"years": [y.year for y in years]})]
 
 
 def article_pages(
@@ -71,7 +89,7 @@ def article_pages(
         newer = teasers[index - 1] if index > 0 else None
         older = teasers[index + 1] if index + 1 < len(teasers) else None
         context = {"article": article, "newer": newer, "older": older, "related": related[index]}
-        yield Page(f"{article.url}index.html", "article.html", context, (article.source_path,))
+        yield Page(f"{article.url}index.html", ARTICLE_TEMPLATE, context, (article.source_path,))
 
 
 def date_pages(years: Sequence[YearArchive]) -> Iterator[Page]:

@@ -128,3 +128,23 @@ def _alphabetical(summary: TopicSummary) -> tuple[str, str]:
 def _letter_order(letter: str) -> tuple[int, str]:
     is_cyrillic = "А" <= letter <= "Я"
     return (0 if is_cyrillic else 1 if letter.isascii() and letter.isalpha() else 2, letter)
+
+
+def active_topics(
+    newest_first: Sequence[Teaser], days: int = 30, limit: int = 12
+) -> list[tuple[Topic, int]]:
+    """The topics most written about in the archive's last `days` days, with their counts.
+
+    The days end at the newest article, not at today, so the answer depends only on the
+    archive (a build is reproducible) and an archive of old news still has active topics.
+    """
+    if not newest_first:
+        return []
+    since = newest_first[0].date - dt.timedelta(days=days - 1)
+    counts: Counter[Topic] = Counter()
+    for article in newest_first:
+        if article.date < since:
+            break
+        counts.update(article.topics)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].name, item[0].slug))
+    return ranked[:limit]

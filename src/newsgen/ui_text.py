@@ -50,6 +50,30 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "place_one": "Место",
         "organisation_one": "Организация",
         "other_one": "Тема",
+        "search": "Поиск",
+        "search_label": "Поиск по архиву",
+        "search_button": "Найти",
+        "search_query": "Что искать",
+        "search_year": "Год",
+        "search_any_year": "Все годы",
+        "search_order": "Порядок",
+        "search_by_relevance": "Сначала точные",
+        "search_newest": "Сначала новые",
+        "search_topics": "Уточнить по теме",
+        "search_clear_topic": "Все темы",
+        "search_needs_js": (
+            "Для поиска нужен JavaScript. Без него статьи можно найти в архиве по датам и по темам."
+        ),
+        "search_loading": "Ищем…",
+        "search_found": "Найдено статей: {count}",
+        "search_nothing": "Ничего не найдено. Попробуйте другое слово или уберите фильтры.",
+        "search_prompt": "Введите слово или имя: например, город, человека или организацию.",
+        "search_more": "Показать ещё",
+        "search_failed": (
+            "Поиск не работает: не загрузился индекс. Откройте сайт через веб-сервер "
+            "(newsgen serve), а не как файл."
+        ),
+        "active_topics": "О чём пишут",
     },
     "en": {
         "home": "Home",
@@ -98,5 +122,29 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "place_one": "Place",
         "organisation_one": "Organisation",
         "other_one": "Topic",
+        "search": "Search",
+        "search_label": "Search the archive",
+        "search_button": "Search",
+        "search_query": "Search for",
+        "search_year": "Year",
+        "search_any_year": "All years",
+        "search_order": "Order",
+        "search_by_relevance": "Best match first",
+        "search_newest": "Newest first",
+        "search_topics": "Narrow by topic",
+        "search_clear_topic": "All topics",
+        "search_needs_js": (
+            "Search needs JavaScript. Without it, find articles in the archive by date and topic."
+        ),
+        "search_loading": "Searching…",
+        "search_found": "Articles found: {count}",
+        "search_nothing": "Nothing found. Try another word or remove the filters.",
+        "search_prompt": "Type a word or a name: a place, a person, an organisation.",
+        "search_more": "Show more",
+        "search_failed": (
+            "Search is not working: its index did not load. Open the site through a web "
+            "server (newsgen serve), not as a file."
+        ),
+        "active_topics": "In the news",
     },
 }

@@ -110,10 +110,16 @@ class SiteWriter:
         self._unchanged += 1
         return True
 
+    def remove_stale(self) -> None:
+        """Remove the staged files this build has not written or kept (so far)."""
+        for path in sorted(set(self._staged) - set(self._digests)):
+            _remove_file(self.staging, path)
+            del self._staged[path]
+        self._made_dirs.clear()  # a removal may have taken an emptied folder with it
+
     def commit(self) -> WriteReport:
         """Swap the staged site in for the old one and give the counts of what changed."""
-        for path in set(self._staged) - set(self._digests):
-            _remove_file(self.staging, path)
+        self.remove_stale()
         _write_listing(self.staging, self._digests, self._keys, self.output)
         removed = len(set(self._live) - set(self._digests))
         _swap(self.staging, self.output)
@@ -174,6 +180,7 @@ class _OutputLock:
         self._handle: int | None = None
 
     def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # a new output's parent, too
         handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

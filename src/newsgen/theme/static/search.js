@@ -1,0 +1,205 @@
+// The search page: Pagefind's index of the articles, queried as the reader types.
+// The form works without this script (it keeps the query in the address); the script
+// reads the address, searches, and shows results with filters by year and by topic.
+// Everything from the index is put on the page as text, never as HTML, except the
+// <mark> of an excerpt, which is rebuilt as an element.
+
+const PAGE_SIZE = 10;
+const TOPIC_CHOICES = 12;
+
+const app = document.getElementById("search-app");
+const form = document.querySelector(".search-form");
+const query = document.getElementById("search-query");
+const year = document.getElementById("search-year");
+const order = document.getElementById("search-order");
+const topic = document.getElementById("search-topic");
+const status = document.getElementById("search-status");
+const topicsBox = document.getElementById("search-topics");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const text = JSON.parse(app.dataset.text);
+
+let pagefind = null;
+let latest = 0; // the number of the newest search, so a slow older one never wins
+let remaining = [];
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  query.value = params.get("q") || "";
+  year.value = params.get("year") || "";
+  order.value = params.get("order") === "newest" ? "newest" : "";
+  topic.value = params.get("topic") || "";
+}
+
+function writeAddress() {
+  const params = new URLSearchParams();
+  if (query.value.trim()) params.set("q", query.value.trim());
+  if (year.value) params.set("year", year.value);
+  if (order.value) params.set("order", order.value);
+  if (topic.value) params.set("topic", topic.value);
+  const search = params.toString();
+  history.replaceState(null, "", search ? `?${search}` : location.pathname);
+}
+
+function searchOptions() {
+  const filters = {};
+  if (year.value) filters.year = year.value;
+  if (topic.value) filters.topic = topic.value;
+  const options = { filters };
+  if (order.value === "newest") options.sort = { date: "desc" };
+  return options;
+}
+
+async function runSearch() {
+  const number = ++latest;
+  writeAddress();
+  const words = query.value.trim();
+  if (!words && !year.value && !topic.value) {
+    show([], null);
+    status.textContent = text.prompt;
+    return;
+  }
+  status.textContent = text.loading;
+  const found = await pagefind.search(words || null, searchOptions());
+  if (number !== latest || found === null) return; // a newer search is under way
+  show(found.results, found.filters);
+}
+
+function show(results, filters) {
+  list.replaceChildren();
+  remaining = results;
+  status.textContent = results.length
+    ? text.found.replace("{count}", String(results.length))
+    : text.nothing;
+  showTopics(filters ? filters.topic || {} : {});
+  showMore();
+}
+
+async function showMore() {
+  const batch = remaining.slice(0, PAGE_SIZE);
+  remaining = remaining.slice(PAGE_SIZE);
+  const number = latest;
+  const data = await Promise.all(batch.map((result) => result.data()));
+  if (number !== latest) return;
+  for (const item of data) list.append(resultItem(item));
+  more.hidden = remaining.length === 0;
+}
+
+function resultItem(item) {
+  const entry = document.createElement("li");
+  entry.className = "search-result";
+  const heading = document.createElement("h2");
+  heading.className = "teaser-title";
+  const link = document.createElement("a");
+  link.href = sameSiteUrl(item.url);
+  link.textContent = (item.meta && item.meta.title) || item.url;
+  heading.append(link);
+  entry.append(heading);
+  if (item.meta && item.meta.date) {
+    const date = document.createElement("p");
+    date.className = "meta";
+    date.textContent = item.meta.date;
+    entry.append(date);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.className = "summary";
+  excerpt.append(...excerptNodes(item.excerpt || ""));
+  entry.append(excerpt);
+  return entry;
+}
+
+// Pagefind gives URLs from the site's root; anything else is not ours to link to.
+function sameSiteUrl(url) {
+  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "#";
+}
+
+// The excerpt is escaped text with <mark> around the words found: keep only those.
+function excerptNodes(excerpt) {
+  const nodes = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<\/?mark>)/)) {
+    if (part === "<mark>") marked = true;
+    else if (part === "</mark>") marked = false;
+    else if (part) {
+      const words = document.createTextNode(unescapeText(part));
+      if (marked) {
+        const mark = document.createElement("mark");
+        mark.append(words);
+        nodes.push(mark);
+      } else nodes.push(words);
+    }
+  }
+  return nodes;
+}
+
+function unescapeText(escaped) {
+  const parsed = new DOMParser().parseFromString(`<p>${escaped}</p>`, "text/html");
+  return parsed.body.textContent || "";
+}
+
+function showTopics(counts) {
+  topicsBox.replaceChildren();
+  const names = Object.keys(counts)
+    .filter((name) => counts[name] > 0)
+    .sort((a, b) => counts[b] - counts[a] || a.localeCompare(b))
+    .slice(0, TOPIC_CHOICES);
+  if (topic.value && !names.includes(topic.value)) names.unshift(topic.value);
+  topicsBox.hidden = names.length === 0;
+  if (!names.length) return;
+  const heading = document.createElement("h2");
+  heading.textContent = text.topics;
+  const chips = document.createElement("ul");
+  chips.className = "chips";
+  if (topic.value) chips.append(topicButton("", text.clear_topic, null));
+  for (const name of names) chips.append(topicButton(name, name, counts[name]));
+  topicsBox.append(heading, chips);
+}
+
+function topicButton(value, label, count) {
+  const item = document.createElement("li");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "chip";
+  button.textContent = label;
+  if (count !== null && count !== undefined) {
+    const number = document.createElement("span");
+    number.className = "count";
+    number.textContent = ` ${count}`;
+    button.append(number);
+  }
+  button.setAttribute("aria-pressed", String(value !== "" && value === topic.value));
+  button.addEventListener("click", () => {
+    topic.value = value === topic.value ? "" : value;
+    runSearch();
+  });
+  item.append(button);
+  return item;
+}
+
+async function start() {
+  readAddress();
+  app.hidden = false;
+  try {
+    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+    await pagefind.options({ excerptLength: 30 });
+    await pagefind.filters(); // loaded now, so each search counts its results by topic
+  } catch (error) {
+    status.textContent = text.failed;
+    console.warn("newsgen search:", error);
+    return;
+  }
+  let pause = 0;
+  query.addEventListener("input", () => {
+    clearTimeout(pause);
+    pause = setTimeout(runSearch, 250);
+  });
+  for (const select of [year, order]) select.addEventListener("change", runSearch);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    runSearch();
+  });
+  more.addEventListener("click", showMore);
+  await runSearch();
+}
+
+start();
