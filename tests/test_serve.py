@@ -378,6 +378,8 @@ CONTENT_TYPES = {
     "feed": ("/feed.xml", "application/xml; charset=utf-8"),
     "sitemap": ("/sitemap.xml", "application/xml; charset=utf-8"),
     "robots": ("/robots.txt", "text/plain; charset=utf-8"),
+    "search script": ("/static/search.js", "text/javascript; charset=utf-8"),
+    "search index": ("/pagefind/pagefind-entry.json", "application/json; charset=utf-8"),
 }
 
 
@@ -561,6 +563,20 @@ def test_an_edited_seed_is_served_after_the_rebuild(
     assert "Первая версия текста." not in page_text(server.address, url)
     write_files(site, {"seeds/2025/003_00000000000000cc.txt": " date 2025-11-06 Новый файл."})
     wait_for_text(server.address, "/", "Новый файл")
+
+
+def test_the_search_index_follows_an_edit_after_the_page(
+    make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
+) -> None:
+    """The edited page is served first; the index of its new text follows."""
+    site = make_site(tmp_path, SITE)
+    server = serve(site)
+    entry = "/pagefind/pagefind-entry.json"
+    first_index = page_text(server.address, entry)
+    (site / SEED).write_text(seed("Совершенно новые слова."), encoding="utf-8")
+    wait_for_text(server.address, article_url(site / "build"), "Совершенно новые слова.")
+    poll_until(lambda: page_text(server.address, entry) != first_index, "a new search index")
+    assert "search index updated: built " in server.output()
 
 
 def test_quick_saves_give_one_rebuild(

@@ -26,6 +26,7 @@ from newsgen.topics import TopicSettings, assign_topics
 from newsgen.write import SiteWriter, WriteReport, previous_keys
 
 Progress = Callable[[str, int, int], None]
+SEARCH_LEFT_FOR_LATER = "left for later"
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def stage_search(
     if not options.config.search:
         return "off"
     if options.search_later and keep_bundle(writer, known, key=None):
-        return "left for later"
+        return SEARCH_LEFT_FOR_LATER
     articles = {
         page.path: page_keys[page.path] for page in pages if page.template == ARTICLE_TEMPLATE
     }

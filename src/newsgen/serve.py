@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.build import BuildOptions, build_site
+from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.serve_http import BuildState, PreviewServer, is_loopback
@@ -40,7 +40,7 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     state = BuildState()
     folders = _first_options(options)
     options = dataclasses.replace(options, memo=BuildMemo())
-    _rebuild(options, state, say, jobs=folders.jobs)
+    _rebuild(options, state, say, jobs=folders.jobs, search_later=False)
     server = _start_server(options, folders.output_dir, state, say)
     # The folders come from the command line, not newsgen.yaml: they are found once, so a
     # newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
@@ -57,15 +57,22 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
 
 
 def _rebuild(
-    options: ServeOptions, state: BuildState, say: Callable[[str], None], jobs: int = 1
+    options: ServeOptions,
+    state: BuildState,
+    say: Callable[[str], None],
+    jobs: int = 1,
+    search_later: bool = True,
 ) -> None:
-    """Build once; record the result for the open pages.
+    """Build once; record the result for the open pages; then bring the search index up to date.
 
     Rebuilds run in this process only (`jobs` 1): forking worker processes while the
     server's threads run can deadlock them, and a rebuild renders only what changed.
+    The changed pages are shown first: indexing a large archive takes seconds.
     """
     try:
-        build = dataclasses.replace(options.build_options(), memo=options.memo, jobs=jobs)
+        build = dataclasses.replace(
+            options.build_options(), memo=options.memo, jobs=jobs, search_later=search_later
+        )
         report = build_site(build)
     except NewsgenError as error:
         say(f"rebuild failed; still serving the last good site:\n{error}")
@@ -73,6 +80,18 @@ def _rebuild(
         return
     say(report.summary(build.output_dir))
     state.finished(None)
+    if report.search == SEARCH_LEFT_FOR_LATER:
+        _update_search(dataclasses.replace(build, search_later=False), say)
+
+
+def _update_search(build: BuildOptions, say: Callable[[str], None]) -> None:
+    """Build again with the search index made for the pages just shown (no page changes)."""
+    try:
+        report = build_site(build)
+    except NewsgenError as error:
+        say(f"rebuild failed; the search index was not updated:\n{error}")
+        return
+    say(f"search index updated: {report.summary(build.output_dir)}")
 
 
 def _first_options(options: ServeOptions) -> BuildOptions:
