@@ -81,7 +81,13 @@ def index_pages(site: Path, language: str) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="newsgen-pagefind-") as output:
         command = [str(executable), "--site", str(site), "--glob", ARTICLE_PAGES]
         command += ["--output-path", output, "--force-language", language, "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as error:
+            raise UsageError(
+                f"cannot run Pagefind ({executable}): {error.strerror}; "
+                "reinstall it (pip install 'pagefind[bin]') or build with --no-search"
+            ) from error
         if result.returncode != 0:
             raise OutputError(f"Pagefind failed to index the site:\n{result.stderr.strip()}")
         bundle = Path(output)
