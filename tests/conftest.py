@@ -23,6 +23,7 @@ SAMPLE_TITLE = (
     "Казахстан стал первой страной, присоединившейся к Авраамовым соглашениям в период "
     "второго президентского срока лидера США Дональда Трампа"
 )
+SAMPLE_URL = "2025/11/07/kazakhstan-stal-pervoy-stranoy-prisoedinivsheysya-k-f2c8b144/"
 ROOT_BASE_URL = "https://example.org/"
 SUBPATH_BASE_URL = "https://example.org/news/archive/"
 SAMPLE_PER_PAGE = 2

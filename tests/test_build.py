@@ -16,6 +16,7 @@ from conftest import (
     SAMPLE_SEED,
     SAMPLE_TITLE,
     SAMPLE_TOPICS,
+    SAMPLE_URL,
     BuiltSite,
     MakeSite,
     sample_pages,
@@ -38,7 +39,6 @@ from sitetools import (
 
 from benchmarks.corpus import write_corpus
 
-SAMPLE_URL = "2025/11/07/kazakhstan-stal-pervoy-stranoy-prisoedinivsheysya-k-f2c8b144/"
 DEALS_URL = "2025/11/05/kazakhstan-i-ssha-podpisali-soglasheniya-na-17-mlrd-dollarov/"
 BRIDGE_URL = "2025/11/07/v-astane-otkrylsya-novyy-most-cherez-ishim-1a2b3c4d/"
 

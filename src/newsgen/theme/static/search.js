@@ -52,27 +52,28 @@ function searchOptions() {
 
 async function runSearch() {
   const number = ++latest;
+  app.setAttribute("aria-busy", "true");
   writeAddress();
   const words = query.value.trim();
   if (!words && !year.value && !topic.value) {
-    show([], null);
+    await show([], null);
     status.textContent = text.prompt;
     return;
   }
   status.textContent = text.loading;
   const found = await pagefind.search(words || null, searchOptions());
   if (number !== latest || found === null) return; // a newer search is under way
-  show(found.results, found.filters);
+  await show(found.results, found.filters);
 }
 
-function show(results, filters) {
+async function show(results, filters) {
   list.replaceChildren();
   remaining = results;
   status.textContent = results.length
     ? text.found.replace("{count}", String(results.length))
     : text.nothing;
   showTopics(filters ? filters.topic || {} : {});
-  showMore();
+  await showMore();
 }
 
 async function showMore() {
@@ -83,6 +84,7 @@ async function showMore() {
   if (number !== latest) return;
   for (const item of data) list.append(resultItem(item));
   more.hidden = remaining.length === 0;
+  app.setAttribute("aria-busy", "false"); // the tests wait for this, too
 }
 
 function resultItem(item) {

@@ -1,0 +1,282 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+The sample site is served by a plain static file server (as a host would serve it), and
+each page type is loaded, searched, checked with axe-core and photographed at phone and
+desktop widths in light and dark mode. Screenshots go to `test-artifacts/screenshots/`.
+
+Without Chromium these tests are skipped with a message, except in CI (`CI=true`), where
+a missing browser is a failure: CI cannot pass without running them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import SAMPLE_ARTICLES, SAMPLE_TITLE, SAMPLE_TOPICS, SAMPLE_URL, BuiltSite
+from playwright.sync_api import Browser, Page, sync_playwright
+from sitetools import REPO
+
+CHROMIUM = os.environ.get("NEWSGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium's own background traffic is refused by a closed network; it is not the site's.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+PAGE_TYPES = {
+    "home": "",
+    "article": SAMPLE_URL,
+    "day": "2025/11/07/",
+    "month": "2025/11/",
+    "topic": f"topics/{SAMPLE_TOPICS['Касым-Жомарт Токаев'][1]}/",
+    "search": "search/?q=Токаев",
+}
+WAIT_MS = 15_000
+
+
+def chromium_or_skip() -> str:
+    if Path(CHROMIUM).is_file():
+        return CHROMIUM
+    message = f"no Chromium at {CHROMIUM}: install Debian's chromium package"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI must run the browser tests)")
+    pytest.skip(f"{message} to run the browser tests")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site: BuiltSite) -> Iterator[str]:
+    """The sample site on a static file server on a free loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(sample_site.build))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = chromium_or_skip()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Visit:
+    """A page and what went wrong while it loaded: console errors, failed or outside requests."""
+
+    page: Page
+    origin: str
+    problems: list[str] = field(default_factory=list)
+
+    def watch(self) -> None:
+        page = self.page
+        page.on("console", lambda m: m.type == "error" and self.problems.append(m.text))
+        page.on("pageerror", lambda error: self.problems.append(str(error)))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"{r.status}"))
+        page.on("request", self._outside)
+
+    def _outside(self, request: object) -> None:
+        url = str(getattr(request, "url", ""))
+        if not url.startswith((self.origin, "data:")):
+            self.problems.append(f"external request: {url}")
+
+
+@pytest.fixture
+def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    watched = Visit(context.new_page(), site_url)
+    watched.watch()
+    yield watched
+    context.close()
+
+
+def wait_for_results(page: Page) -> list[str]:
+    """The titles of the search results, once the search has answered."""
+    page.wait_for_selector("#search-app[aria-busy=false]", state="attached", timeout=WAIT_MS)
+    return page.locator(".search-result h2").all_inner_texts()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_each_page_type_loads_cleanly(visit: Visit, site_url: str, path: str) -> None:
+    visit.page.goto(site_url + path, wait_until="networkidle")
+    if path.startswith("search/"):
+        wait_for_results(visit.page)
+    assert visit.page.locator("h1").count() >= 1
+    assert visit.problems == []
+
+
+@pytest.mark.parametrize("word", ["Токаев", "соглашения"])
+def test_the_issues_searches_find_the_seed_article(visit: Visit, site_url: str, word: str) -> None:
+    visit.page.goto(f"{site_url}search/?q={word}")
+    assert SAMPLE_TITLE in wait_for_results(visit.page)
+    assert visit.problems == []
+
+
+@pytest.mark.parametrize("form", ["соглашениях", "Токаеву"])
+def test_russian_stemming_finds_forms_the_text_does_not_have(
+    visit: Visit, site_url: str, sample_site: BuiltSite, form: str
+) -> None:
+    seed = (sample_site.build / SAMPLE_URL / "index.html").read_text("utf-8")
+    assert not re.search(rf"\b{form}\b", seed)
+    visit.page.goto(f"{site_url}search/?q={form}")
+    assert SAMPLE_TITLE in wait_for_results(visit.page)
+
+
+def test_results_show_title_date_and_excerpt(visit: Visit, site_url: str) -> None:
+    visit.page.goto(f"{site_url}search/?q=Токаев")
+    wait_for_results(visit.page)
+    first = visit.page.locator(".search-result").first
+    assert first.locator("h2 a").inner_text() == SAMPLE_TITLE
+    assert first.locator(".meta").inner_text() == "7 ноября 2025"
+    assert "Токаев" in first.locator("mark").first.inner_text()
+    link = first.locator("h2 a").get_attribute("href")
+    assert link == f"/{SAMPLE_URL}"
+
+
+def test_navigation_words_are_not_found(visit: Visit, site_url: str) -> None:
+    """Only article text is indexed: «Перейти к содержанию» is on every page, in no article."""
+    visit.page.goto(f"{site_url}search/?q=Перейти")
+    assert wait_for_results(visit.page) == []
+
+
+def test_a_topic_filter_narrows_the_results(visit: Visit, site_url: str) -> None:
+    page = visit.page
+    page.goto(f"{site_url}search/?q=Казахстан")
+    everything = wait_for_results(page)
+    usa = [SAMPLE_ARTICLES[i][0] for i in SAMPLE_TOPICS["США"][2]]
+    assert len(everything) > len(set(everything) & set(usa)) > 0
+    page.get_by_role("button", name=re.compile("^США")).click()
+    page.wait_for_function("location.search.includes('topic=')", timeout=WAIT_MS)
+    narrowed = wait_for_results(page)
+    assert 0 < len(narrowed) < len(everything)
+    assert set(narrowed) <= set(usa)
+    assert "topic=%D0%A1%D0%A8%D0%90" in page.url  # the filter stays in the address
+
+
+def test_a_year_filter_narrows_the_results(visit: Visit, site_url: str) -> None:
+    page = visit.page
+    page.goto(f"{site_url}search/?q=Астане")
+    everything = wait_for_results(page)
+    page.select_option("#search-year", "2024")
+    page.wait_for_function("location.search.includes('year=2024')", timeout=WAIT_MS)
+    in_2024 = wait_for_results(page)
+    assert in_2024 == ["Лето в Астане"]
+    assert len(everything) > len(in_2024)
+
+
+def test_the_header_box_leads_to_results_by_keyboard(visit: Visit, site_url: str) -> None:
+    page = visit.page
+    page.goto(site_url)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    reached = tab_until(page, "document.activeElement.id === 'site-search-query'")
+    assert reached, "Tab never reached the search box"
+    page.keyboard.type("Токаев")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="), timeout=WAIT_MS)
+    assert SAMPLE_TITLE in wait_for_results(page)
+
+
+def test_keyboard_reaches_the_article_links(visit: Visit, site_url: str) -> None:
+    page = visit.page
+    page.goto(site_url)
+    assert tab_until(page, "document.activeElement.matches('.teaser-title a')")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # focus is visible
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("article.article h1").count() == 1
+
+
+def tab_until(page: Page, condition: str, presses: int = 40) -> bool:
+    for _ in range(presses):
+        if page.evaluate(condition):
+            return True
+        page.keyboard.press("Tab")
+    return bool(page.evaluate(condition))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_no_serious_accessibility_violations(
+    browser: Browser, site_url: str, path: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    if path.startswith("search/"):
+        wait_for_results(page)
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    serious = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("name", PAGE_TYPES.keys())
+def test_screenshots_and_no_sideways_scrolling(
+    browser: Browser, site_url: str, name: str, width: int, scheme: str
+) -> None:
+    context = browser.new_context(
+        viewport={"width": width, "height": 900},
+        color_scheme=scheme,  # type: ignore[arg-type]
+    )
+    page = context.new_page()
+    page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
+    if name == "search":
+        wait_for_results(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}-{scheme}.png", full_page=True)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+    dark = background != "rgb(253, 253, 251)"
+    assert dark == (scheme == "dark")
+
+
+def test_articles_read_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + SAMPLE_URL)
+    text = page.locator("article.article").inner_text()
+    context.close()
+    assert SAMPLE_TITLE in text and "Касым-Жомарт Токаев" in text
+
+
+def test_the_search_page_says_it_needs_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/?q=Токаев")
+    text = page.locator("main").inner_text()
+    context.close()
+    assert "Для поиска нужен JavaScript" in text
