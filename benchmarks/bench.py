@@ -53,6 +53,7 @@ class Run:
     tree_rss_mb: float
     extracted: int = 0  # articles whose topics a model found (not cached)
     topic_seconds: float = 0.0  # the build's topics phase
+    search_seconds: float = 0.0  # the build's search index phase (0 when it was kept)
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,14 @@ def timed_build(source: Path, output: Path, site: Path) -> Run:
     extracted, topic_seconds = topics_phase(report)
     return Run(
         seconds, count_pages(output), usage.ru_maxrss / 1024, sampler.peak / MB,
-        extracted, topic_seconds,
+        extracted, topic_seconds, phase_seconds(report, "search index"),
     )  # fmt: skip
+
+
+def phase_seconds(report: str, phase: str) -> float:
+    """The seconds newsgen's report line gives for one phase of the build (0 when absent)."""
+    found = re.search(rf"[(,] {re.escape(phase)} ([0-9.]+) s", report)
+    return float(found.group(1)) if found else 0.0
 
 
 def topics_phase(report: str) -> tuple[int, float]:
@@ -248,15 +255,16 @@ def markdown_table(summaries: list[Summary], articles: int, repeat: int) -> str:
         "",
         "| build | wall s | range s | articles/s | HTML pages | pages/s "
         "| peak RSS, largest process (MB) | peak RSS, process tree (MB) "
-        "| topics extracted | extraction articles/s |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| topics extracted | extraction articles/s | search index s |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for s in summaries:
         low, high = s.seconds_range
         lines.append(
             f"| {s.scenario} | {s.seconds:.2f} | {low:.2f}–{high:.2f} | {s.articles_per_s:,.0f} "
             f"| {s.pages:,} | {s.pages_per_s:,.0f} | {s.largest_rss_mb:,.0f} "
-            f"| {s.tree_rss_mb:,.0f} | {_extraction(s)} |"
+            f"| {s.tree_rss_mb:,.0f} | {_extraction(s)} "
+            f"| {statistics.median(run.search_seconds for run in s.runs):.2f} |"
         )
     return "\n".join(lines)
 

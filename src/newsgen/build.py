@@ -112,8 +112,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     clock.lap("topics")
     pages = memo.plan(articles, options.config) if memo else plan_site(articles, options.config)
     clock.lap("plan")
-    written, rendered, search = render_and_write(pages, options, progress)
-    clock.lap("render+index+write")
+    written, rendered, search = render_and_write(pages, options, progress, clock)
     return BuildReport(
         articles=len(articles),
         pages=len(pages),
@@ -148,7 +147,7 @@ def topic_settings(config: SiteConfig) -> TopicSettings:
 
 
 def render_and_write(
-    pages: list[Page], options: BuildOptions, progress: Progress | None
+    pages: list[Page], options: BuildOptions, progress: Progress | None, clock: PhaseClock
 ) -> tuple[WriteReport, int, str]:
     """Render the pages that changed, index them, write the site; give what was done.
 
@@ -170,8 +169,12 @@ def render_and_write(
             if progress and (number % 500 == 0 or number == len(to_render)):
                 progress("rendered", number, len(to_render))
         copy_static(writer, static_dirs(options.site_root))
+        clock.lap("render+write")
         search = stage_search(writer, pages, page_keys, known, options)
-        return writer.commit(), len(to_render), search
+        clock.lap("search index")
+        report = writer.commit()
+        clock.lap("swap")
+        return report, len(to_render), search
 
 
 def _kept(writer: SiteWriter, path: str, keys: dict[str, str], known: dict[str, str]) -> bool:
