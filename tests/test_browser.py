@@ -24,7 +24,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import SAMPLE_ARTICLES, SAMPLE_TITLE, SAMPLE_TOPICS, SAMPLE_URL, BuiltSite
 from playwright.sync_api import Browser, Page, sync_playwright
-from sitetools import REPO
+from sitetools import REPO, base_path
 
 CHROMIUM = os.environ.get("NEWSGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own background traffic is refused by a closed network; it is not the site's.
@@ -59,19 +59,41 @@ def chromium_or_skip() -> str:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host serving the site under `prefix` (`/`, or a sub-path like `/news/`)."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(sample_site: BuiltSite) -> Iterator[str]:
-    """The sample site on a static file server on a free loopback port."""
-    handler = functools.partial(QuietHandler, directory=str(sample_site.build))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def static_host(build: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve `build` at `prefix` on a free loopback port; give the site's address."""
+    handler = type("SiteHandler", (QuietHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(build))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site: BuiltSite) -> Iterator[str]:
+    """The sample site on a static file server at a domain's root."""
+    yield from static_host(sample_site.build)
+
+
+@pytest.fixture(scope="module")
+def subpath_url(subpath_site: BuiltSite) -> Iterator[str]:
+    """The sample site built for a sub-path, served under it."""
+    yield from static_host(subpath_site.build, base_path(subpath_site.base_url))
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +177,31 @@ def test_results_show_title_date_and_excerpt(visit: Visit, site_url: str) -> Non
     assert "Токаев" in first.locator("mark").first.inner_text()
     link = first.locator("h2 a").get_attribute("href")
     assert link == f"/{SAMPLE_URL}"
+
+
+def test_search_under_a_sub_path_links_into_it(browser: Browser, subpath_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{subpath_url}search/?q=Токаев")
+    assert SAMPLE_TITLE in wait_for_results(page)
+    link = page.locator(".search-result h2 a").first
+    assert link.get_attribute("href") == base_path(subpath_url) + SAMPLE_URL
+    with page.expect_navigation():
+        link.click()
+    assert page.locator("article.article h1").inner_text() == SAMPLE_TITLE
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_nothing_scrolls_sideways_on_a_360_px_phone(
+    browser: Browser, site_url: str, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0
 
 
 def test_navigation_words_are_not_found(visit: Visit, site_url: str) -> None:
