@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import re
 from typing import Any
 
@@ -35,10 +36,23 @@ _FILTER = re.compile(r"filter/([\w-]+)\.pf_filter")
 def reproducible_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
     """Give the files the site needs of Pagefind's output, with filters in a stable order."""
     kept = {path: data for path, data in files.items() if _NEEDED.fullmatch(path)}
+    if ENTRY not in kept:
+        raise OutputError(f"Pagefind wrote no {ENTRY}")
+    wanted = _wasm_files(kept[ENTRY])
+    kept = {p: d for p, d in kept.items() if not p.startswith("wasm.") or p in wanted}
     metas = [path for path in kept if _META.fullmatch(path)]
     for meta_path in metas:
         _reorder_language(kept, meta_path)
     return dict(sorted(kept.items()))
+
+
+def _wasm_files(entry: bytes) -> set[str]:
+    """The WebAssembly files the entry names (one per indexed language; the rest go unused)."""
+    try:
+        languages = json.loads(entry)["languages"].values()
+        return {f"wasm.{language['wasm']}.pagefind" for language in languages}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise OutputError(f"Pagefind's {ENTRY} is not in the layout of Pagefind 1.5") from None
 
 
 def _reorder_language(files: dict[str, bytes], meta_path: str) -> None:
