@@ -235,6 +235,16 @@ def test_a_year_filter_narrows_the_results(visit: Visit, site_url: str) -> None:
     assert len(everything) > len(in_2024)
 
 
+def test_newest_first_orders_the_results_by_date(visit: Visit, site_url: str) -> None:
+    page = visit.page
+    page.goto(f"{site_url}search/?q=Казахстан&order=newest")
+    found = wait_for_results(page)
+    newest_first = [title for title, _ in SAMPLE_ARTICLES]
+    assert len(found) > 2
+    assert found == sorted(found, key=newest_first.index)
+    assert page.locator("#search-order").input_value() == "newest"
+
+
 def test_the_header_box_leads_to_results_by_keyboard(visit: Visit, site_url: str) -> None:
     page = visit.page
     page.goto(site_url)
