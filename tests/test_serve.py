@@ -348,7 +348,11 @@ def test_a_folder_without_its_slash_redirects_to_a_path_on_this_host(served: Ser
 REDIRECTS = {
     "year": ("/2025", "/2025/"),
     "month": ("/2025/11", "/2025/11/"),
-    "query": ("/2025/11?from=feed", "/2025/11/"),
+    "query": ("/2025/11?from=feed", "/2025/11/?from=feed"),
+    "search": (
+        "/search?q=%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2",
+        "/search/?q=%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2",
+    ),
     # A Location starting with `//` would send the browser to another host.
     "double-slash": ("//evil.example", "/evil.example/"),
     "many-slashes": ("////evil.example", "/evil.example/"),

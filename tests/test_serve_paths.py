@@ -63,7 +63,7 @@ def test_a_file_of_the_site_is_found(root: Path, target: str, relative: str) -> 
 REDIRECTS = {
     "folder": ("/2025", "/2025/"),
     "nested-folder": ("/2025/11", "/2025/11/"),
-    "query-dropped": ("/2025/11?page=2", "/2025/11/"),
+    "query-kept-nested": ("/2025/11?page=2", "/2025/11/?page=2"),
     "space-quoted": ("/a%20b", "/a%20b/"),
     "cyrillic-quoted": (f"/{RUSSIAN_QUOTED}", f"/{RUSSIAN_QUOTED}/"),
     # A Location starting `//` would send the browser to another host.
@@ -71,6 +71,9 @@ REDIRECTS = {
     "encoded-double-slash-host": ("/%2Fevil.example", "/evil.example/"),
     "triple-slash-host": ("///evil.example", "/evil.example/"),
     "absolute-form-host": ("http://127.0.0.1//evil.example", "/evil.example/"),
+    "query-kept": ("/2025?q=%D0%A2&year=2025", "/2025/?q=%D0%A2&year=2025"),
+    "raw-query-escaped": ("/2025?q=Т\r\nX: 1", "/2025/?q=%D0%A2%0D%0AX:%201"),
+    "fragment-dropped": ("/2025?q=1#top", "/2025/?q=1"),
 }
 
 

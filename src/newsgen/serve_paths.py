@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+# What may stay as it is in a query: its separators and escapes; anything else is escaped.
+_QUERY_SAFE = "=&;%+/:@!$'()*,?"
+
 
 @dataclass(frozen=True)
 class Found:
@@ -54,9 +57,16 @@ def resolve_request(root: Path, target: str) -> Resolution:
         return NotFound()  # a symbolic link that leads outside the site
     if os.path.isdir(candidate):
         if not path.endswith("/"):
-            return Redirect("/" + "".join(f"{quote_segment(s)}/" for s in segments))
+            folder = "/" + "".join(f"{quote_segment(s)}/" for s in segments)
+            return Redirect(folder + _query_of(target))
         return _index_of(candidate, real_root)
     return Found(Path(candidate)) if os.path.isfile(candidate) else NotFound()
+
+
+def _query_of(target: str) -> str:
+    """The target's query, kept through a redirect: `/search?q=…` → `/search/?q=…`."""
+    query = target.partition("?")[2].partition("#")[0]
+    return f"?{quote(query, safe=_QUERY_SAFE)}" if query else ""
 
 
 def _safe(path: str, segments: list[str]) -> bool:
