@@ -170,7 +170,7 @@ def render_and_write(
                 progress("rendered", number, len(to_render))
         copy_static(writer, static_dirs(options.site_root))
         clock.lap("render+write")
-        search = stage_search(writer, pages, page_keys, known, options)
+        search = stage_search(writer, pages, page_keys, known, options, progress)
         clock.lap("search index")
         report = writer.commit()
         clock.lap("swap")
@@ -188,6 +188,7 @@ def stage_search(
     page_keys: dict[str, str],
     known: dict[str, str],
     options: BuildOptions,
+    progress: Progress | None = None,
 ) -> str:
     """Stage the search bundle for the articles' pages; say whether it was made or kept."""
     if not options.config.search:
@@ -200,7 +201,12 @@ def stage_search(
     if not articles:
         return "not made (no articles)"
     key = search_key(articles, options.config.language)
-    return "indexed" if update_search(writer, key, known, options.config.language) else "kept"
+    if progress:  # Pagefind reports nothing while it works, and takes seconds on an archive
+        progress("indexing for search", 0, len(articles))
+    made = update_search(writer, key, known, options.config.language)
+    if progress:
+        progress("indexing for search", len(articles), len(articles))
+    return "indexed" if made else "kept"
 
 
 def copy_static(writer: SiteWriter, folders: list[Path]) -> None:
