@@ -24,7 +24,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import SAMPLE_ARTICLES, SAMPLE_TITLE, SAMPLE_TOPICS, SAMPLE_URL, BuiltSite
 from playwright.sync_api import Browser, Page, sync_playwright
-from sitetools import REPO, base_path
+from sitetools import REPO, base_path, newsgen
 
 CHROMIUM = os.environ.get("NEWSGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own background traffic is refused by a closed network; it is not the site's.
@@ -91,6 +91,28 @@ def site_url(sample_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def parted_url(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site with its search index in three parts (2024–2025-09, 2025-10, 2025-11)."""
+    folder = tmp_path_factory.mktemp("parted")
+    config = folder / "newsgen.yaml"
+    settings = (sample_site.site / "newsgen.yaml").read_text("utf-8")
+    config.write_text(settings + "search_part_size: 3\n", encoding="utf-8")
+    output = folder / "public"
+    run = newsgen(
+        "build", "--site", sample_site.site, "--config", config, "--output", output, "--jobs", "1"
+    )
+    assert "; search index indexed (3 of 3 parts); " in run.out, run.err
+    yield from static_host(output)
+
+
+@pytest.fixture(scope="module", params=["one part", "three parts"])
+def search_url(request: pytest.FixtureRequest) -> str:
+    """The sample site, its search index in one part or in several."""
+    url: str = request.getfixturevalue("site_url" if request.param == "one part" else "parted_url")
+    return url
+
+
+@pytest.fixture(scope="module")
 def subpath_url(subpath_site: BuiltSite) -> Iterator[str]:
     """The sample site built for a sub-path, served under it."""
     yield from static_host(subpath_site.build, base_path(subpath_site.base_url))
@@ -130,7 +152,7 @@ class Visit:
 @pytest.fixture
 def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    watched = Visit(context.new_page(), site_url)
+    watched = Visit(context.new_page(), "http://127.0.0.1:")  # the tests' own servers
     watched.watch()
     yield watched
     context.close()
@@ -152,24 +174,26 @@ def test_each_page_type_loads_cleanly(visit: Visit, site_url: str, path: str) ->
 
 
 @pytest.mark.parametrize("word", ["Токаев", "соглашения"])
-def test_the_issues_searches_find_the_seed_article(visit: Visit, site_url: str, word: str) -> None:
-    visit.page.goto(f"{site_url}search/?q={word}")
+def test_the_issues_searches_find_the_seed_article(
+    visit: Visit, search_url: str, word: str
+) -> None:
+    visit.page.goto(f"{search_url}search/?q={word}")
     assert SAMPLE_TITLE in wait_for_results(visit.page)
     assert visit.problems == []
 
 
 @pytest.mark.parametrize("form", ["соглашениях", "Токаеву"])
 def test_russian_stemming_finds_forms_the_text_does_not_have(
-    visit: Visit, site_url: str, sample_site: BuiltSite, form: str
+    visit: Visit, search_url: str, sample_site: BuiltSite, form: str
 ) -> None:
     seed = (sample_site.build / SAMPLE_URL / "index.html").read_text("utf-8")
     assert not re.search(rf"\b{form}\b", seed)
-    visit.page.goto(f"{site_url}search/?q={form}")
+    visit.page.goto(f"{search_url}search/?q={form}")
     assert SAMPLE_TITLE in wait_for_results(visit.page)
 
 
-def test_results_show_title_date_and_excerpt(visit: Visit, site_url: str) -> None:
-    visit.page.goto(f"{site_url}search/?q=Токаев")
+def test_results_show_title_date_and_excerpt(visit: Visit, search_url: str) -> None:
+    visit.page.goto(f"{search_url}search/?q=Токаев")
     wait_for_results(visit.page)
     first = visit.page.locator(".search-result").first
     assert first.locator("h2 a").inner_text() == SAMPLE_TITLE
@@ -210,9 +234,9 @@ def test_navigation_words_are_not_found(visit: Visit, site_url: str) -> None:
     assert wait_for_results(visit.page) == []
 
 
-def test_a_topic_filter_narrows_the_results(visit: Visit, site_url: str) -> None:
+def test_a_topic_filter_narrows_the_results(visit: Visit, search_url: str) -> None:
     page = visit.page
-    page.goto(f"{site_url}search/?q=Казахстан")
+    page.goto(f"{search_url}search/?q=Казахстан")
     everything = wait_for_results(page)
     usa = [SAMPLE_ARTICLES[i][0] for i in SAMPLE_TOPICS["США"][2]]
     assert len(everything) > len(set(everything) & set(usa)) > 0
@@ -224,9 +248,9 @@ def test_a_topic_filter_narrows_the_results(visit: Visit, site_url: str) -> None
     assert "topic=%D0%A1%D0%A8%D0%90" in page.url  # the filter stays in the address
 
 
-def test_a_year_filter_narrows_the_results(visit: Visit, site_url: str) -> None:
+def test_a_year_filter_narrows_the_results(visit: Visit, search_url: str) -> None:
     page = visit.page
-    page.goto(f"{site_url}search/?q=Астане")
+    page.goto(f"{search_url}search/?q=Астане")
     everything = wait_for_results(page)
     page.select_option("#search-year", "2024")
     page.wait_for_function("location.search.includes('year=2024')", timeout=WAIT_MS)
@@ -235,14 +259,30 @@ def test_a_year_filter_narrows_the_results(visit: Visit, site_url: str) -> None:
     assert len(everything) > len(in_2024)
 
 
-def test_newest_first_orders_the_results_by_date(visit: Visit, site_url: str) -> None:
+def test_newest_first_orders_the_results_by_date(visit: Visit, search_url: str) -> None:
     page = visit.page
-    page.goto(f"{site_url}search/?q=Казахстан&order=newest")
+    page.goto(f"{search_url}search/?q=Казахстан&order=newest")
     found = wait_for_results(page)
     newest_first = [title for title, _ in SAMPLE_ARTICLES]
     assert len(found) > 2
     assert found == sorted(found, key=newest_first.index)
     assert page.locator("#search-order").input_value() == "newest"
+
+
+def test_typing_and_changing_filters_quickly_ends_with_the_last_search(
+    visit: Visit, search_url: str
+) -> None:
+    page = visit.page
+    page.goto(f"{search_url}search/")
+    page.wait_for_selector("#search-app[aria-busy=false]", state="attached", timeout=WAIT_MS)
+    page.type("#search-query", "Астан", delay=30)
+    for choice in ("2024", "2025", "", "2024"):  # each change starts a search at once
+        page.select_option("#search-year", choice)
+    page.wait_for_function("location.search.includes('year=2024')", timeout=WAIT_MS)
+    page.wait_for_timeout(300)  # the typing pause, after which the last search runs
+    found = wait_for_results(page)
+    assert sorted(found) == ["Жители Астаны встретили Новый год салютом", "Лето в Астане"]
+    assert visit.problems == []
 
 
 def test_the_header_box_leads_to_results_by_keyboard(visit: Visit, site_url: str) -> None:

@@ -57,7 +57,7 @@ def test_wheel_carries_the_theme_and_builds_a_site_anywhere(tmp_path: Path) -> N
     assert style.read_bytes() == (target / "newsgen/theme/static/style.css").read_bytes()
     search = site / "build/static/search.js"  # the search page's script, and its index
     assert search.read_bytes() == (target / "newsgen/theme/static/search.js").read_bytes()
-    assert (site / "build/pagefind/pagefind-entry.json").is_file()
+    assert (site / "build/pagefind/2025-11/pagefind-entry.json").is_file()
     assert len(article_pages(site / "build")) == 1
     assert "7 ноября 2025" in (site / "build/2025/11/07/index.html").read_text(encoding="utf-8")
     # The installed package finds topics with the models of its dependencies.

@@ -16,12 +16,13 @@ from newsgen.errors import SourceError, SourcesInvalid, UsageError
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.load import load_sources
-from newsgen.plan import ARTICLE_TEMPLATE, plan_site
+from newsgen.plan import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article, Page
 from newsgen.render import static_dirs, template_dirs
 from newsgen.render_all import render_pages
-from newsgen.search_index import keep_bundle, search_key, update_search
+from newsgen.search_index import is_current, keep_bundle, search_key, update_search
+from newsgen.search_parts import SearchPart, month_of
 from newsgen.topics import TopicSettings, assign_topics
 from newsgen.write import SiteWriter, WriteReport, previous_keys
 
@@ -170,7 +171,7 @@ def render_and_write(
                 progress("rendered", number, len(to_render))
         copy_static(writer, static_dirs(options.site_root))
         clock.lap("render+write")
-        search = stage_search(writer, pages, page_keys, known, options, progress)
+        search = stage_search(writer, pages, keys, known, options, progress)
         clock.lap("search index")
         report = writer.commit()
         clock.lap("swap")
@@ -185,7 +186,7 @@ def _kept(writer: SiteWriter, path: str, keys: dict[str, str], known: dict[str, 
 def stage_search(
     writer: SiteWriter,
     pages: list[Page],
-    page_keys: dict[str, str],
+    keys: PageKeys,
     known: dict[str, str],
     options: BuildOptions,
     progress: Progress | None = None,
@@ -193,20 +194,41 @@ def stage_search(
     """Stage the search bundle for the articles' pages; say whether it was made or kept."""
     if not options.config.search:
         return "off"
-    if options.search_later and keep_bundle(writer, known, key=None):
-        return SEARCH_LEFT_FOR_LATER
-    articles = {
-        page.path: page_keys[page.path] for page in pages if page.template == ARTICLE_TEMPLATE
-    }
-    if not articles:
+    parts = part_keys(pages, keys, options.config.language)
+    if not parts:
         return "not made (no articles)"
-    key = search_key(articles, options.config.language)
+    language = options.config.language
+    if options.search_later and not all(
+        is_current(known, part, key) for part, key in parts.items()
+    ):
+        # Keep every part there is, current or not (a later build brings them up to date);
+        # index now only the parts that have no bundle at all.
+        missing = {p: key for p, key in parts.items() if not keep_bundle(writer, known, p, None)}
+        update_search(writer, missing, known, language)
+        return SEARCH_LEFT_FOR_LATER
     if progress:  # Pagefind reports nothing while it works, and takes seconds on an archive
-        progress("indexing for search", 0, len(articles))
-    made = update_search(writer, key, known, options.config.language)
+        progress("indexing for search", 0, len(parts))
+    indexed = update_search(writer, parts, known, language)
     if progress:
-        progress("indexing for search", len(articles), len(articles))
-    return "indexed" if made else "kept"
+        progress("indexing for search", len(parts), len(parts))
+    return f"indexed ({indexed} of {len(parts)} parts)" if indexed else "kept"
+
+
+def part_keys(pages: list[Page], keys: PageKeys, language: str) -> dict[SearchPart, str]:
+    """The parts of the search index (as the search page lists them), each with its key.
+
+    A part's key digests its articles, not their pages: what is indexed of a page is the
+    article's own text, so a neighbour's new title (on the page) needs no new index.
+    """
+    search = [page for page in pages if page.template == SEARCH_TEMPLATE]
+    parts: list[SearchPart] = search[0].context["parts"] if search else []
+    part_of = {month: part for part in parts for month in part.months}
+    articles: dict[SearchPart, dict[str, str]] = {part: {} for part in parts}
+    for page in pages:
+        if page.template == ARTICLE_TEMPLATE:
+            article = page.context["article"]
+            articles[part_of[month_of(page.path)]][page.path] = keys.record_key(article)
+    return {part: search_key(articles[part], language) for part in parts}
 
 
 def copy_static(writer: SiteWriter, folders: list[Path]) -> None:

@@ -40,6 +40,7 @@ class SiteConfig:
     topic_ignore: list[str] = field(default_factory=list)  # names never made topics
     topic_min_mentions: int = 2  # mentions that make a name a topic outside the lede
     search: bool = True  # a search page and box, with a Pagefind index of the articles
+    search_part_size: int = 5000  # articles per part of the index: Pagefind's memory bound
 
 
 def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> SiteConfig:
@@ -119,4 +120,5 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "topic_ignore": lambda item: as_text_list(item.node),
     "topic_min_mentions": lambda item: as_int(item.node),
     "search": lambda item: as_bool(item.node),
+    "search_part_size": lambda item: as_int(item.node),
 }

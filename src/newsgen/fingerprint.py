@@ -52,6 +52,12 @@ class PageKeys:
         self._keys[id(page)] = (page, key)
         return key
 
+    def record_key(self, record: object) -> str:
+        """Give the key of one record (an article) rendered with this salt, page aside."""
+        digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
+        digest.update(self._digest(record))
+        return digest.hexdigest()
+
     def _digest(self, value: Any) -> bytes:
         kind = type(value)
         if kind is str:

@@ -10,6 +10,7 @@ from newsgen.errors import OutputError
 from newsgen.pagination import paginate
 from newsgen.records import Article, Page, Teaser
 from newsgen.related import related_articles
+from newsgen.search_parts import plan_parts
 from newsgen.sitemap import sitemap_pages
 from newsgen.topic_index import (
     TOPIC_KINDS,
@@ -22,6 +23,8 @@ from newsgen.topic_index import (
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 
 ARTICLE_TEMPLATE = "article.html"
+SEARCH_TEMPLATE = "search.html"
+SEARCH_PAGE = "search/index.html"
 
 
 def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
@@ -76,10 +79,15 @@ def home_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[P
 
 
 def search_page(years: Sequence[YearArchive], config: SiteConfig) -> list[Page]:
-    """The search page (with the archive's years to filter by), when the site has search."""
+    """The search page, when the site has search: the years to filter by, the index's parts."""
     if not config.search:
         return []
-    return [Page("search/index.html", "search.html", {"years": [y.year for y in years]})]
+    months = sorted(
+        (month.url.rstrip("/"), month.article_count) for y in years for month in y.months
+    )
+    parts = plan_parts(months, config.search_part_size)[::-1]  # newest first, as searched
+    context = {"years": [y.year for y in years], "parts": parts}
+    return [Page(SEARCH_PAGE, SEARCH_TEMPLATE, context)]
 
 
 def article_pages(

@@ -3,11 +3,12 @@
 Pagefind reads the staged article pages (only the part marked `data-pagefind-body`: the
 headline and the text) and writes its bundle into a temporary folder; the bundle then goes
 through the site's writer like any page, so it is swapped in with the pages it indexes.
-All articles go into one index in the site's language (Pagefind would otherwise make one
-index per language and search only the page's own), which stems Russian words.
+Articles are indexed in the site's language (Pagefind would otherwise make one index per
+language and search only the page's own), which stems Russian words.
 
-The bundle's key digests the keys of the article pages, so a build where no article page
-changed keeps the last bundle instead of running Pagefind again.
+The index comes in parts of consecutive months (`search_parts`), one bundle each under
+`pagefind/<first month>/`. A part's key digests the keys of its article pages, so a part
+none of whose articles changed is kept instead of being indexed again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pagefind.service import get_executable
 
 from newsgen.errors import OutputError, UsageError
 from newsgen.pagefind_bundle import ENTRY, reproducible_bundle
+from newsgen.search_parts import SearchPart
 from newsgen.write import SiteWriter
 
 SEARCH_FOLDER = "pagefind/"
@@ -30,7 +32,7 @@ ARTICLE_PAGES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"
 
 
 def search_key(article_keys: Mapping[str, str], language: str) -> str:
-    """Digest what the search bundle is made from: the article pages and Pagefind's version."""
+    """Digest what a part of the index is made from: its article pages, Pagefind's version."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"pagefind {importlib.metadata.version('pagefind')} {language}\n".encode())
     for path in sorted(article_keys):
@@ -38,26 +40,43 @@ def search_key(article_keys: Mapping[str, str], language: str) -> str:
     return digest.hexdigest()
 
 
-def update_search(writer: SiteWriter, key: str, previous: Mapping[str, str], language: str) -> bool:
-    """Stage the search bundle for `key`; give whether Pagefind had to run.
+def part_folder(part: SearchPart) -> str:
+    """Where a part's bundle goes in the site (`pagefind/2025-11/`)."""
+    return f"{SEARCH_FOLDER}{part.name}/"
 
-    `previous` maps the live site's files to their keys: its bundle is kept when made
-    from the same key.
+
+def update_search(
+    writer: SiteWriter,
+    parts: Mapping[SearchPart, str],
+    previous: Mapping[str, str],
+    language: str,
+) -> int:
+    """Stage the bundle of each part (keyed); give how many parts Pagefind had to index.
+
+    `previous` maps the live site's files to their keys: a part's bundle is kept when it
+    was made from the same key.
     """
-    if keep_bundle(writer, previous, key):
-        return False
-    writer.remove_stale()  # pages of removed articles must not be indexed
-    for path, data in index_pages(writer.staging, language).items():
-        writer.write(SEARCH_FOLDER + path, data, key)
-    return True
+    stale = [part for part, key in parts.items() if not keep_bundle(writer, previous, part, key)]
+    if stale:
+        writer.remove_stale()  # pages of removed articles must not be indexed
+    for part in stale:
+        for path, data in index_pages(writer.staging, language, part).items():
+            writer.write(part_folder(part) + path, data, parts[part])
+    return len(stale)
 
 
-def keep_bundle(writer: SiteWriter, previous: Mapping[str, str], key: str | None) -> bool:
-    """Stage the live site's bundle as it is, when it is whole and (given `key`) current."""
-    bundle = {path: made_from for path, made_from in previous.items() if in_bundle(path)}
-    whole = SEARCH_FOLDER + ENTRY in bundle and all(
-        (writer.output / path).is_file() for path in bundle
-    )
+def is_current(previous: Mapping[str, str], part: SearchPart, key: str) -> bool:
+    """Whether the live site's bundle of `part` was made from `key`."""
+    return previous.get(part_folder(part) + ENTRY) == key
+
+
+def keep_bundle(
+    writer: SiteWriter, previous: Mapping[str, str], part: SearchPart, key: str | None
+) -> bool:
+    """Stage the live bundle of `part` as it is, when it is whole and (given `key`) current."""
+    folder = part_folder(part)
+    bundle = {path: made_from for path, made_from in previous.items() if path.startswith(folder)}
+    whole = folder + ENTRY in bundle and all((writer.output / path).is_file() for path in bundle)
     if not whole or (key is not None and set(bundle.values()) != {key}):
         return False
     for path in sorted(bundle):
@@ -70,8 +89,8 @@ def in_bundle(path: str) -> bool:
     return path.startswith(SEARCH_FOLDER)
 
 
-def index_pages(site: Path, language: str) -> dict[str, bytes]:
-    """Run Pagefind over the article pages under `site`; give its bundle's files by path."""
+def index_pages(site: Path, language: str, part: SearchPart) -> dict[str, bytes]:
+    """Run Pagefind over the article pages of `part` under `site`; give its bundle's files."""
     executable = get_executable()
     if executable is None:
         raise UsageError(
@@ -79,7 +98,7 @@ def index_pages(site: Path, language: str) -> dict[str, bytes]:
             "(pip install 'pagefind[bin]'), or build with --no-search"
         )
     with tempfile.TemporaryDirectory(prefix="newsgen-pagefind-") as output:
-        command = [str(executable), "--site", str(site), "--glob", ARTICLE_PAGES]
+        command = [str(executable), "--site", str(site), "--glob", part_glob(part)]
         command += ["--output-path", output, "--force-language", language, "--silent"]
         try:
             result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -97,3 +116,9 @@ def index_pages(site: Path, language: str) -> dict[str, bytes]:
             if path.is_file()
         }
     return reproducible_bundle(files)
+
+
+def part_glob(part: SearchPart) -> str:
+    """The article pages of a part's months, as a Pagefind glob."""
+    months = ",".join(part.months)
+    return f"{{{months}}}/[0-9][0-9]/*/index.html"

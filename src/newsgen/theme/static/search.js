@@ -1,6 +1,8 @@
 // The search page: Pagefind's index of the articles, queried as the reader types.
 // The form works without this script (it keeps the query in the address); the script
 // reads the address, searches, and shows results with filters by year and by topic.
+// The index comes in parts of consecutive months (newest first), one Pagefind instance
+// each: a search asks the parts its year filter allows and puts their answers together.
 // Everything from the index is put on the page as text, never as HTML, except the
 // <mark> of an excerpt, which is rebuilt as an element.
 
@@ -18,10 +20,22 @@ const topicsBox = document.getElementById("search-topics");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const text = JSON.parse(app.dataset.text);
+const parts = app.dataset.parts.split(",").filter(Boolean).map((part) => {
+  const [name, first, last] = part.split(" ");
+  return { name, first: Number(first), last: Number(last), instance: null };
+});
 
-let pagefind = null;
 let latest = 0; // the number of the newest search, so a slow older one never wins
 let remaining = [];
+let pagefindWork = Promise.resolve();
+
+// Pagefind's instances share one worker, which fails on overlapping work of two
+// instances ("memory access out of bounds"): every call to it waits for the one before.
+function serially(work) {
+  const run = pagefindWork.then(work);
+  pagefindWork = run.catch(() => undefined);
+  return run;
+}
 
 function readAddress() {
   const params = new URLSearchParams(location.search);
@@ -61,18 +75,41 @@ async function runSearch() {
     return;
   }
   status.textContent = text.loading;
-  const found = await pagefind.search(words || null, searchOptions());
-  if (number !== latest || found === null) return; // a newer search is under way
-  await show(found.results, found.filters);
+  const asked = parts.filter((p) => !year.value || (p.first <= +year.value && +year.value <= p.last));
+  const answers = [];
+  for (const part of asked) {
+    const answer = await serially(() => part.instance.search(words || null, searchOptions()));
+    if (number !== latest) return; // a newer search is under way
+    for (const result of answer.results) result.part = part;
+    answers.push(answer);
+  }
+  await show(combined(answers), topicCounts(answers));
 }
 
-async function show(results, filters) {
+// Parts are newest first: for "newest first" their sorted answers follow one another;
+// otherwise every result is ranked by its score.
+function combined(answers) {
+  const results = answers.flatMap((answer) => answer.results);
+  return order.value === "newest" ? results : results.sort((a, b) => b.score - a.score);
+}
+
+function topicCounts(answers) {
+  const counts = {};
+  for (const answer of answers) {
+    for (const [name, count] of Object.entries((answer.filters || {}).topic || {})) {
+      counts[name] = (counts[name] || 0) + count;
+    }
+  }
+  return counts;
+}
+
+async function show(results, counts) {
   list.replaceChildren();
   remaining = results;
   status.textContent = results.length
     ? text.found.replace("{count}", String(results.length))
     : text.nothing;
-  showTopics(filters ? filters.topic || {} : {});
+  showTopics(counts || {});
   await showMore();
 }
 
@@ -80,7 +117,12 @@ async function showMore() {
   const batch = remaining.slice(0, PAGE_SIZE);
   remaining = remaining.slice(PAGE_SIZE);
   const number = latest;
-  const data = await Promise.all(batch.map((result) => result.data()));
+  const data = [];
+  for (const part of parts) {
+    const mine = batch.filter((result) => result.part === part);
+    const loaded = await serially(() => Promise.all(mine.map((result) => result.data())));
+    mine.forEach((result, index) => (data[batch.indexOf(result)] = loaded[index]));
+  }
   if (number !== latest) return;
   for (const item of data) list.append(resultItem(item));
   more.hidden = remaining.length === 0;
@@ -181,10 +223,19 @@ function topicButton(value, label, count) {
 async function start() {
   readAddress();
   app.hidden = false;
+  if (!parts.length) {
+    status.textContent = text.nothing; // an archive without articles has no index
+    return;
+  }
   try {
-    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    await pagefind.options({ excerptLength: 30 });
-    await pagefind.filters(); // loaded now, so each search counts its results by topic
+    const folder = new URL("../pagefind/", import.meta.url);
+    const pagefind = await import(new URL(`${parts[0].name}/pagefind.js`, folder).href);
+    for (const part of parts) {
+      const basePath = new URL(`${part.name}/`, folder).pathname;
+      part.instance = pagefind.createInstance({ basePath });
+      await serially(() => part.instance.options({ excerptLength: 30 }));
+      await serially(() => part.instance.filters()); // so each search counts results by topic
+    }
   } catch (error) {
     status.textContent = text.failed;
     console.warn("newsgen search:", error);
