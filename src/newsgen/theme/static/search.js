@@ -25,6 +25,8 @@ const parts = app.dataset.parts.split(",").filter(Boolean).map((part) => {
   return { name, first: Number(first), last: Number(last), instance: null };
 });
 
+const INDEX_FOLDER = new URL("../pagefind/", import.meta.url);
+let pagefind = null; // Pagefind's module, loaded once; each part gets an instance of it
 let latest = 0; // the number of the newest search, so a slow older one never wins
 let remaining = [];
 let pagefindWork = Promise.resolve();
@@ -64,7 +66,34 @@ function searchOptions() {
   return options;
 }
 
+// A part's instance, made when a search first asks that part (a search within one year
+// loads only the parts of that year).
+async function ready(part) {
+  if (!part.instance) {
+    const basePath = new URL(`${part.name}/`, INDEX_FOLDER).pathname;
+    const instance = pagefind.createInstance({ basePath });
+    await serially(() => instance.options({ excerptLength: 30 }));
+    await serially(() => instance.filters()); // so each search counts its results by topic
+    part.instance = instance;
+  }
+  return part.instance;
+}
+
+function failed(error) {
+  status.textContent = text.failed;
+  app.setAttribute("aria-busy", "false");
+  console.warn("newsgen search:", error);
+}
+
 async function runSearch() {
+  try {
+    await search();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+async function search() {
   const number = ++latest;
   app.setAttribute("aria-busy", "true");
   writeAddress();
@@ -78,7 +107,8 @@ async function runSearch() {
   const asked = parts.filter((p) => !year.value || (p.first <= +year.value && +year.value <= p.last));
   const answers = [];
   for (const part of asked) {
-    const answer = await serially(() => part.instance.search(words || null, searchOptions()));
+    const instance = await ready(part);
+    const answer = await serially(() => instance.search(words || null, searchOptions()));
     if (number !== latest) return; // a newer search is under way
     for (const result of answer.results) result.part = part;
     answers.push(answer);
@@ -228,17 +258,9 @@ async function start() {
     return;
   }
   try {
-    const folder = new URL("../pagefind/", import.meta.url);
-    const pagefind = await import(new URL(`${parts[0].name}/pagefind.js`, folder).href);
-    for (const part of parts) {
-      const basePath = new URL(`${part.name}/`, folder).pathname;
-      part.instance = pagefind.createInstance({ basePath });
-      await serially(() => part.instance.options({ excerptLength: 30 }));
-      await serially(() => part.instance.filters()); // so each search counts results by topic
-    }
+    pagefind = await import(new URL(`${parts[0].name}/pagefind.js`, INDEX_FOLDER).href);
   } catch (error) {
-    status.textContent = text.failed;
-    console.warn("newsgen search:", error);
+    failed(error);
     return;
   }
   let pause = 0;
@@ -251,7 +273,7 @@ async function start() {
     event.preventDefault();
     runSearch();
   });
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", () => showMore().catch(failed));
   await runSearch();
 }
 
