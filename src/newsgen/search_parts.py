@@ -1,6 +1,6 @@
 """The search index in parts: runs of consecutive months, each indexed on its own.
 
-Pagefind holds every page it indexes in memory (about 150 KB an article) and indexes a
+Pagefind holds every page it indexes in memory (90 to 150 KB an article) and indexes a
 site in one go. Split by months, from the oldest, into parts of at most `size` articles,
 an archive of any length is indexed in bounded memory, and a change to one article makes
 only its part be indexed again. The boundaries move only at the newest end, where new
