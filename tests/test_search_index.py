@@ -18,7 +18,7 @@ from conftest import SAMPLE_TITLE, BuiltSite, MakeSite
 from sitetools import newsgen, read_page, search_bundle, snapshot
 
 from newsgen.pagefind_bundle import SIGNATURE
-from newsgen.search_index import ARTICLE_PAGES
+from newsgen.search_index import DAY_AND_SLUG
 from newsgen.write import MARKER
 
 SEED_TEXT = " date 2025-11-07 Мэр Казани открыл новую библиотеку. Мэр Казани выступил."
@@ -40,7 +40,7 @@ def fragments(build: Path) -> list[dict[str, Any]]:
 
 def test_every_article_and_nothing_else_is_indexed(sample_site: BuiltSite) -> None:
     pages = fragments(sample_site.build)
-    articles = sorted(sample_site.build.glob(ARTICLE_PAGES))
+    articles = sorted(sample_site.build.glob(f"[0-9][0-9][0-9][0-9]/[0-9][0-9]/{DAY_AND_SLUG}"))
     assert sorted(page["url"] for page in pages) == sorted(
         "/" + path.parent.relative_to(sample_site.build).as_posix() + "/" for path in articles
     )

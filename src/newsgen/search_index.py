@@ -28,11 +28,11 @@ from newsgen.search_parts import SearchPart
 from newsgen.write import SiteWriter
 
 SEARCH_FOLDER = "pagefind/"
-ARTICLE_PAGES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"
+DAY_AND_SLUG = "[0-9][0-9]/*/index.html"  # of an article page, after its month
 
 
 def search_key(article_keys: Mapping[str, str], language: str) -> str:
-    """Digest what a part of the index is made from: its article pages, Pagefind's version."""
+    """Digest what a part of the index is made from: its articles' keys, Pagefind's version."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"pagefind {importlib.metadata.version('pagefind')} {language}\n".encode())
     for path in sorted(article_keys):
@@ -84,11 +84,6 @@ def keep_bundle(
     return True
 
 
-def in_bundle(path: str) -> bool:
-    """Whether the site's file at `path` belongs to the search bundle."""
-    return path.startswith(SEARCH_FOLDER)
-
-
 def index_pages(site: Path, language: str, part: SearchPart) -> dict[str, bytes]:
     """Run Pagefind over the article pages of `part` under `site`; give its bundle's files."""
     executable = get_executable()
@@ -121,4 +116,4 @@ def index_pages(site: Path, language: str, part: SearchPart) -> dict[str, bytes]
 def part_glob(part: SearchPart) -> str:
     """The article pages of a part's months, as a Pagefind glob."""
     months = ",".join(part.months)
-    return f"{{{months}}}/[0-9][0-9]/*/index.html"
+    return f"{{{months}}}/{DAY_AND_SLUG}"
