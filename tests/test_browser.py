@@ -22,7 +22,14 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import SAMPLE_ARTICLES, SAMPLE_TITLE, SAMPLE_TOPICS, SAMPLE_URL, BuiltSite
+from conftest import (
+    SAMPLE_ARTICLES,
+    SAMPLE_TITLE,
+    SAMPLE_TOPICS,
+    SAMPLE_URL,
+    BuiltSite,
+    MakeSite,
+)
 from playwright.sync_api import Browser, Page, sync_playwright
 from sitetools import REPO, base_path, newsgen
 
@@ -377,3 +384,31 @@ def test_the_search_page_says_it_needs_javascript(browser: Browser, site_url: st
     text = page.locator("main").inner_text()
     context.close()
     assert "Для поиска нужен JavaScript" in text
+
+
+def test_show_more_adds_the_next_results_from_every_part(
+    browser: Browser, make_site: MakeSite, tmp_path: Path
+) -> None:
+    """13 articles on bridges, one a month, in parts of 5: ten shown, then the other three."""
+    files: dict[str, str | bytes] = {
+        f"seeds/{n:03d}_{n:016x}.txt": f" date 2024-{n:02d}-10 Мост номер {n} открыли."
+        for n in range(1, 13)
+    }
+    files["seeds/013_000000000000000d.txt"] = " date 2025-01-10 Мост номер 13 открыли."
+    files["newsgen.yaml"] = "search_part_size: 5\nfind_topics: false\n"
+    site = make_site(tmp_path, files)
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert "; search index indexed (3 of 3 parts); " in run.out, run.err
+    host = static_host(site / "build")
+    url = next(host)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{url}search/?q=мост&order=newest")
+    first = wait_for_results(page)
+    assert len(first) == 10 and first[0].startswith("Мост номер 13")
+    page.click("#search-more")
+    page.wait_for_function("document.querySelectorAll('.search-result').length === 13")
+    titles = page.locator(".search-result h2").all_inner_texts()
+    context.close()
+    next(host, None)  # stops the server
+    assert [int(title.split()[2]) for title in titles] == list(range(13, 0, -1))

@@ -17,6 +17,8 @@ import pytest
 from conftest import SAMPLE_TITLE, BuiltSite, MakeSite
 from sitetools import newsgen, read_page, search_bundle, snapshot
 
+from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
+from newsgen.config import load_config
 from newsgen.pagefind_bundle import SIGNATURE
 from newsgen.search_index import DAY_AND_SLUG
 from newsgen.write import MARKER
@@ -135,3 +137,45 @@ def test_pagefind_is_the_packaged_program() -> None:
     assert executable is not None and "site-packages" in str(executable)
     version = subprocess.run([str(executable), "--version"], capture_output=True, text=True)
     assert version.stdout.startswith("pagefind 1.5")
+
+
+def test_another_pagefind_program_indexes_every_part_again(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pagefind.service import get_executable
+
+    site = make_site(tmp_path, {"seeds/001_00000000000000aa.txt": SEED_TEXT})
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    wrapper = tmp_path / "pagefind-wrapper"
+    wrapper.write_text(f'#!/bin/sh\nexec "{get_executable()}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert "; search index indexed (1 of 1 parts); " in run.out, run.err
+    assert "; search index kept; " in newsgen("build", "--site", site, "--jobs", "1").out
+
+
+def later_options(site: Path, cache: bool) -> BuildOptions:
+    """A rebuild as `newsgen serve` makes one: the search index may be left for later."""
+    return BuildOptions(
+        site_root=site,
+        source_dir=site / "seeds",
+        output_dir=site / "build",
+        config=load_config(None),
+        jobs=1,
+        cache_dir=site / ".newsgen-cache" if cache else None,
+        search_later=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("cache", "expected"), [(True, SEARCH_LEFT_FOR_LATER), (False, "indexed (1 of 1 parts)")]
+)
+def test_an_edit_leaves_the_index_for_later_only_when_a_part_was_kept(
+    make_site: MakeSite, tmp_path: Path, cache: bool, expected: str
+) -> None:
+    """Without a cache nothing can be kept: the part is indexed at once, and only once."""
+    site = make_site(tmp_path, {"seeds/001_00000000000000aa.txt": SEED_TEXT})
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    (site / "seeds/001_00000000000000aa.txt").write_text(SEED_TEXT + " Дополнено.")
+    assert build_site(later_options(site, cache)).search == expected

@@ -204,8 +204,13 @@ def stage_search(
         # Keep every part there is, current or not (a later build brings them up to date);
         # index now only the parts that have no bundle at all.
         missing = {p: key for p, key in parts.items() if not keep_bundle(writer, known, p, None)}
-        update_search(writer, missing, known, language)
-        return SEARCH_LEFT_FOR_LATER
+        indexed = update_search(writer, missing, known, language)
+        kept_stale = any(
+            not is_current(known, p, key) for p, key in parts.items() if p not in missing
+        )
+        if kept_stale:
+            return SEARCH_LEFT_FOR_LATER
+        return f"indexed ({indexed} of {len(parts)} parts)"
     if progress:  # Pagefind reports nothing while it works, and takes seconds on an archive
         progress("indexing for search", 0, len(parts))
     indexed = update_search(writer, parts, known, language)

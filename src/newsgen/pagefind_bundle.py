@@ -67,7 +67,7 @@ def _reorder_language(files: dict[str, bytes], meta_path: str) -> None:
         old_path = f"filter/{filter_hash}.pf_filter"
         if old_path not in files:
             raise OutputError(f"Pagefind's {meta_path} names {old_path}, which it did not write")
-        data = _encode(_ordered_filter(_decode(files.pop(old_path), old_path)))
+        data = _encode(_ordered_filter(_decode(files.pop(old_path), old_path), old_path))
         new_hash = f"{language}_{_digest(data, 7)}"
         files[f"filter/{new_hash}.pf_filter"] = data
         renamed[filter_name] = new_hash
@@ -89,10 +89,13 @@ def _filter_list(meta: Any, where: str) -> list[tuple[str, str]]:
         raise OutputError(f"Pagefind's {where} is not in the layout of Pagefind 1.5") from None
 
 
-def _ordered_filter(decoded: Any) -> list[Any]:
+def _ordered_filter(decoded: Any, where: str) -> list[Any]:
     """A filter's values by name, each with its pages in order."""
-    name, values = decoded
-    return [name, sorted(([value, sorted(pages)] for value, pages in values), key=_first)]
+    try:
+        name, values = decoded
+        return [name, sorted(([value, sorted(pages)] for value, pages in values), key=_first)]
+    except (TypeError, ValueError):
+        raise OutputError(f"Pagefind's {where} is not in the layout of Pagefind 1.5") from None
 
 
 def _first(pair: list[Any]) -> str:
@@ -100,10 +103,13 @@ def _first(pair: list[Any]) -> str:
 
 
 def _decode(data: bytes, where: str) -> Any:
-    raw = gzip.decompress(data)
-    if not raw.startswith(SIGNATURE):
-        raise OutputError(f"Pagefind's {where} lacks its {SIGNATURE.decode()} signature")
-    return cbor2.loads(raw[len(SIGNATURE) :])
+    try:
+        raw = gzip.decompress(data)
+        if raw.startswith(SIGNATURE):
+            return cbor2.loads(raw[len(SIGNATURE) :])
+    except (OSError, EOFError, ValueError, cbor2.CBORDecodeError):
+        pass
+    raise OutputError(f"Pagefind's {where} is not in the layout of Pagefind 1.5")
 
 
 def _encode(value: Any) -> bytes:

@@ -13,6 +13,7 @@ none of whose articles changed is kept instead of being indexed again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import subprocess
@@ -34,10 +35,30 @@ DAY_AND_SLUG = "[0-9][0-9]/*/index.html"  # of an article page, after its month
 def search_key(article_keys: Mapping[str, str], language: str) -> str:
     """Digest what a part of the index is made from: its articles' keys, Pagefind's version."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"pagefind {importlib.metadata.version('pagefind')} {language}\n".encode())
+    digest.update(
+        f"{importlib.metadata.version('pagefind')} {program_version()} {language}\n".encode()
+    )
     for path in sorted(article_keys):
         digest.update(f"{path}\t{article_keys[path]}\n".encode())
     return digest.hexdigest()
+
+
+def program_version() -> str:
+    """The Pagefind program that would run, and what it says of its version.
+
+    The program may come from elsewhere than the pinned package (PAGEFIND_BINARY_PATH), so
+    it goes into the keys: another program makes every part again.
+    """
+    return _version_of(str(get_executable()))
+
+
+@functools.cache
+def _version_of(executable: str) -> str:
+    try:
+        answer = subprocess.run([executable, "--version"], capture_output=True, text=True)
+    except OSError:  # no program: the build says so when it has to index
+        return executable
+    return f"{executable} {answer.stdout.strip()}"
 
 
 def part_folder(part: SearchPart) -> str:

@@ -3,9 +3,10 @@
 Pagefind holds every page it indexes in memory (90 to 150 KB an article) and indexes a
 site in one go. Split by months, from the oldest, into parts of at most `size` articles,
 an archive of any length is indexed in bounded memory, and a change to one article makes
-only its part be indexed again. The boundaries move only at the newest end, where new
-articles arrive, so older parts keep their contents from build to build. The reader's
-browser loads each part's small index; a search filtered by year loads only its parts.
+only its part be indexed again. New articles arrive at the newest end, so they change only
+the newest part; a month whose number of articles changes can move the boundaries after
+it. The reader's browser loads each part's small index; a search filtered by year loads
+only its parts.
 """
 
 from __future__ import annotations

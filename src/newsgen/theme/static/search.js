@@ -68,15 +68,22 @@ function searchOptions() {
 
 // A part's instance, made when a search first asks that part (a search within one year
 // loads only the parts of that year).
-async function ready(part) {
-  if (!part.instance) {
-    const basePath = new URL(`${part.name}/`, INDEX_FOLDER).pathname;
-    const instance = pagefind.createInstance({ basePath });
-    await serially(() => instance.options({ excerptLength: 30 }));
-    await serially(() => instance.filters()); // so each search counts its results by topic
-    part.instance = instance;
-  }
-  return part.instance;
+// A part's instance, made when a search first asks that part (a search within one year
+// loads only the parts of that year); two searches at once share the one being made.
+function ready(part) {
+  part.ready ??= makeInstance(part).catch((error) => {
+    part.ready = null; // the next search tries again
+    throw error;
+  });
+  return part.ready;
+}
+
+async function makeInstance(part) {
+  const basePath = new URL(`${part.name}/`, INDEX_FOLDER).pathname;
+  const instance = pagefind.createInstance({ basePath });
+  await serially(() => instance.options({ excerptLength: 30 }));
+  await serially(() => instance.filters()); // so each search counts its results by topic
+  return instance;
 }
 
 function failed(error) {
@@ -86,20 +93,22 @@ function failed(error) {
 }
 
 async function runSearch() {
+  const number = ++latest;
   try {
-    await search();
+    await search(number);
   } catch (error) {
-    failed(error);
+    if (number === latest) failed(error); // an older search's failure is no longer news
   }
 }
 
-async function search() {
-  const number = ++latest;
+async function search(number) {
   app.setAttribute("aria-busy", "true");
+  remaining = []; // "show more" must not take the last search's results now
+  more.hidden = true;
   writeAddress();
   const words = query.value.trim();
   if (!words && !year.value && !topic.value) {
-    await show([], null);
+    await show([], null, number);
     status.textContent = text.prompt;
     return;
   }
@@ -113,7 +122,7 @@ async function search() {
     for (const result of answer.results) result.part = part;
     answers.push(answer);
   }
-  await show(combined(answers), topicCounts(answers));
+  await show(combined(answers), topicCounts(answers), number);
 }
 
 // Parts are newest first: for "newest first" their sorted answers follow one another;
@@ -133,30 +142,31 @@ function topicCounts(answers) {
   return counts;
 }
 
-async function show(results, counts) {
+async function show(results, counts, number) {
   list.replaceChildren();
   remaining = results;
   status.textContent = results.length
     ? text.found.replace("{count}", String(results.length))
     : text.nothing;
   showTopics(counts || {});
-  await showMore();
+  await showMore(number);
+  if (number === latest) app.setAttribute("aria-busy", "false"); // the tests wait for this
 }
 
-async function showMore() {
+// The next results of the search `number`; nothing if a newer search has begun.
+async function showMore(number) {
   const batch = remaining.slice(0, PAGE_SIZE);
   remaining = remaining.slice(PAGE_SIZE);
-  const number = latest;
   const data = [];
   for (const part of parts) {
     const mine = batch.filter((result) => result.part === part);
+    if (!mine.length) continue;
     const loaded = await serially(() => Promise.all(mine.map((result) => result.data())));
     mine.forEach((result, index) => (data[batch.indexOf(result)] = loaded[index]));
   }
   if (number !== latest) return;
   for (const item of data) list.append(resultItem(item));
   more.hidden = remaining.length === 0;
-  app.setAttribute("aria-busy", "false"); // the tests wait for this, too
 }
 
 function resultItem(item) {
@@ -273,7 +283,7 @@ async function start() {
     event.preventDefault();
     runSearch();
   });
-  more.addEventListener("click", () => showMore().catch(failed));
+  more.addEventListener("click", () => showMore(latest).catch(failed));
   await runSearch();
 }
 
