@@ -10,6 +10,7 @@ a missing browser is a failure: CI cannot pass without running them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -79,6 +81,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
 def static_host(build: Path, prefix: str = "/") -> Iterator[str]:
     """Serve `build` at `prefix` on a free loopback port; give the site's address."""
     handler = type("SiteHandler", (QuietHandler,), {"prefix": prefix})
@@ -86,15 +89,28 @@ def static_host(build: Path, prefix: str = "/") -> Iterator[str]:
         ("127.0.0.1", 0), functools.partial(handler, directory=str(build))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def fresh_page(browser: Browser, **context_options: Any) -> Iterator[Page]:
+    """A page in a new browser context (its own viewport, colour scheme, JavaScript)."""
+    context = browser.new_context(**context_options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
 def site_url(sample_site: BuiltSite) -> Iterator[str]:
     """The sample site on a static file server at a domain's root."""
-    yield from static_host(sample_site.build)
+    with static_host(sample_site.build) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +125,8 @@ def parted_url(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory)
         "build", "--site", sample_site.site, "--config", config, "--output", output, "--jobs", "1"
     )
     assert "; search index indexed (3 of 3 parts); " in run.out, run.err
-    yield from static_host(output)
+    with static_host(output) as url:
+        yield url
 
 
 @pytest.fixture(scope="module", params=["one part", "three parts"])
@@ -122,7 +139,8 @@ def search_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="module")
 def subpath_url(subpath_site: BuiltSite) -> Iterator[str]:
     """The sample site built for a sub-path, served under it."""
-    yield from static_host(subpath_site.build, base_path(subpath_site.base_url))
+    with static_host(subpath_site.build, base_path(subpath_site.base_url)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -158,11 +176,10 @@ class Visit:
 
 @pytest.fixture
 def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    watched = Visit(context.new_page(), "http://127.0.0.1:")  # the tests' own servers
-    watched.watch()
-    yield watched
-    context.close()
+    with fresh_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        watched = Visit(page, "http://127.0.0.1:")  # the tests' own servers
+        watched.watch()
+        yield watched
 
 
 def wait_for_results(page: Page) -> list[str]:
@@ -211,27 +228,23 @@ def test_results_show_title_date_and_excerpt(visit: Visit, search_url: str) -> N
 
 
 def test_search_under_a_sub_path_links_into_it(browser: Browser, subpath_url: str) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{subpath_url}search/?q=Токаев")
-    assert SAMPLE_TITLE in wait_for_results(page)
-    link = page.locator(".search-result h2 a").first
-    assert link.get_attribute("href") == base_path(subpath_url) + SAMPLE_URL
-    with page.expect_navigation():
-        link.click()
-    assert page.locator("article.article h1").inner_text() == SAMPLE_TITLE
-    context.close()
+    with fresh_page(browser) as page:
+        page.goto(f"{subpath_url}search/?q=Токаев")
+        assert SAMPLE_TITLE in wait_for_results(page)
+        link = page.locator(".search-result h2 a").first
+        assert link.get_attribute("href") == base_path(subpath_url) + SAMPLE_URL
+        with page.expect_navigation():
+            link.click()
+        assert page.locator("article.article h1").inner_text() == SAMPLE_TITLE
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
 def test_nothing_scrolls_sideways_on_a_360_px_phone(
     browser: Browser, site_url: str, path: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
+    with fresh_page(browser, viewport={"width": 360, "height": 740}) as page:
+        page.goto(site_url + path, wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
 
 
@@ -329,13 +342,11 @@ def tab_until(page: Page, condition: str, presses: int = 40) -> bool:
 def test_no_serious_accessibility_violations(
     browser: Browser, site_url: str, path: str, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
-    page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
-    if path.startswith("search/"):
-        wait_for_results(page)
-    violations = Axe().run(page).response["violations"]
-    context.close()
+    with fresh_page(browser, color_scheme=scheme) as page:
+        page.goto(site_url + path, wait_until="networkidle")
+        if path.startswith("search/"):
+            wait_for_results(page)
+        violations = Axe().run(page).response["violations"]
     serious = [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
         for v in violations
@@ -350,39 +361,30 @@ def test_no_serious_accessibility_violations(
 def test_screenshots_and_no_sideways_scrolling(
     browser: Browser, site_url: str, name: str, width: int, scheme: str
 ) -> None:
-    context = browser.new_context(
-        viewport={"width": width, "height": 900},
-        color_scheme=scheme,  # type: ignore[arg-type]
-    )
-    page = context.new_page()
-    page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
-    if name == "search":
-        wait_for_results(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{width}-{scheme}.png", full_page=True)
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    context.close()
+    with fresh_page(browser, viewport={"width": width, "height": 900}, color_scheme=scheme) as page:
+        page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
+        if name == "search":
+            wait_for_results(page)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}-{width}-{scheme}.png", full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
     dark = background != "rgb(253, 253, 251)"
     assert dark == (scheme == "dark")
 
 
 def test_articles_read_without_javascript(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + SAMPLE_URL)
-    text = page.locator("article.article").inner_text()
-    context.close()
+    with fresh_page(browser, java_script_enabled=False) as page:
+        page.goto(site_url + SAMPLE_URL)
+        text = page.locator("article.article").inner_text()
     assert SAMPLE_TITLE in text and "Касым-Жомарт Токаев" in text
 
 
 def test_the_search_page_says_it_needs_javascript(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "search/?q=Токаев")
-    text = page.locator("main").inner_text()
-    context.close()
+    with fresh_page(browser, java_script_enabled=False) as page:
+        page.goto(site_url + "search/?q=Токаев")
+        text = page.locator("main").inner_text()
     assert "Для поиска нужен JavaScript" in text
 
 
@@ -399,16 +401,11 @@ def test_show_more_adds_the_next_results_from_every_part(
     site = make_site(tmp_path, files)
     run = newsgen("build", "--site", site, "--jobs", "1")
     assert "; search index indexed (3 of 3 parts); " in run.out, run.err
-    host = static_host(site / "build")
-    url = next(host)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{url}search/?q=мост&order=newest")
-    first = wait_for_results(page)
-    assert len(first) == 10 and first[0].startswith("Мост номер 13")
-    page.click("#search-more")
-    page.wait_for_function("document.querySelectorAll('.search-result').length === 13")
-    titles = page.locator(".search-result h2").all_inner_texts()
-    context.close()
-    next(host, None)  # stops the server
+    with static_host(site / "build") as url, fresh_page(browser) as page:
+        page.goto(f"{url}search/?q=мост&order=newest")
+        first = wait_for_results(page)
+        assert len(first) == 10 and first[0].startswith("Мост номер 13")
+        page.click("#search-more")
+        page.wait_for_function("document.querySelectorAll('.search-result').length === 13")
+        titles = page.locator(".search-result h2").all_inner_texts()
     assert [int(title.split()[2]) for title in titles] == list(range(13, 0, -1))
