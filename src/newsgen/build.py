@@ -198,24 +198,23 @@ def stage_search(
     if not parts:
         return "not made (no articles)"
     language = options.config.language
-    if options.search_later and not all(
-        is_current(known, part, key) for part, key in parts.items()
-    ):
-        # Keep every part there is, current or not (a later build brings them up to date);
-        # index now only the parts that have no bundle at all.
-        missing = {p: key for p, key in parts.items() if not keep_bundle(writer, known, p, None)}
-        indexed = update_search(writer, missing, known, language)
-        kept_stale = any(
-            not is_current(known, p, key) for p, key in parts.items() if p not in missing
-        )
-        if kept_stale:
-            return SEARCH_LEFT_FOR_LATER
-        return f"indexed ({indexed} of {len(parts)} parts)"
+    # `newsgen serve` keeps a part whose articles changed as it is, for a later build;
+    # only a part with no bundle at all is indexed now.
+    deferred = {
+        part
+        for part, key in parts.items()
+        if options.search_later
+        and not is_current(known, part, key)
+        and keep_bundle(writer, known, part, None)
+    }
+    due = {part: key for part, key in parts.items() if part not in deferred}
     if progress:  # Pagefind reports nothing while it works, and takes seconds on an archive
-        progress("indexing for search", 0, len(parts))
-    indexed = update_search(writer, parts, known, language)
+        progress("indexing for search", 0, len(due))
+    indexed = update_search(writer, due, known, language)
     if progress:
-        progress("indexing for search", len(parts), len(parts))
+        progress("indexing for search", len(due), len(due))
+    if deferred:
+        return SEARCH_LEFT_FOR_LATER
     return f"indexed ({indexed} of {len(parts)} parts)" if indexed else "kept"
 
 
