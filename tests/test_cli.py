@@ -68,6 +68,48 @@ BAD_SOURCES: dict[str, tuple[str, str | bytes, list[str]]] = {
         "---\ndate: 2025-11-07\ntitle: Без конца\n\nТекст.\n",
         ["seeds/notes/unclosed.md:1: front matter is not closed: add a '---' line after it"],
     ),
+    "control-character": (
+        "seeds/008_0000000000000011.txt",
+        " date 2025-11-07 Заголовок.\n\nТекст с \x1b[0m мусором.",
+        [
+            "seeds/008_0000000000000011.txt:3: control character U+001B at column 9",
+            "    Текст с \\x1b[0m мусором.",
+        ],
+    ),
+    "control-character-escaped-in-yaml": (
+        "seeds/notes/escaped.md",
+        '---\ndate: 2025-11-07\ntitle: "Звонок\\a"\n---\nТекст.\n',
+        [
+            "seeds/notes/escaped.md:3: title: holds the control character U+0007",
+            '    title: "Звонок\\a"',
+        ],
+    ),
+    "utf-16": (
+        "seeds/009_0000000000000012.txt",
+        " date 2025-11-07 Текст.".encode("utf-16"),
+        [
+            "seeds/009_0000000000000012.txt:1: UTF-16 text, not UTF-8: "
+            "convert it with `iconv -f utf-16 -t utf-8`"
+        ],
+    ),
+    "slug-too-long": (
+        "seeds/notes/long-slug.md",
+        f"---\ndate: 2025-11-07\nslug: {'я' * 101}\n---\nТекст.\n",
+        [
+            f"seeds/notes/long-slug.md:3: slug: '{'я' * 101}' must be letters, digits, "
+            "hyphens and underscores, at most 200 bytes",
+            f"    slug: {'я' * 101}",
+        ],
+    ),
+    "empty-topic": (
+        "seeds/notes/empty-topic.md",
+        "---\ndate: 2025-11-07\ntopics: [США, ~]\n---\nТекст.\n",
+        [
+            "seeds/notes/empty-topic.md:3: topics: has an empty item "
+            "(`null`, `~` or nothing after `-`)",
+            "    topics: [США, ~]",
+        ],
+    ),
 }
 
 
@@ -90,7 +132,7 @@ def test_bad_source_is_reported_and_the_old_site_kept(built_site: Path, case: st
     (built_site / path).write_bytes(content if isinstance(content, bytes) else content.encode())
     run = newsgen("build", "--jobs", "1")
     assert run.code == 1
-    assert run.err.startswith("error: ")
+    assert run.err.startswith(lines[0])  # `path:line:` first, for editors that jump to it
     assert run.err_lines == [
         *lines,
         "build failed: 1 problem(s) in 1 file(s); nothing was written",
@@ -109,7 +151,9 @@ def test_every_bad_file_is_reported_in_one_run(built_site: Path) -> None:
     assert run.code == 1
     for _, _, lines in BAD_SOURCES.values():
         assert contains_block(run.err_lines, lines), lines
-    assert run.err_lines[-1] == "build failed: 7 problem(s) in 7 file(s); nothing was written"
+    count = len(BAD_SOURCES)
+    expected = f"build failed: {count} problem(s) in {count} file(s); nothing was written"
+    assert run.err_lines[-1] == expected
     assert snapshot(built_site / "build") == before
 
 
@@ -118,13 +162,12 @@ def test_skip_invalid_builds_the_rest_and_lists_each_skipped_file(built_site: Pa
         (built_site / path).parent.mkdir(parents=True, exist_ok=True)
         (built_site / path).write_bytes(content if isinstance(content, bytes) else content.encode())
     (built_site / "seeds/007_0000000000000100.txt").write_text(" date 2025-11-08 Еще одна.")
-    run = newsgen("build", "--skip-invalid", "--jobs", "1")
+    run = newsgen("build", "--skip-invalid", "--quiet", "--jobs", "1")
     assert run.code == 0, run.err
-    err_lines = run.err.splitlines()
     for _, _, lines in BAD_SOURCES.values():
-        assert contains_block(err_lines, [f"skipped {lines[0]}", *lines[1:]]), lines
-    assert err_lines[-1] == "skipped 7 invalid file(s) (--skip-invalid)"
-    assert run.out.startswith("built 2 articles into build: ")
+        assert contains_block(run.err_lines, lines), lines
+    assert run.err_lines[-1] == f"skipped {len(BAD_SOURCES)} invalid file(s) (--skip-invalid)"
+    assert run.out == ""
     assert len(article_pages(built_site / "build")) == 2
 
 
@@ -249,3 +292,16 @@ def test_version() -> None:
 def test_quiet_prints_nothing(built_site: Path) -> None:
     run = newsgen("build", "--quiet", "--jobs", "1")
     assert (run.code, run.out, run.err) == (0, "", "")
+
+
+def test_a_source_date_epoch_that_is_not_a_number_is_a_usage_error(
+    built_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(built_site / "build")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    run = newsgen("build", "--jobs", "1")
+    assert (run.code, run.err) == (
+        2,
+        "error: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds\n",
+    )
+    assert snapshot(built_site / "build") == before

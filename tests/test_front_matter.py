@@ -237,7 +237,7 @@ def test_empty_optional_values_are_left_out() -> None:
             "---\ndate: 2025-11-07\nslug: my article\n---\nТекст.\n",
             [
                 "seeds/article.md:3: slug: 'my article' "
-                "must be letters, digits, hyphens and underscores\n"
+                "must be letters, digits, hyphens and underscores, at most 200 bytes\n"
                 "    slug: my article"
             ],
         ),
@@ -245,7 +245,7 @@ def test_empty_optional_values_are_left_out() -> None:
             "---\ndate: 2025-11-07\nslug: ../../index\n---\nТекст.\n",
             [
                 "seeds/article.md:3: slug: '../../index' "
-                "must be letters, digits, hyphens and underscores\n"
+                "must be letters, digits, hyphens and underscores, at most 200 bytes\n"
                 "    slug: ../../index"
             ],
         ),

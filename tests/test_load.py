@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -85,10 +86,23 @@ def test_seed_with_time_and_zone(tmp_path: Path, make_site: MakeSite) -> None:
 def test_seed_name_without_an_identifier_gets_a_hash_of_its_path(
     tmp_path: Path, make_site: MakeSite
 ) -> None:
-    article = only_article(load(tmp_path, make_site, {"seeds/news.txt": " date 2025-11-07 Text."}))
-    expected = hashlib.sha1(b"seeds/news.txt").hexdigest()[:16]
+    files = {"seeds/2025/news.txt": " date 2025-11-07 Text."}
+    article = only_article(load(tmp_path, make_site, files))
+    expected = hashlib.sha1(b"2025/news.txt").hexdigest()[:16]
     assert article.identifier == expected
     assert article.slug == f"text-{expected[:8]}"
+
+
+def test_renaming_the_source_folder_moves_no_url(tmp_path: Path, make_site: MakeSite) -> None:
+    files = {"seeds/news.txt": " date 2025-11-07 Text.", "seeds/note.md": MARKDOWN_NO_SLUG}
+    before = load(tmp_path, make_site, files).articles
+    (tmp_path / "site/seeds").rename(tmp_path / "site/archive")
+    after = load_sources(tmp_path / "site/archive").articles
+    assert [a.slug for a in after] == [a.slug for a in before]
+    assert [a.identifier for a in after] == [a.identifier for a in before]
+
+
+MARKDOWN_NO_SLUG = "---\ndate: 2025-11-07\n---\nТекст без заголовка.\n"
 
 
 def test_seed_in_english(tmp_path: Path, make_site: MakeSite) -> None:
@@ -104,7 +118,7 @@ def test_markdown_article_with_topics(tmp_path: Path, make_site: MakeSite) -> No
         make_site,
         str(EXTRA_SOURCES["seeds/articles/kazakhstan-usa.md"]),
     )
-    assert article.identifier == hashlib.sha1(b"seeds/a.md").hexdigest()[:16]
+    assert article.identifier == hashlib.sha1(b"a.md").hexdigest()[:16]
     assert article.source_path == "seeds/a.md"
     assert article.date == dt.date(2025, 11, 5)
     assert article.published == dt.datetime(2025, 11, 5, 14, 30, tzinfo=MSK)
@@ -317,7 +331,8 @@ def test_bad_slug_and_lang_are_reported_on_their_lines(tmp_path: Path, make_site
         {"seeds/a.md": "---\ndate: 2025-11-07\nslug: a/b\nlang: Russian\n---\nТекст.\n"},
     )
     assert [str(p) for p in result.problems] == [
-        "seeds/a.md:3: slug: 'a/b' must be letters, digits, hyphens and underscores\n    slug: a/b",
+        "seeds/a.md:3: slug: 'a/b' must be letters, digits, hyphens and underscores,"
+        " at most 200 bytes\n    slug: a/b",
         "seeds/a.md:4: lang: 'Russian' is not a language code\n    lang: Russian",
     ]
 
@@ -345,3 +360,29 @@ def test_load_file_gives_the_article(tmp_path: Path) -> None:
 def test_empty_source_folder(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     assert load_sources(tmp_path / "seeds") == LoadResult((), (), 0, 0)
+
+
+def test_a_file_name_that_is_not_utf8_is_reported(tmp_path: Path, make_site: MakeSite) -> None:
+    site = make_site(tmp_path / "site", {"seeds/ok.txt": " date 2025-11-07 Текст."})
+    (site / "seeds").joinpath(os.fsdecode(b"\xcd\xee\xe2\xee\xf1\xf2\xe8.txt")).write_text(
+        " date 2025-11-07 Текст."
+    )
+    result = load_sources(site / "seeds")
+    assert [str(p) for p in result.problems] == [
+        "seeds/\\xcd\\xee\\xe2\\xee\\xf1\\xf2\\xe8.txt:1: "
+        "the file name is not UTF-8: rename the file"
+    ]
+
+
+def test_links_out_of_the_source_folder_and_fifos_are_not_read(
+    tmp_path: Path, make_site: MakeSite
+) -> None:
+    site = make_site(tmp_path / "site", {"seeds/ok.txt": " date 2025-11-07 Текст."})
+    (tmp_path / "secret.txt").write_text(" date 2025-11-07 Секрет.")
+    (site / "seeds/link.txt").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(site / "seeds/pipe.txt")
+    result = load_sources(site / "seeds")
+    assert [str(p) for p in result.problems] == [
+        "seeds/link.txt:1: a symbolic link to a file outside the source folder"
+    ]
+    assert len(result.articles) == 1

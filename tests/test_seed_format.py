@@ -209,3 +209,10 @@ def test_long_bad_line_is_cut_in_the_message() -> None:
     problem = parse_seed("Без даты " + "слово " * 100, PATH)
     assert isinstance(problem, SourceError)
     assert len(problem.text) == 200
+
+
+@pytest.mark.parametrize("gap", ["\t", "\u00a0", "  "], ids=["tab", "no-break-space", "two-spaces"])
+def test_any_white_space_may_follow_the_date(gap: str) -> None:
+    document = parse_seed(f" date{gap}2025-11-07{gap}Первый абзац.", "seeds/a.txt")
+    assert not isinstance(document, SourceError)
+    assert (document.date.isoformat(), document.paragraphs) == ("2025-11-07", ("Первый абзац.",))

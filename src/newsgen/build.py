@@ -266,5 +266,8 @@ def check_output_location(options: BuildOptions) -> None:
 
 def reproducible_time() -> str:
     """Give the build's notion of "now": SOURCE_DATE_EPOCH when set, else the Unix epoch."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    written = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or "0"
+    if not written.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH={written!r} is not a number of seconds")
+    epoch = int(written)
     return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat().replace("+00:00", "Z")

@@ -15,7 +15,7 @@ from pathlib import Path
 from newsgen import __version__
 from newsgen.build import BuildOptions, BuildReport, build_site
 from newsgen.config import load_config
-from newsgen.errors import NewsgenError
+from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid
 from newsgen.parallel import default_jobs
 from newsgen.serve import ServeOptions, print_line, serve_site
 
@@ -29,7 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except NewsgenError as error:
-        print(f"error: {error}", file=sys.stderr)
+        # A list of problems is printed as it is, so each line starts `path:line:`.
+        listed = isinstance(error, ConfigError | SourcesInvalid)
+        print(error if listed else f"error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted: the previous site was left as it was", file=sys.stderr)
@@ -80,8 +82,9 @@ def _build(arguments: argparse.Namespace) -> int:
     options = _build_options(arguments)
     show_progress = sys.stderr.isatty() and not arguments.quiet
     report = build_site(options, _print_progress if show_progress else None)
+    _print_skipped(report)
     if not arguments.quiet:
-        _print_report(report, options)
+        print(report.summary(options.output_dir))
     return 0
 
 
@@ -125,10 +128,10 @@ def _print_progress(stage: str, done: int, total: int) -> None:
     print(f"\r{stage} {done}/{total} pages", end=end, file=sys.stderr, flush=True)
 
 
-def _print_report(report: BuildReport, options: BuildOptions) -> None:
+def _print_skipped(report: BuildReport) -> None:
+    """List the files `--skip-invalid` left out, even with `--quiet`: they are not in the site."""
     for problem in report.skipped:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(problem, file=sys.stderr)
     if report.skipped:
         files = len({p.path for p in report.skipped})
         print(f"skipped {files} invalid file(s) (--skip-invalid)", file=sys.stderr)
-    print(report.summary(options.output_dir))

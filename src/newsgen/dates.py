@@ -62,16 +62,23 @@ def _calendar_date(day_text: str, whole: str) -> dt.date:
     return dt.date(year, month, day)
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def split_date_prefix(line: str) -> tuple[str, str]:
     """Split `2025-11-07 14:30 +03:00 Текст…` into the date text and the rest of the line.
 
     The date token may be followed by a time token and a zone token; anything after them
     is the first paragraph of the body.
     """
-    tokens = line.split(" ")
+    # Any run of white space (a tab, a no-break space) may stand between the tokens.
+    tokens = list(_TOKEN.finditer(line))
+    if not tokens:
+        return "", ""
     taken = 1
-    if len(tokens) > taken and "T" not in tokens[0] and _TIME.fullmatch(tokens[taken]):
+    if len(tokens) > taken and "T" not in tokens[0].group() and _TIME.fullmatch(tokens[1].group()):
         taken += 1
-        if len(tokens) > taken and _ZONE.fullmatch(tokens[taken]):
+        if len(tokens) > taken and _ZONE.fullmatch(tokens[taken].group()):
             taken += 1
-    return " ".join(tokens[:taken]), " ".join(tokens[taken:])
+    date_text = " ".join(token.group() for token in tokens[:taken])
+    return date_text, line[tokens[taken - 1].end() :].strip()

@@ -31,8 +31,10 @@ def find_sources(source_dir: Path) -> SourceFiles:
     for folder, subfolders, names in os.walk(source_dir):
         subfolders[:] = sorted(d for d in subfolders if not _is_hidden(d))
         for name in names:
-            if is_source_name(name):
-                found.append(Path(folder, name))
+            path = Path(folder, name)
+            # A FIFO or device named `.txt` would hang or mislead the build: not a source.
+            if is_source_name(name) and path.is_file():
+                found.append(path)
             else:
                 ignored += 1
     return SourceFiles(tuple(sorted(found)), ignored)

@@ -10,7 +10,7 @@ from typing import Any
 
 from newsgen.dates import DateProblem, parse_written_date
 from newsgen.errors import SourceError
-from newsgen.slugs import is_valid_slug
+from newsgen.slugs import MAX_USER_SLUG_BYTES, is_valid_slug
 from newsgen.yaml_fields import (
     Field,
     FieldProblem,
@@ -119,7 +119,10 @@ def _setter(name: str) -> Callable[[FrontMatter, Field], None]:
 def _read_slug(meta: FrontMatter, item: Field) -> None:
     meta.slug = _nonempty_text(item)
     if not is_valid_slug(meta.slug):
-        raise FieldProblem(f"{meta.slug!r} must be letters, digits, hyphens and underscores")
+        raise FieldProblem(
+            f"{meta.slug!r} must be letters, digits, hyphens and underscores,"
+            f" at most {MAX_USER_SLUG_BYTES} bytes"
+        )
 
 
 def _read_lang(meta: FrontMatter, item: Field) -> None:

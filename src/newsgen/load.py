@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -106,6 +107,9 @@ def _load_files(task: tuple[Path, tuple[Path, ...]]) -> list[Outcome]:
 def load_file(path: Path, source_dir: Path) -> Article | list[SourceError] | None:
     """Give the article in one file, the problems that stop it, or None for a draft."""
     shown = _shown_path(path, source_dir)
+    problem = _path_problem(path, source_dir, shown)
+    if problem:
+        return [problem]
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -122,6 +126,18 @@ def load_file(path: Path, source_dir: Path) -> Article | list[SourceError] | Non
 def _shown_path(path: Path, source_dir: Path) -> str:
     """The path as the user knows it: the source folder's name and the file within it."""
     return str(Path(source_dir.name) / path.relative_to(source_dir))
+
+
+def _path_problem(path: Path, source_dir: Path, shown: str) -> SourceError | None:
+    """A file name that is not UTF-8, or a link that leads out of the source folder."""
+    try:
+        shown.encode()
+    except UnicodeEncodeError:
+        printable = os.fsencode(shown).decode(errors="backslashreplace")
+        return SourceError(printable, 1, "the file name is not UTF-8: rename the file")
+    if path.is_symlink() and not path.resolve().is_relative_to(source_dir.resolve()):
+        return SourceError(shown, 1, "a symbolic link to a file outside the source folder")
+    return None
 
 
 def _seed_article(seed: SeedDocument, path: Path, shown: str) -> Article:
@@ -195,9 +211,13 @@ def topic_named(name: str) -> Topic:
 
 
 def _identifier(path: Path, shown: str) -> str:
-    """The stable identifier: the hex part of `NNN_<16 hex>.txt`, else a hash of the path."""
+    """The stable identifier: the hex part of `NNN_<16 hex>.txt`, else a hash of the path.
+
+    The path is hashed from inside the source folder, so renaming the folder moves no URL.
+    """
     match = _SEED_NAME.fullmatch(path.stem)
-    return match.group(1) if match else hashlib.sha1(shown.encode()).hexdigest()[:16]
+    within = Path(shown).relative_to(Path(shown).parts[0]).as_posix()
+    return match.group(1) if match else hashlib.sha1(within.encode()).hexdigest()[:16]
 
 
 def _length(text: str) -> dict[str, int]:

@@ -41,9 +41,11 @@ def slugify(text: str, max_chars: int = MAX_SLUG_CHARS) -> str:
     return slug
 
 
-_USER_SLUG = re.compile(r"[\w][\w-]{0,199}")
+_USER_SLUG = re.compile(r"[\w][\w-]*")
+# A file name may hold 255 bytes; a Cyrillic letter takes two of them in UTF-8.
+MAX_USER_SLUG_BYTES = 200
 
 
 def is_valid_slug(slug: str) -> bool:
     """Whether a hand-written slug is safe as one path segment: letters, digits, hyphens."""
-    return bool(_USER_SLUG.fullmatch(slug))
+    return bool(_USER_SLUG.fullmatch(slug)) and len(slug.encode()) <= MAX_USER_SLUG_BYTES

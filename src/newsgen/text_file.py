@@ -9,10 +9,17 @@ from newsgen.errors import SourceError
 
 _BINARY_SNIFF_BYTES = 8192
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+# Characters XML 1.0 forbids or HTML calls parse errors: one would break every feed and
+# page the article is on. Tab and line ends are fine; a stray CR was made a line end.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode_source(data: bytes, path: str) -> str | SourceError:
     """Give the file's text with a BOM, CR line ends and trailing spaces removed."""
+    if data.startswith(_UTF16_BOMS):
+        message = "UTF-16 text, not UTF-8: convert it with `iconv -f utf-16 -t utf-8`"
+        return SourceError(path, 1, message)
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         return SourceError(path, 1, "binary file, not text (it contains NUL bytes)")
     # Strip the BOM ourselves: with "utf-8-sig" an error's offset would not count it.
@@ -21,8 +28,27 @@ def decode_source(data: bytes, path: str) -> str | SourceError:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return _not_utf8(data, exc, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _TRAILING_SPACE.sub("", text)
+    text = _TRAILING_SPACE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _control_character_error(text, path) or text
+
+
+def find_control_character(text: str) -> str | None:
+    """Give the first character of `text` that no feed or page may hold, if there is one."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
+def _control_character_error(text: str, path: str) -> SourceError | None:
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    line_end = text.find("\n", found.start())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    column = found.start() - line_start + 1
+    message = f"control character U+{ord(found.group()):04X} at column {column}"
+    shown = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), line)
+    return SourceError(path, text.count("\n", 0, found.start()) + 1, message, shown[:200])
 
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError, path: str) -> SourceError:

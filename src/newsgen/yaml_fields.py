@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 from newsgen.errors import SourceError
+from newsgen.text_file import find_control_character
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -79,6 +80,9 @@ def as_text(node: yaml.Node) -> str:
     """Give a scalar exactly as written: `title: yes` is the text `yes`, never `True`."""
     if not isinstance(node, yaml.ScalarNode):
         raise FieldProblem("expected text, found a list or mapping")
+    control = find_control_character(str(node.value))
+    if control is not None:
+        raise FieldProblem(f"holds the control character U+{ord(control):04X}")
     return str(node.value).strip()
 
 
@@ -103,6 +107,8 @@ def as_text_list(node: yaml.Node) -> list[str]:
     if isinstance(node, yaml.ScalarNode):
         return [as_text(node)] if not is_null(node) and as_text(node) else []
     if isinstance(node, yaml.SequenceNode):
+        if any(is_null(item) for item in node.value):
+            raise FieldProblem("has an empty item (`null`, `~` or nothing after `-`)")
         return [as_text(item) for item in node.value]
     raise FieldProblem("expected a list of texts, found a mapping")
 
