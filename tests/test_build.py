@@ -162,7 +162,7 @@ def test_home_pages_list_articles_newest_first_per_page(sample_site: BuiltSite) 
     build = sample_site.build
     pages = [build / "index.html", *(build / f"page/{n}/index.html" for n in (2, 3, 4))]
     listed = [
-        [text_of(h3) for h3 in find_all(read_page(path), "h3", class_="teaser-title")]
+        [text_of(title) for title in find_all(read_page(path), "*", class_="teaser-title")]
         for path in pages
     ]
     assert listed == [[t for t, _ in SAMPLE_ARTICLES[i : i + 2]] for i in range(0, 8, 2)]
@@ -182,7 +182,7 @@ def test_date_pages_exist_for_every_day_month_and_year(sample_site: BuiltSite) -
             assert (build / folder / "index.html").is_file(), folder
     day_page = read_page(build / "2025/11/07/index.html")
     assert text_of(day_page.find(".//h1")) == "7 ноября 2025"
-    assert [text_of(h) for h in find_all(day_page, "h3", class_="teaser-title")] == [
+    assert [text_of(h) for h in find_all(day_page, "*", class_="teaser-title")] == [
         t for t, d in SAMPLE_ARTICLES if d == "2025-11-07"
     ]
     month = read_page(build / "2025/11/index.html")
@@ -229,7 +229,7 @@ def test_topic_pages_merge_spellings_and_paginate(sample_site: BuiltSite) -> Non
     second = read_page(build / "topics/kazakhstan/page/2/index.html")
     assert text_of(first.find(".//h1")) == "Казахстан"
     listed = [
-        text_of(h) for page in (first, second) for h in find_all(page, "h3", class_="teaser-title")
+        text_of(h) for page in (first, second) for h in find_all(page, "*", class_="teaser-title")
     ]
     assert listed == [
         SAMPLE_TITLE,
@@ -363,7 +363,7 @@ def test_english_site_uses_english_words_and_dates(make_site: MakeSite, tmp_path
     assert [text_of(a) for a in home.iterfind(".//nav[@class='site-nav']/a")] == [
         "Archive",
         "Topics",
-        "Feed",
+        "Atom feed",
     ]
     assert "Page 1 of 2" in text_of(home)
     assert expected_date in text_of(home)
@@ -372,7 +372,8 @@ def test_english_site_uses_english_words_and_dates(make_site: MakeSite, tmp_path
     assert text_of(page.find(".//article//time")) == expected_date
     assert page.get("lang") == "en"
     assert "min read" in text_of(page)
-    assert read_page(russian).get("lang") == "ru"  # the article's own language
+    assert read_page(russian).get("lang") == "en"  # the site's language, around the article
+    assert read_page(russian).find(".//h1").get("lang") == "ru"  # the article's own
     assert text_of(read_page(build / "2025/11/index.html").find(".//h1")) == "November 2025"
     for word in ("Главная", "Архив", "Последние", "ноября"):
         assert word not in "".join(p.read_text("utf-8") for p in build.rglob("*.html"))

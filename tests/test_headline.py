@@ -74,8 +74,31 @@ def test_summary_of_the_sample_seed() -> None:
             "The talks will resume on Friday, according to Reuters.",
             "The talks will resume on Friday",
         ),
+        (
+            "Банк России сохранил ставку на уровне 16% годовых, сообщается на сайте регулятора.",
+            "Банк России сохранил ставку на уровне 16% годовых",
+        ),
+        (
+            "Компания увеличила чистую прибыль на 4,6%, следует из отчетности компании.",
+            "Компания увеличила чистую прибыль на 4,6%",
+        ),
+        (
+            "Инфляция в Казахстане замедлилась до 8%, по данным Бюро национальной статистики.",
+            "Инфляция в Казахстане замедлилась до 8%",
+        ),
     ],
-    ids=["soobshchil", "soobshchaet", "kak-soobshchili", "ob-etom-zayavil", "dash", "said", "acc"],
+    ids=[
+        "soobshchil",
+        "soobshchaet",
+        "kak-soobshchili",
+        "ob-etom-zayavil",
+        "dash",
+        "said",
+        "acc",
+        "soobshchaetsya",
+        "sleduet-iz",
+        "po-dannym",
+    ],
 )
 def test_attribution_is_dropped(lede: str, title: str) -> None:
     assert derive_title(lede) == title

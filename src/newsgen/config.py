@@ -25,6 +25,10 @@ LANGUAGES = ("ru", "en")
 _URL = re.compile(r"https?://[^\s/?#]+(?:/[^\s?#]*)?")
 
 
+# The name a site gets when `newsgen.yaml` gives none, in the site's language.
+DEFAULT_TITLES = {"ru": "Новостной архив", "en": "News archive"}
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """What `newsgen.yaml` may set; each field's comment says what it is for."""
@@ -58,6 +62,8 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> S
             problems.append(SourceError(f"--{key.replace('_', '-')}", 1, str(problem)))
     if problems:
         raise ConfigError(problems)
+    if "title" not in values:
+        values["title"] = DEFAULT_TITLES.get(values.get("language", "ru"), SiteConfig.title)
     return SiteConfig(**values)
 
 

@@ -18,10 +18,15 @@ _INLINE_TAG = re.compile(
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|pre|tr)>")
 
 
+_HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+
+
 def render_markdown(body: str) -> str:
     """Give sanitised HTML for a Markdown body: no script, handlers or `javascript:` links."""
     raw = markdown.markdown(body, extensions=_EXTENSIONS, output_format="html")
-    return nh3.clean(raw, link_rel="noopener noreferrer")
+    clean = nh3.clean(raw, link_rel="noopener noreferrer")
+    # The page's one h1 is the article's title: the body's headings sit one level below it.
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", clean)
 
 
 def html_paragraphs(body_html: str) -> list[str]:

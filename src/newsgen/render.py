@@ -88,11 +88,13 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         site=config,
         t=UI_TEXT[locale],
         weekdays=_weekday_names(locale),
+        lang_of=functools.partial(lang_attribute, site_language=locale),
     )
     environment.filters.update(
         day_name=functools.partial(_format, pattern="d MMMM y", locale=locale),
         month_name=functools.partial(_format, pattern="LLLL y", locale=locale),
         month_only=functools.partial(_format, pattern="LLLL", locale=locale),
+        day_and_month=functools.partial(_format, pattern="d MMMM", locale=locale),
         atom_time=atom_time,
         newest_time=newest_time,
         body_html=body_html,
@@ -146,6 +148,16 @@ def body_html(article: Article) -> Markup:
     if article.body_html is not None:
         return Markup(article.body_html)
     return Markup("\n").join(Markup("<p>%s</p>") % paragraph for paragraph in article.paragraphs)
+
+
+def lang_attribute(article: Article, site_language: str) -> Markup:
+    """Give ` lang="en"` for an article in another language than the site's, else nothing.
+
+    Only the article's own words carry it: the page around them is in the site's language.
+    """
+    if article.lang == site_language:
+        return Markup("")
+    return Markup(' lang="%s"') % article.lang
 
 
 def entry_id(identifier: str) -> str:
