@@ -260,14 +260,25 @@ def test_missing_source_folder_is_refused(make_site: MakeSite, tmp_path: Path) -
             "{% if %}",
             "templates/article.html:1: Expected an expression, got 'end of statement block'",
         ),
+        (
+            "<p>\n{{ 1 // 0 }}",
+            "templates/article.html:2: ZeroDivisionError: integer division or modulo by zero"
+            " (rendering {path})",
+        ),
+        (
+            "Текст".encode("cp1251"),
+            "article.html: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xd2 in position 0:"
+            " invalid continuation byte (rendering {path})",
+        ),
     ],
-    ids=["undefined", "syntax"],
+    ids=["undefined", "syntax", "python-error", "not-utf8"],
 )
 def test_template_failure_exits_4_and_keeps_the_old_site(
-    built_site: Path, template: str, message: str
+    built_site: Path, template: str | bytes, message: str
 ) -> None:
     (built_site / "templates").mkdir()
-    (built_site / "templates/article.html").write_text(template)
+    written = template if isinstance(template, bytes) else template.encode()
+    (built_site / "templates/article.html").write_bytes(written)
     before = snapshot(built_site / "build")
     run = newsgen("build", "--jobs", "1")
     assert run.code == 4

@@ -635,6 +635,25 @@ def test_a_broken_seed_shows_its_error_and_the_last_good_site_stays(
         assert "Исправленная версия." in page_text(server.address, url)
 
 
+def test_a_template_that_fails_while_rendering_is_a_failed_rebuild(
+    make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
+) -> None:
+    site = make_site(tmp_path, SITE)
+    server = serve(site)
+    url = article_url(site / "build")
+    with closing(Events(server.address)) as events:
+        events.next_state()
+        (site / "templates").mkdir()
+        (site / "templates/article.html").write_text("<p>\n{{ 1 // 0 }}", encoding="utf-8")
+        error = events.next_state()["error"]
+        assert "article.html:2: ZeroDivisionError" in error
+        assert "Первая версия текста." in page_text(server.address, url)
+
+        (site / "templates/article.html").unlink()
+        assert events.next_state()["error"] is None
+        assert "Первая версия текста." in page_text(server.address, url)
+
+
 def test_a_broken_newsgen_yaml_is_a_failed_rebuild_not_the_end(
     make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
 ) -> None:

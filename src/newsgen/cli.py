@@ -93,7 +93,8 @@ def _serve(arguments: argparse.Namespace) -> int:
         host=arguments.host,
         port=arguments.port,
         build_options=lambda: _build_options(arguments),
-        config_path=_config_path(arguments),
+        # Watched even while missing: a newsgen.yaml made while serving is read at once.
+        config_path=arguments.config or arguments.site / CONFIG_NAME,
     )
     try:
         serve_site(options, print_line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -42,7 +43,15 @@ def ordered_map(
 def _pool(jobs: int, setup: Callable[..., None] | None, setup_args: tuple[Any, ...]) -> Any:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(jobs, initializer=setup, initargs=setup_args)
+    return context.Pool(jobs, initializer=_start_worker, initargs=(setup, setup_args))
+
+
+def _start_worker(setup: Callable[..., None] | None, setup_args: tuple[Any, ...]) -> None:
+    # Ctrl-C is the parent's to handle (it stops the pool); a worker printing its own
+    # KeyboardInterrupt traceback would only bury the parent's one-line message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if setup:
+        setup(*setup_args)
 
 
 def chunks(count: int, size: int) -> list[range]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import traceback
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +51,22 @@ class SiteRenderer:
             ) from exc
         except jinja2.TemplateError as exc:
             raise TemplateFailure(f"template {page.template} for {page.path}: {exc}") from exc
+        except (ArithmeticError, LookupError, TypeError, ValueError, OSError) as exc:
+            # Python's own errors raised by a template's expressions, or a template file
+            # that cannot be read (not UTF-8): the template's fault, not newsgen's.
+            where = _template_frame(exc) or page.template
+            message = f"{where}: {type(exc).__name__}: {exc} (rendering {page.path})"
+            raise TemplateFailure(message) from exc
+
+
+def _template_frame(exc: BaseException) -> str | None:
+    """Give `file:line` of the innermost template line in `exc`'s traceback, if any."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    in_templates = [f for f in frames if Path(f.filename).suffix in _TEMPLATE_SUFFIXES]
+    return f"{in_templates[-1].filename}:{in_templates[-1].lineno}" if in_templates else None
+
+
+_TEMPLATE_SUFFIXES = {".html", ".xml", ".txt"}
 
 
 def template_dirs(site_root: Path) -> list[Path]:

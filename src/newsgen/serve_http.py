@@ -14,11 +14,13 @@ import ipaddress
 import json
 import mimetypes
 import socket
+import sys
 import threading
 from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from newsgen.serve_paths import Found, NotFound, Redirect, resolve_request
 
@@ -72,6 +74,12 @@ class PreviewServer(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__(address, PreviewHandler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet when a browser drops a connection (it does on every reload)."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
 
 class PreviewHandler(BaseHTTPRequestHandler):
     """Answers GET and HEAD from the built site; everything else is refused."""
@@ -79,6 +87,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
     server_version = "newsgen-serve"
+    # A connection that sends nothing for this long is closed, so idle or half-sent
+    # requests do not hold a thread each for ever.
+    timeout = 60
 
     def do_GET(self) -> None:
         self._answer(send_body=True)
