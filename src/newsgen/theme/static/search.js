@@ -6,6 +6,8 @@
 // Everything from the index is put on the page as text, never as HTML, except the
 // <mark> of an excerpt, which is rebuilt as an element.
 
+import { isFormOf, queryWords } from "./word_match.js";
+
 const PAGE_SIZE = 10;
 const TOPIC_CHOICES = 12;
 
@@ -25,6 +27,7 @@ const parts = app.dataset.parts.split(",").filter(Boolean).map((part) => {
   return { name, first: Number(first), last: Number(last), instance: null };
 });
 
+const LANGUAGE = document.documentElement.lang;
 const INDEX_FOLDER = new URL("../pagefind/", import.meta.url);
 let pagefind = null; // Pagefind's module, loaded once; each part gets an instance of it
 let latest = 0; // the number of the newest search, so a slow older one never wins
@@ -66,8 +69,6 @@ function searchOptions() {
   return options;
 }
 
-// A part's instance, made when a search first asks that part (a search within one year
-// loads only the parts of that year).
 // A part's instance, made when a search first asks that part (a search within one year
 // loads only the parts of that year); two searches at once share the one being made.
 function ready(part) {
@@ -117,12 +118,32 @@ async function search(number) {
   const answers = [];
   for (const part of asked) {
     const instance = await ready(part);
+    if (words && !(await holdsEveryWord(part, instance, words))) continue;
     const answer = await serially(() => instance.search(words || null, searchOptions()));
     if (number !== latest) return; // a newer search is under way
     for (const result of answer.results) result.part = part;
     answers.push(answer);
   }
   await show(combined(answers), topicCounts(answers), number);
+}
+
+// Whether this part of the index has every word of the query, not only a prefix of one
+// (which Pagefind would search for instead, and find in unrelated articles).
+async function holdsEveryWord(part, instance, words) {
+  part.holds ??= new Map();
+  for (const word of queryWords(words)) {
+    if (!part.holds.has(word)) part.holds.set(word, await holdsWord(instance, word));
+    if (!part.holds.get(word)) return false;
+  }
+  return true;
+}
+
+async function holdsWord(instance, word) {
+  const answer = await serially(() => instance.search(word));
+  if (!answer.results.length) return false;
+  const first = await serially(() => answer.results[0].data());
+  const marked = [...(first.excerpt || "").matchAll(/<mark>([^<]*)<\/mark>/g)];
+  return marked.some((match) => isFormOf(unescapeText(match[1]), word, LANGUAGE));
 }
 
 // Parts are newest first: for "newest first" their sorted answers follow one another;
