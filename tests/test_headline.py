@@ -13,6 +13,7 @@ from newsgen.headline import (
     derive_summary,
     derive_title,
     first_sentence,
+    summary_beside,
 )
 
 SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / "000_f2c8b14476094b1d.txt"
@@ -248,3 +249,17 @@ def test_summary_ignores_a_sentence_end_too_early() -> None:
     summary = derive_summary(lede)
     assert summary.startswith("Коротко. слово")
     assert summary.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("title", "lede", "summary"),
+    [
+        ("Мост открыт", "Мост открыт. Движение пустят в пятницу.", "Движение пустят в пятницу."),
+        ("Мост открыт", "Мост открыт, сообщил аким.", "Мост открыт, сообщил аким."),
+        ("Свой заголовок", "Мост открыт. Движение пустят в пятницу.", None),
+        ("Очень длинный…", "Очень длинный заголовок. Второе.", None),
+    ],
+    ids=["title-is-the-first-sentence", "one-sentence", "written-title", "cut-title"],
+)
+def test_the_summary_does_not_repeat_the_title(title: str, lede: str, summary: str | None) -> None:
+    assert summary_beside(title, lede) == (summary or lede)

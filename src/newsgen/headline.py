@@ -60,6 +60,17 @@ def derive_summary(lede: str, limit: int = SUMMARY_CHARS) -> str:
     return cut_at_word(lede, limit)
 
 
+def summary_beside(title: str, lede: str) -> str:
+    """Give a summary that does not repeat a headline made of the lede's first sentence.
+
+    Teasers show both: when the title is that whole sentence, the summary starts after it.
+    """
+    sentence = first_sentence(lede)
+    rest = lede[len(sentence) :].strip()
+    whole_sentence = sentence.rstrip(" .").startswith(title) and not title.endswith("…")
+    return derive_summary(rest if rest and whole_sentence else lede)
+
+
 def cut_at_word(text: str, limit: int) -> str:
     """Give `text` cut at the last word boundary before `limit`, with `…` when cut."""
     if len(text) <= limit:

@@ -13,7 +13,7 @@ from pathlib import Path
 from newsgen.discover import MARKDOWN_SUFFIXES, find_sources
 from newsgen.errors import SourceError
 from newsgen.front_matter import MarkdownDocument, parse_markdown_source
-from newsgen.headline import derive_summary, derive_title
+from newsgen.headline import derive_title, summary_beside
 from newsgen.language import detect_language
 from newsgen.markdown_body import html_paragraphs, render_markdown
 from newsgen.parallel import chunks, flatten, ordered_map
@@ -156,7 +156,7 @@ def _seed_article(seed: SeedDocument, path: Path, shown: str) -> Article:
         lang=detect_language(text),
         paragraphs=seed.paragraphs,
         body_html=None,
-        summary=derive_summary(seed.paragraphs[0]),
+        summary=summary_beside(title, seed.paragraphs[0]),
         topics=(),
         **_length(text),
     )
@@ -197,7 +197,7 @@ def _markdown_record(
         lang=meta.lang or detect_language(text),
         paragraphs=paragraphs,
         body_html=body_html,
-        summary=meta.summary or derive_summary(paragraphs[0]),
+        summary=meta.summary or summary_beside(title, paragraphs[0]),
         topics=tuple(topic_named(name) for name in meta.topics),
         **_length(text),
     )
