@@ -299,6 +299,26 @@ def test_a_topic_filter_narrows_the_results(visit: Visit, search_url: str) -> No
     assert "topic=%D0%A1%D0%A8%D0%90" in page.url  # the filter stays in the address
 
 
+def test_a_topic_chip_pressed_by_keyboard_keeps_the_focus(visit: Visit, site_url: str) -> None:
+    page = visit.page
+    page.goto(f"{site_url}search/?q=Казахстан")
+    wait_for_results(page)
+    page.get_by_role("button", name=re.compile("^США")).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.search.includes('topic=')", timeout=WAIT_MS)
+    wait_for_results(page)
+    focused = page.evaluate("[document.activeElement.tagName, document.activeElement.value]")
+    assert focused == ["BUTTON", "США"]
+
+
+def test_opened_from_disk_the_search_page_says_it_needs_a_server(
+    browser: Browser, sample_site: BuiltSite
+) -> None:
+    with fresh_page(browser) as page:
+        page.goto((sample_site.build / "search/index.html").as_uri())
+        assert "через веб-сервер" in page.locator("#search-from-disk").inner_text()
+
+
 def test_a_year_filter_narrows_the_results(visit: Visit, search_url: str) -> None:
     page = visit.page
     page.goto(f"{search_url}search/?q=Астане")

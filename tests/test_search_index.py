@@ -84,6 +84,19 @@ def test_a_rebuild_with_no_article_changed_keeps_the_index(
     assert snapshot(site / "build") == before
 
 
+def test_every_page_but_the_search_page_has_the_header_search_box(
+    sample_site: BuiltSite,
+) -> None:
+    pages = sorted(sample_site.build.rglob("*.html"))
+    without_box = [
+        path.relative_to(sample_site.build).as_posix()
+        for path in pages
+        if read_page(path).find(".//form[@class='site-search']") is None
+    ]
+    assert len(pages) > 20
+    assert without_box == ["search/index.html"]  # its own form is the search box there
+
+
 def test_no_search_leaves_out_the_page_the_box_and_the_index(
     make_site: MakeSite, tmp_path: Path
 ) -> None:

@@ -73,9 +73,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "search_nothing": "Ничего не найдено. Попробуйте другое слово или уберите фильтры.",
         "search_prompt": "Введите слово или имя: например, город, человека или организацию.",
         "search_more": "Показать ещё",
-        "search_failed": (
-            "Поиск не работает: не загрузился индекс. Откройте сайт через веб-сервер "
-            "(newsgen serve), а не как файл."
+        "search_failed": "Поиск не удался: индекс не загрузился. Обновите страницу.",
+        "search_from_disk": (
+            "Поиск работает, когда сайт открыт через веб-сервер (newsgen serve или хостинг), "
+            "а не как файл с диска."
         ),
         "active_topics": "О чём пишут",
     },
@@ -149,9 +150,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "search_nothing": "Nothing found. Try another word or remove the filters.",
         "search_prompt": "Type a word or a name: a place, a person, an organisation.",
         "search_more": "Show more",
-        "search_failed": (
-            "Search is not working: its index did not load. Open the site through a web "
-            "server (newsgen serve), not as a file."
+        "search_failed": "Search failed: its index did not load. Reload the page.",
+        "search_from_disk": (
+            "Search works when the site is opened through a web server (newsgen serve or a "
+            "host), not as a file from disk."
         ),
         "active_topics": "In the news",
     },

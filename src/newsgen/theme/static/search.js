@@ -186,8 +186,10 @@ async function showMore(number) {
     mine.forEach((result, index) => (data[batch.indexOf(result)] = loaded[index]));
   }
   if (number !== latest) return;
-  for (const item of data) list.append(resultItem(item));
+  const items = data.map(resultItem);
+  list.append(...items);
   more.hidden = remaining.length === 0;
+  return items[0];
 }
 
 function resultItem(item) {
@@ -243,6 +245,8 @@ function unescapeText(escaped) {
 }
 
 function showTopics(counts) {
+  // A chip pressed by keyboard is replaced: its new self (or the first chip) keeps focus.
+  const focused = topicsBox.contains(document.activeElement) ? document.activeElement : null;
   topicsBox.replaceChildren();
   const names = Object.keys(counts)
     .filter((name) => counts[name] > 0)
@@ -258,6 +262,10 @@ function showTopics(counts) {
   if (topic.value) chips.append(topicButton("", text.clear_topic, null));
   for (const name of names) chips.append(topicButton(name, name, counts[name]));
   topicsBox.append(heading, chips);
+  if (focused) {
+    const same = [...chips.querySelectorAll("button")].find((b) => b.value === focused.value);
+    (same || chips.querySelector("button")).focus();
+  }
 }
 
 function topicButton(value, label, count) {
@@ -265,6 +273,7 @@ function topicButton(value, label, count) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "chip";
+  button.value = value;
   button.textContent = label;
   if (count !== null && count !== undefined) {
     const number = document.createElement("span");
@@ -304,7 +313,12 @@ async function start() {
     event.preventDefault();
     runSearch();
   });
-  more.addEventListener("click", () => showMore(latest).catch(failed));
+  // After "show more", focus moves to the first new result (the button may be gone).
+  more.addEventListener("click", () =>
+    showMore(latest)
+      .then((first) => first?.querySelector("a")?.focus())
+      .catch(failed),
+  );
   await runSearch();
 }
 
