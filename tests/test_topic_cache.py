@@ -76,6 +76,25 @@ def test_the_cache_is_kept_in_the_site_folder(site: Path) -> None:
     assert rows == len(SOURCES)
 
 
+def cached_rows(site: Path) -> int:
+    with sqlite3.connect(site / ".newsgen-cache/topics.sqlite") as connection:
+        (rows,) = connection.execute("SELECT count(*) FROM entities").fetchone()
+    return int(rows)
+
+
+def test_a_damaged_cache_is_made_again(site: Path) -> None:
+    (site / ".newsgen-cache/topics.sqlite").write_bytes(b"not a database " * 100)
+    assert found_in(build(site)) == len(SOURCES)
+    assert site_topics(site / "build") == TOPICS
+    assert cached_rows(site) == len(SOURCES)
+
+
+def test_texts_no_longer_in_the_archive_leave_the_cache(site: Path) -> None:
+    (site / "seeds/003_00000000000000cc.txt").unlink()
+    build(site)
+    assert cached_rows(site) == len(SOURCES) - 1
+
+
 def test_a_rebuild_with_nothing_changed_runs_no_extraction(site: Path) -> None:
     out = build(site)
     assert "; topics found in 0 articles (the rest cached); " in out

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from babel import Locale
+
 from newsgen.entities import identity
 
 DEFAULT_ALIASES: dict[str, list[str]] = {
@@ -57,10 +59,35 @@ ORGANISATIONS_TAGGED_AS_PLACES = frozenset(
 ) | {"Белый дом", "Смольный"}
 
 
-def alias_table(site_aliases: Mapping[str, list[str]]) -> dict[str, str]:
-    """Give the canonical name of each variant, keyed by the variant's identity."""
+# Languages whose country names Babel gives and newsgen's articles are written in.
+_ARTICLE_LANGUAGES = ("ru", "en")
+# Short English names Babel does not list as a country's name.
+_ENGLISH_SHORT_NAMES = {"US": "US", "USA": "US", "UK": "GB", "Britain": "GB"}
+
+
+def alias_table(site_aliases: Mapping[str, list[str]], language: str = "ru") -> dict[str, str]:
+    """Give the canonical name of each variant, keyed by the variant's identity.
+
+    Countries named in another language («Kazakhstan» in an English article on a Russian
+    site) join the site language's name (Babel's), so one country is one topic.
+    """
     table: dict[str, str] = {}
     for canonical, variants in {**DEFAULT_ALIASES, **site_aliases}.items():
         for variant in [canonical, *variants]:
             table[identity(variant)] = canonical
+    for variant, name in _foreign_country_names(language).items():
+        table.setdefault(identity(variant), table.get(identity(name), name))
     return table
+
+
+def _foreign_country_names(language: str) -> dict[str, str]:
+    """Give the site language's name of each country, keyed by its names in the others."""
+    if language not in _ARTICLE_LANGUAGES:
+        return {}
+    own = Locale(language).territories
+    names = {short: own[code] for short, code in _ENGLISH_SHORT_NAMES.items()}
+    for other in _ARTICLE_LANGUAGES:  # only codes of countries: not "001" (the world)
+        if other != language:
+            territories = Locale(other).territories.items()
+            names |= {n: own[code] for code, n in territories if code.isalpha() and code in own}
+    return names

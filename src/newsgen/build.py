@@ -141,7 +141,7 @@ def find_topics_in_text(articles: Sequence[Article], options: BuildOptions) -> E
 def topic_settings(config: SiteConfig) -> TopicSettings:
     """The settings of `newsgen.yaml` that turn found entities into topics."""
     return TopicSettings(
-        aliases=alias_table(config.topic_aliases),
+        aliases=alias_table(config.topic_aliases, config.language),
         ignore=frozenset(identity(name) for name in config.topic_ignore),
         min_mentions=config.topic_min_mentions,
     )

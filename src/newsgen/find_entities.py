@@ -68,6 +68,7 @@ def find_entities(
         fresh = _extract([texts[i] for i in missing], jobs)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
         cache.put_many(new_entries)
+        cache.keep_only(keys)
     finally:
         cache.close()
     known.update(new_entries)

@@ -25,10 +25,13 @@ class TopicCache:
         self._connection: sqlite3.Connection | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._connection = sqlite3.connect(path)
-            self._connection.execute(
-                "CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, found TEXT NOT NULL)"
-            )
+            try:
+                self._connection = _open(path)
+            except sqlite3.DatabaseError:
+                # A damaged cache (a disk error, a file written over) is only lost time:
+                # start a new one rather than fail the build.
+                path.unlink()
+                self._connection = _open(path)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, list[FoundEntity]]:
         """Give the cached entities of those `keys` that are in the cache."""
@@ -55,6 +58,31 @@ class TopicCache:
         with self._connection:
             self._connection.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)", rows)
 
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Remove the entries of texts that are no longer in the archive."""
+        if self._connection is None:
+            return
+        with self._connection:
+            self._connection.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+            self._connection.execute("DELETE FROM kept")
+            self._connection.executemany(
+                "INSERT OR IGNORE INTO kept VALUES (?)", ((k,) for k in keys)
+            )
+            self._connection.execute("DELETE FROM entities WHERE key NOT IN (SELECT key FROM kept)")
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS entities (key TEXT PRIMARY KEY, found TEXT NOT NULL)"
+        )
+        connection.execute("SELECT count(*) FROM entities").fetchone()
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
+    return connection

@@ -42,7 +42,11 @@ def assign_topics(
     """Give the articles with their topics: given ones first, then salient found ones."""
     settings = settings or TopicSettings()
     per_article = [_canonical(entities, settings) for entities in (found or [[] for _ in articles])]
-    per_article = _join_surnames_across_archive(per_article)
+    # Ignored names go after the join, so a lone surname of an ignored person goes too.
+    per_article = [
+        [e for e in entities if identity(e.name) not in settings.ignore]
+        for entities in _join_surnames_across_archive(per_article)
+    ]
     salient = [[e for e in entities if _is_salient(e, settings)] for entities in per_article]
     chosen = [
         _given(article, settings) + found for article, found in zip(articles, salient, strict=True)
@@ -55,9 +59,9 @@ def assign_topics(
 
 
 def _canonical(entities: Sequence[FoundEntity], settings: TopicSettings) -> list[FoundEntity]:
-    """Apply aliases and the ignore list; entities that become one are added up."""
+    """Apply aliases; entities that become one are added up."""
     renamed = [_renamed(e, settings.aliases.get(identity(e.name), e.name)) for e in entities]
-    return _merge_same([e for e in renamed if identity(e.name) not in settings.ignore])
+    return _merge_same(renamed)
 
 
 def _renamed(entity: FoundEntity, name: str) -> FoundEntity:
@@ -147,20 +151,25 @@ def _most_common(counts: Counter[Item], default: Item) -> Item:
 
 
 def _with_unique_slugs(topics: dict[str, Topic]) -> dict[str, Topic]:
-    """Names whose slugs coincide (Казахстан, Kazakhstan) get a hash of the name added."""
+    """Names whose slugs coincide (Нью-Йорк, New York) are told apart by a hash of the name.
+
+    The first by `_slug_precedence` keeps the plain slug, so a name in the site's Cyrillic
+    keeps its URL when a Latin name with the same transliteration turns up.
+    """
     holders: dict[str, list[str]] = defaultdict(list)
     for key, topic in topics.items():
         holders[slugify(topic.name, max_chars=80) or "topic"].append(key)
     result = {}
     for slug, keys in holders.items():
-        for key in keys:
-            suffix = (
-                f"-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
-                if len(keys) > 1 or slug == "topic"
-                else ""
-            )
+        for rank, key in enumerate(sorted(keys, key=_slug_precedence)):
+            plain = rank == 0 and slug != "topic"
+            suffix = "" if plain else f"-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
             result[key] = dataclasses.replace(topics[key], slug=slug + suffix)
     return result
+
+
+def _slug_precedence(key: str) -> tuple[bool, str]:
+    return (not any("а" <= letter <= "я" for letter in key), key)
 
 
 def _unique(topics: Iterable[Topic]) -> tuple[Topic, ...]:
