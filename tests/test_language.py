@@ -17,6 +17,12 @@ from newsgen.language import detect_language
         ("США и NATO", "ru"),
         ("", "en"),
         ("2025 — 17 000 000 $", "en"),
+        ("Die Opposition kritisierte am Montag den Haushalt der Bundesregierung.", "de"),
+        ("Le gouvernement a présenté mardi les mesures pour les agriculteurs.", "fr"),
+        ("El gobierno presentó el martes las medidas para los agricultores.", "es"),
+        ("Уряд України ухвалив рішення про підтримку експорту.", "uk"),
+        ("Қазақстан Республикасының Үкіметі жаңа бағдарламаны бекітті.", "kk"),
+        ("В Киеве (Київ) прошли переговоры о поставках зерна.", "ru"),
     ],
     ids=[
         "russian",
@@ -26,6 +32,12 @@ from newsgen.language import detect_language
         "tie-goes-to-russian",
         "empty",
         "no-letters",
+        "german",
+        "french",
+        "spanish",
+        "ukrainian",
+        "kazakh",
+        "russian-quoting-a-ukrainian-name",
     ],
 )
 def test_detect_language(text: str, lang: str) -> None:
