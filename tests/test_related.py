@@ -54,3 +54,16 @@ def test_at_most_five_and_never_the_article_itself() -> None:
 def test_an_article_without_topics_has_none_related() -> None:
     newest_first = [article(2), article(1, topic("Kz"))]
     assert related_titles(newest_first) == [[], []]
+
+
+def test_an_article_sharing_more_topics_is_found_however_far_in_time() -> None:
+    """Rare topics shared once must not crowd out an old article sharing two larger ones."""
+    big_a, big_b = topic("Aa"), topic("Bb")
+    rare = [topic(name) for name in ("R1", "R2", "R3")]
+    newest_first = [
+        article(100, big_a, big_b, *rare),
+        *(article(99 - n, rare[n]) for n in range(3)),
+        *(article(90 - n, big_a if n % 2 else big_b) for n in range(40)),
+        article(1, big_a, big_b),
+    ]
+    assert related_titles(newest_first)[0][0] == "Статья 1"

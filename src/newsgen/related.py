@@ -1,8 +1,9 @@
 """Related articles: those sharing the most topics with an article, newest first.
 
 Comparing every pair of articles is quadratic, and a topic like «Россия» spans most of
-an archive, so candidates come from the article's rarest topics that other articles
-share, and from each of those only the articles nearest in time.
+an archive, so candidates come from the article's topics rarest first: every article of
+a topic while they add up to `_WHOLE_TOPICS_BUDGET` (so the answer is exact for articles
+whose topics are small), and of larger topics the articles nearest in time.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from newsgen.records import Teaser, Topic
 from newsgen.topic_index import TopicSummary
 
 RELATED_ARTICLES = 5
-_CANDIDATE_TOPICS = 3
-_NEIGHBOURS = 8  # on each side, in time, within one topic
+_WHOLE_TOPICS_BUDGET = 120  # candidates taken from whole topics, per article
+_NEIGHBOURS = 8  # on each side, in time, within a topic too large to take whole
 
 
 def related_articles(
@@ -43,10 +44,14 @@ def _candidates(
     places: dict[Topic, dict[int, int]],
 ) -> list[Teaser]:
     shared = [t for t in article.topics if len(articles_of[t]) > 1]  # others have this topic
-    rarest = sorted(shared, key=lambda t: (len(articles_of[t]), t.slug))[:_CANDIDATE_TOPICS]
+    budget = _WHOLE_TOPICS_BUDGET
     found: dict[int, Teaser] = {}
-    for topic in rarest:
-        around = places[topic][id(article)]
-        nearby = articles_of[topic][max(0, around - _NEIGHBOURS) : around + _NEIGHBOURS + 1]
-        found.update((id(other), other) for other in nearby if other is not article)
+    for topic in sorted(shared, key=lambda t: (len(articles_of[t]), t.slug)):
+        members = articles_of[topic]
+        if len(members) <= budget:
+            budget -= len(members)
+        else:
+            around = places[topic][id(article)]
+            members = members[max(0, around - _NEIGHBOURS) : around + _NEIGHBOURS + 1]
+        found.update((id(other), other) for other in members if other is not article)
     return list(found.values())
