@@ -34,3 +34,26 @@ def test_possessive_is_dropped_and_offsets_kept() -> None:
     (mention,) = english_mentions(text)
     assert (mention.kind, mention.name) == ("place", "Kazakhstan")
     assert text[mention.start :].startswith("Kazakhstan's")
+
+
+def test_titles_and_articles_are_not_part_of_names() -> None:
+    text = "The US President Donald Trump met Prime Minister Keir Starmer in London on Monday."
+    assert names(text) == [
+        ("place", "US"),
+        ("person", "Donald Trump"),
+        ("person", "Keir Starmer"),
+        ("place", "London"),
+    ]
+
+
+def test_unions_are_organisations_and_accented_names_are_whole() -> None:
+    text = (
+        "The European Union and the International Monetary Fund met in São Paulo. "
+        "Officials of Nestlé attended."
+    )
+    assert names(text) == [
+        ("organisation", "European Union"),
+        ("organisation", "International Monetary Fund"),
+        ("place", "São Paulo"),
+        ("other", "Nestlé"),
+    ]
