@@ -30,7 +30,13 @@ _PHRASE = re.compile(
 )
 # Words of a title before a name: «US President Donald Trump» names Donald Trump.
 _TITLES = frozenset(
-    ["President", "Prime", "Minister", "Chancellor", "Secretary", "Senator", "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Pope", "General", "Chairman", "Chairwoman", "Chief", "Executive", "CEO", "Director", "Ambassador", "Foreign", "Finance", "Defence", "Defense", "Interior", "Economy", "Trade", "Deputy", "Vice", "Former", "Sir", "Lord", "Lady", "Judge", "Justice", "Commissioner", "Spokesman", "Spokeswoman", "Envoy", "Leader", "Speaker"]
+    (
+        "President Prime Minister Chancellor Secretary Senator Governor Mayor King Queen"
+        " Prince Princess Pope General Chairman Chairwoman Chief Executive CEO Director"
+        " Ambassador Foreign Finance Defence Defense Interior Economy Trade Deputy Vice"
+        " Former Sir Lord Lady Judge Justice Commissioner Spokesman Spokeswoman Envoy"
+        " Leader Speaker"
+    ).split()
 )
 # Babel lists these among territories; news writes of them as organisations.
 _UNIONS = frozenset(["European Union", "United Nations", "Eurozone"])
@@ -222,9 +228,9 @@ def _names_in(phrase: str, start: int, text: str) -> list[tuple[str, int]]:
     words = list(re.finditer(r"\S+", phrase))
     while words and words[0].group() in _NOT_NAMES:
         words.pop(0)
-    if len(words) > 2 and words[1].group() in _CONNECTORS and _opens_sentence(start, text):
-        if not _written_mid_sentence(words[0].group(), text):
-            words = words[2:]
+    joined_by_connector = len(words) > 2 and words[1].group() in _CONNECTORS
+    if joined_by_connector and _opens_sentence(start, text):
+        words = words if _written_mid_sentence(words[0].group(), text) else words[2:]
     titles = [i for i, word in enumerate(words) if word.group() in _TITLES]
     if not titles:
         return [_span(phrase, start, words)] if words else []
