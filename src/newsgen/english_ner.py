@@ -30,13 +30,50 @@ _PHRASE = re.compile(
 )
 # Words of a title before a name: «US President Donald Trump» names Donald Trump.
 _TITLES = frozenset(
-    (
-        "President Prime Minister Chancellor Secretary Senator Governor Mayor King Queen"
-        " Prince Princess Pope General Chairman Chairwoman Chief Executive CEO Director"
-        " Ambassador Foreign Finance Defence Defense Interior Economy Trade Deputy Vice"
-        " Former Sir Lord Lady Judge Justice Commissioner Spokesman Spokeswoman Envoy"
-        " Leader Speaker"
-    ).split()
+    [
+        "President",
+        "Prime",
+        "Minister",
+        "Chancellor",
+        "Secretary",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "General",
+        "Chairman",
+        "Chairwoman",
+        "Chief",
+        "Executive",
+        "CEO",
+        "Director",
+        "Ambassador",
+        "Foreign",
+        "Finance",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Economy",
+        "Trade",
+        "Deputy",
+        "Vice",
+        "Former",
+        "Sir",
+        "Lord",
+        "Lady",
+        "Judge",
+        "Justice",
+        "Commissioner",
+        "Spokesman",
+        "Spokeswoman",
+        "Envoy",
+        "Leader",
+        "Speaker",
+    ]
 )
 # Babel lists these among territories; news writes of them as organisations.
 _UNIONS = frozenset(["European Union", "United Nations", "Eurozone"])
