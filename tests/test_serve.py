@@ -585,6 +585,21 @@ def test_the_search_index_follows_an_edit_after_the_page(
     assert "search index updated: built " in server.output()
 
 
+def test_a_second_edit_soon_after_the_first_is_shown_before_any_indexing(
+    make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
+) -> None:
+    """Indexing waits for a pause in the editing, so it never holds up the next edit."""
+    site = make_site(tmp_path, SITE)
+    server = serve(site)
+    url = article_url(site / "build")
+    (site / SEED).write_text(seed("Первая правка."), encoding="utf-8")
+    wait_for_text(server.address, url, "Первая правка.")
+    (site / SEED).write_text(seed("Вторая правка."), encoding="utf-8")
+    wait_for_text(server.address, url, "Вторая правка.")
+    server.wait_for_line(r"^search index updated: built ")
+    assert server.output().count("search index updated: ") == 1, server.output()
+
+
 def test_quick_saves_give_one_rebuild(
     make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
 ) -> None:

@@ -10,8 +10,10 @@ import dataclasses
 import errno
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
@@ -21,6 +23,8 @@ from newsgen.serve_http import BuildState, PreviewServer, is_loopback
 from newsgen.watch import snapshot, wait_for_change
 
 PORTS_TO_TRY = 20
+# Editing pauses this long before the search index of the edits is made.
+SEARCH_AFTER_QUIET_SECONDS = 2.0
 MAX_PORT = 65535
 
 
@@ -45,15 +49,36 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     # The folders come from the command line, not newsgen.yaml: they are found once, so a
     # newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
     watched = _watched_paths(folders, options.config_path)
-    stop = threading.Event()
     try:
-        seen = snapshot(watched)
-        while (changed := wait_for_change(lambda: watched, seen, stop.is_set)) is not None:
-            seen = changed
-            _rebuild(options, state, say)
+        _watch_and_rebuild(options, state, say, watched)
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _watch_and_rebuild(
+    options: ServeOptions, state: BuildState, say: Callable[[str], None], watched: list[Path]
+) -> None:
+    """Rebuild on every change; index for search once the files have been quiet a while.
+
+    Indexing a large archive takes seconds and no change is seen meanwhile, so it waits
+    for a pause in the editing: a second save soon after the first is shown at once.
+    """
+    seen = snapshot(watched)
+    search_due: BuildOptions | None = None
+    while True:
+        deadline = time.monotonic() + SEARCH_AFTER_QUIET_SECONDS if search_due else float("inf")
+        changed = wait_for_change(lambda: watched, seen, partial(_past, deadline))
+        if changed is None and search_due is not None:
+            _update_search(search_due, say)
+            search_due = None
+        elif changed is not None:
+            seen = changed
+            search_due = _rebuild(options, state, say)
+
+
+def _past(deadline: float) -> bool:
+    return time.monotonic() > deadline
 
 
 def _rebuild(
@@ -62,8 +87,9 @@ def _rebuild(
     say: Callable[[str], None],
     jobs: int = 1,
     search_later: bool = True,
-) -> None:
-    """Build once; record the result for the open pages; then bring the search index up to date.
+) -> BuildOptions | None:
+    """Build once and record the result for the open pages; give the build that would
+    bring the search index up to date, when the index was left for later.
 
     Rebuilds run in this process only (`jobs` 1): forking worker processes while the
     server's threads run can deadlock them, and a rebuild renders only what changed.
@@ -77,11 +103,12 @@ def _rebuild(
     except NewsgenError as error:
         say(f"rebuild failed; still serving the last good site:\n{error}")
         state.finished(str(error))
-        return
+        return None
     say(report.summary(build.output_dir))
     state.finished(None)
-    if report.search == SEARCH_LEFT_FOR_LATER:
-        _update_search(dataclasses.replace(build, search_later=False), say)
+    if report.search != SEARCH_LEFT_FOR_LATER:
+        return None
+    return dataclasses.replace(build, search_later=False)
 
 
 def _update_search(build: BuildOptions, say: Callable[[str], None]) -> None:
