@@ -555,15 +555,19 @@ def test_head_of_the_event_stream_ends(served: Served) -> None:
 # Rebuilding on change
 
 
+def save_and_see(site: Path, server: Server, text: str) -> None:
+    """Save the sample seed with `text` and wait until its page shows it."""
+    (site / SEED).write_text(seed(text), encoding="utf-8")
+    wait_for_text(server.address, article_url(site / "build"), text)
+
+
 def test_an_edited_seed_is_served_after_the_rebuild(
     make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
 ) -> None:
     site = make_site(tmp_path, SITE)
     server = serve(site)
-    url = article_url(site / "build")
-    (site / SEED).write_text(seed("Вторая версия текста."), encoding="utf-8")
-    wait_for_text(server.address, url, "Вторая версия текста.")
-    assert "Первая версия текста." not in page_text(server.address, url)
+    save_and_see(site, server, "Вторая версия текста.")
+    assert "Первая версия текста." not in page_text(server.address, article_url(site / "build"))
     write_files(site, {"seeds/2025/003_00000000000000cc.txt": " date 2025-11-06 Новый файл."})
     wait_for_text(server.address, "/", "Новый файл")
 
@@ -579,8 +583,7 @@ def test_the_search_index_follows_an_edit_after_the_page(
     reply = request(server.address, entry)
     assert reply.headers["content-type"] == "application/json; charset=utf-8"
     first_index = reply.body.decode()
-    (site / SEED).write_text(seed("Совершенно новые слова."), encoding="utf-8")
-    wait_for_text(server.address, article_url(site / "build"), "Совершенно новые слова.")
+    save_and_see(site, server, "Совершенно новые слова.")
     poll_until(lambda: page_text(server.address, entry) != first_index, "a new search index")
     assert "search index updated: built " in server.output()
 
@@ -591,11 +594,8 @@ def test_a_second_edit_soon_after_the_first_is_shown_before_any_indexing(
     """Indexing waits for a pause in the editing, so it never holds up the next edit."""
     site = make_site(tmp_path, SITE)
     server = serve(site)
-    url = article_url(site / "build")
-    (site / SEED).write_text(seed("Первая правка."), encoding="utf-8")
-    wait_for_text(server.address, url, "Первая правка.")
-    (site / SEED).write_text(seed("Вторая правка."), encoding="utf-8")
-    wait_for_text(server.address, url, "Вторая правка.")
+    save_and_see(site, server, "Первая правка.")
+    save_and_see(site, server, "Вторая правка.")
     server.wait_for_line(r"^search index updated: built ")
     assert server.output().count("search index updated: ") == 1, server.output()
 
