@@ -20,6 +20,8 @@ from conftest import (
 )
 from sitetools import article_pages, find_all, newsgen, read_page, text_of
 
+from newsgen import plan
+
 SAMPLE_URL = "2025/11/07/kazakhstan-stal-pervoy-stranoy-prisoedinivsheysya-k-f2c8b144/"
 KINDS = {"person": "Люди", "place": "Места", "organisation": "Организации"}
 KIND_ONE = {"person": "Человек", "place": "Место", "organisation": "Организация"}
@@ -268,3 +270,21 @@ def test_an_article_in_another_language_keeps_its_given_topics(
         "index.html",
         "letter",
     ]
+
+
+def test_a_letter_with_many_topics_is_split_into_pages(
+    sample_site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plan, "TOPICS_PER_LETTER_PAGE", 1)
+    output = tmp_path / "out"
+    run = newsgen("build", "--site", sample_site.site, "--output", output, "--jobs", "1")
+    assert run.code == 0, run.err
+    names = [name for name in SAMPLE_TOPICS if name[0] == "К"]
+    assert len(names) == 2
+    first = read_page(output / "topics/letter/k/index.html")
+    second = read_page(output / "topics/letter/k/page/2/index.html")
+    assert not (output / "topics/letter/k/page/3").exists()
+    listed = [text for page in (first, second) for text, _ in chips(page)]
+    assert sorted(listed) == sorted(f"{n} {len(SAMPLE_TOPICS[n][2])}" for n in names)
+    (pager,) = find_all(first, "nav", class_="pager")
+    assert [a.get("href") for a in pager.iter("a")] == ["../../../topics/letter/k/page/2/"]

@@ -7,13 +7,15 @@ from collections.abc import Iterator, Sequence
 from newsgen.calendar_index import DayArchive, MonthArchive, YearArchive, group_by_date
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError
-from newsgen.pagination import paginate
+from newsgen.pagination import page_url, paginate
+from newsgen.parallel import chunks
 from newsgen.records import Article, Page, Teaser
 from newsgen.related import related_articles
 from newsgen.search_parts import plan_parts
 from newsgen.sitemap import sitemap_pages
 from newsgen.topic_index import (
     TOPIC_KINDS,
+    LetterIndex,
     TopicSummary,
     active_topics,
     letter_indexes,
@@ -21,6 +23,7 @@ from newsgen.topic_index import (
 )
 
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
+TOPICS_PER_LETTER_PAGE = 500  # a letter with more (С of 20,000 topics) gets more pages
 
 ARTICLE_TEMPLATE = "article.html"
 SEARCH_TEMPLATE = "search.html"
@@ -125,15 +128,34 @@ def _neighbours(
     }
 
 
+def letter_pages(letter: LetterIndex, letters: Sequence[LetterIndex]) -> Iterator[Page]:
+    """The pages of one letter's topics, by kind, `TOPICS_PER_LETTER_PAGE` to a page."""
+    listed = [(kind, facts) for kind in TOPIC_KINDS for facts in letter.by_kind[kind]]
+    parts = chunks(len(listed), TOPICS_PER_LETTER_PAGE) or [range(0)]
+    for number, part in enumerate(parts, start=1):
+        shown = [listed[i] for i in part]
+        pager = {
+            "number": number,
+            "count": len(parts),
+            "previous_url": page_url(letter.url, number - 1) if number > 1 else None,
+            "next_url": page_url(letter.url, number + 1) if number < len(parts) else None,
+        }
+        context = {
+            "index": letter,
+            "letters": letters,
+            "by_kind": {kind: [f for k, f in shown if k == kind] for kind in TOPIC_KINDS},
+            "pager": pager,
+        }
+        yield Page(f"{page_url(letter.url, number)}index.html", "topic_letter.html", context)
+
+
 def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[Page]:
     by_kind = {kind: [s.facts() for s in topics if s.topic.kind == kind] for kind in TOPIC_KINDS}
     letters = letter_indexes(topics)
     context = {"topics_by_kind": by_kind, "letters": letters, "top": TOPICS_ON_INDEX}
     yield Page("topics/index.html", "topics.html", context)
     for letter in letters:
-        yield Page(
-            f"{letter.url}index.html", "topic_letter.html", {"index": letter, "letters": letters}
-        )
+        yield from letter_pages(letter, letters)
     for summary in topics:
         facts = summary.facts()
         for pager in paginate(summary.articles, summary.topic.url, config.per_page):
