@@ -187,13 +187,14 @@ def _markdown_record(
     assert meta.date is not None  # parse_markdown_source reports a missing date
     title = meta.title or derive_title(paragraphs[0])
     text = "\n".join(paragraphs)
+    identifier = _identifier(path, shown)
     return Article(
-        identifier=_identifier(path, shown),
+        identifier=identifier,
         source_path=shown,
         date=meta.date,
         published=meta.published,
         title=title,
-        slug=meta.slug or slugify(title) or _identifier(path, shown)[:8],
+        slug=meta.slug or slugify(title) or identifier[:8],
         lang=meta.lang or detect_language(text),
         paragraphs=paragraphs,
         body_html=body_html,

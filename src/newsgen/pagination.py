@@ -1,20 +1,21 @@
-"""Splitting a list of articles into numbered pages: `base/`, `base/page/2/`, …"""
+"""Splitting a list (of articles, of topics) into numbered pages: `base/`, `base/page/2/`, …"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from newsgen.records import Teaser
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
-class Pager:
-    """One page of a paginated list: its articles and the URLs around it."""
+class Pager(Generic[Item]):
+    """One page of a paginated list: its items (`articles`) and the URLs around it."""
 
     number: int
     count: int
-    articles: Sequence[Teaser]
+    articles: Sequence[Item]
     url: str
     first_url: str
     previous_url: str | None
@@ -26,7 +27,7 @@ def page_url(base_url: str, number: int) -> str:
     return base_url if number == 1 else f"{base_url}page/{number}/"
 
 
-def paginate(articles: Sequence[Teaser], base_url: str, per_page: int) -> list[Pager]:
+def paginate(articles: Sequence[Item], base_url: str, per_page: int) -> list[Pager[Item]]:
     """Give the pages of `articles` (at least one, maybe empty) under `base_url`."""
     count = max(1, -(-len(articles) // per_page))
     return [

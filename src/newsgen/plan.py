@@ -7,8 +7,7 @@ from collections.abc import Iterator, Sequence
 from newsgen.calendar_index import DayArchive, MonthArchive, YearArchive, group_by_date
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError
-from newsgen.pagination import page_url, paginate
-from newsgen.parallel import chunks
+from newsgen.pagination import paginate
 from newsgen.records import Article, Page, Teaser
 from newsgen.related import related_articles
 from newsgen.search_parts import plan_parts
@@ -131,22 +130,10 @@ def _neighbours(
 def letter_pages(letter: LetterIndex, letters: Sequence[LetterIndex]) -> Iterator[Page]:
     """The pages of one letter's topics, by kind, `TOPICS_PER_LETTER_PAGE` to a page."""
     listed = [(kind, facts) for kind in TOPIC_KINDS for facts in letter.by_kind[kind]]
-    parts = chunks(len(listed), TOPICS_PER_LETTER_PAGE) or [range(0)]
-    for number, part in enumerate(parts, start=1):
-        shown = [listed[i] for i in part]
-        pager = {
-            "number": number,
-            "count": len(parts),
-            "previous_url": page_url(letter.url, number - 1) if number > 1 else None,
-            "next_url": page_url(letter.url, number + 1) if number < len(parts) else None,
-        }
-        context = {
-            "index": letter,
-            "letters": letters,
-            "by_kind": {kind: [f for k, f in shown if k == kind] for kind in TOPIC_KINDS},
-            "pager": pager,
-        }
-        yield Page(f"{page_url(letter.url, number)}index.html", "topic_letter.html", context)
+    for pager in paginate(listed, letter.url, TOPICS_PER_LETTER_PAGE):
+        shown = {kind: [f for k, f in pager.articles if k == kind] for kind in TOPIC_KINDS}
+        context = {"index": letter, "letters": letters, "by_kind": shown, "pager": pager}
+        yield Page(f"{pager.url}index.html", "topic_letter.html", context)
 
 
 def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[Page]:
