@@ -118,7 +118,9 @@ async function search(number) {
   const answers = [];
   for (const part of asked) {
     const instance = await ready(part);
-    if (words && !(await holdsEveryWord(part, instance, words))) continue;
+    const holds = !words || (await holdsEveryWord(part, instance, words));
+    if (number !== latest) return; // a newer search is under way
+    if (!holds) continue;
     const answer = await serially(() => instance.search(words || null, searchOptions()));
     if (number !== latest) return; // a newer search is under way
     for (const result of answer.results) result.part = part;
@@ -164,6 +166,7 @@ function topicCounts(answers) {
 }
 
 async function show(results, counts, number) {
+  if (number !== latest) return; // only the newest search may replace what is shown
   list.replaceChildren();
   remaining = results;
   status.textContent = results.length
