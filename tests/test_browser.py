@@ -67,10 +67,37 @@ def chromium_or_skip() -> str:
     pytest.skip(f"{message} to run the browser tests")
 
 
+@dataclass
+class HeldFiles:
+    """Files the host answers only once the browser has asked for all of them (or after
+    `seconds`), so that their downloads end at the same moment."""
+
+    paths: set[str]
+    seconds: float
+    asked: set[str] = field(default_factory=set)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def hold(self, path: str) -> None:
+        with self.changed:
+            self.asked.add(path)
+            self.changed.notify_all()
+            self.changed.wait_for(lambda: self.asked >= self.paths, timeout=self.seconds)
+
+    def wait_until_asked(self, path: str) -> bool:
+        with self.changed:
+            return self.changed.wait_for(lambda: path in self.asked, timeout=WAIT_MS / 1000)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A static host serving the site under `prefix` (`/`, or a sub-path like `/news/`)."""
 
     prefix = "/"
+    held: HeldFiles | None = None
+
+    def do_GET(self) -> None:
+        if self.held and self.path in self.held.paths:
+            self.held.hold(self.path)
+        super().do_GET()
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -82,9 +109,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def static_host(build: Path, prefix: str = "/") -> Iterator[str]:
+def static_host(build: Path, prefix: str = "/", held: HeldFiles | None = None) -> Iterator[str]:
     """Serve `build` at `prefix` on a free loopback port; give the site's address."""
-    handler = type("SiteHandler", (QuietHandler,), {"prefix": prefix})
+    handler = type("SiteHandler", (QuietHandler,), {"prefix": prefix, "held": held})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(build))
     )
@@ -114,8 +141,9 @@ def site_url(sample_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def parted_url(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site with its search index in three parts (2024–2025-09, 2025-10, 2025-11)."""
+def parted_site(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site built with its search index in three parts (2024–2025-09, 2025-10,
+    2025-11); the built folder."""
     folder = tmp_path_factory.mktemp("parted")
     config = folder / "newsgen.yaml"
     settings = (sample_site.site / "newsgen.yaml").read_text("utf-8")
@@ -125,7 +153,13 @@ def parted_url(sample_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory)
         "build", "--site", sample_site.site, "--config", config, "--output", output, "--jobs", "1"
     )
     assert "; search index indexed (3 of 3 parts); " in run.out, run.err
-    with static_host(output) as url:
+    return output
+
+
+@pytest.fixture(scope="module")
+def parted_url(parted_site: Path) -> Iterator[str]:
+    """The sample site with its search index in three parts, on a static file server."""
+    with static_host(parted_site) as url:
         yield url
 
 
@@ -354,6 +388,24 @@ def test_typing_and_changing_filters_quickly_ends_with_the_last_search(
     found = wait_for_results(page)
     assert sorted(found) == ["Жители Астаны встретили Новый год салютом", "Лето в Астане"]
     assert visit.problems == []
+
+
+def test_parts_of_the_index_loaded_at_once_spoil_no_search(
+    browser: Browser, parted_site: Path
+) -> None:
+    # Two parts whose WebAssembly arrives at the same moment: the oldest (the only one of
+    # 2024), asked first, and the newest, asked when the reader turns to 2025.
+    oldest, *_, newest = sorted(path.name for path in (parted_site / "pagefind").iterdir())
+    wasm = [f"/pagefind/{part}/wasm.ru.pagefind" for part in (oldest, newest)]
+    held = HeldFiles(set(wasm), seconds=2)
+    with static_host(parted_site, held=held) as url, fresh_page(browser) as page:
+        visit = Visit(page, "http://127.0.0.1:")
+        visit.watch()
+        page.goto(f"{url}search/?q=Астан&year=2024")
+        assert held.wait_until_asked(wasm[0]), "the search never asked for the oldest part"
+        page.select_option("#search-year", "2025")
+        assert wait_for_results(page) == ["В Астане открылся новый мост через Ишим"]
+        assert visit.problems == []
 
 
 def test_the_header_box_leads_to_results_by_keyboard(visit: Visit, site_url: str) -> None:

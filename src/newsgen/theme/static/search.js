@@ -34,8 +34,8 @@ let latest = 0; // the number of the newest search, so a slow older one never wi
 let remaining = [];
 let pagefindWork = Promise.resolve();
 
-// Pagefind's instances share one worker, which fails on overlapping work of two
-// instances ("memory access out of bounds"): every call to it waits for the one before.
+// Pagefind's instances share one worker and one WebAssembly memory: every call to them
+// waits for the one before, so the work of two parts never overlaps.
 function serially(work) {
   const run = pagefindWork.then(work);
   pagefindWork = run.catch(() => undefined);
@@ -79,12 +79,18 @@ function ready(part) {
   return part.ready;
 }
 
-async function makeInstance(part) {
+// Parts are made one at a time, each with its WebAssembly loaded before the next begins:
+// Pagefind's instances share one copy of it, and two loading at once each make their own,
+// the second replacing the memory the first's index lives in ("memory access out of
+// bounds"). Asking for the filters waits until the index and its WebAssembly are in.
+function makeInstance(part) {
   const basePath = new URL(`${part.name}/`, INDEX_FOLDER).pathname;
-  const instance = pagefind.createInstance({ basePath });
-  await serially(() => instance.options({ excerptLength: 30 }));
-  await serially(() => instance.filters()); // so each search counts its results by topic
-  return instance;
+  return serially(async () => {
+    const instance = pagefind.createInstance({ basePath });
+    await instance.options({ excerptLength: 30 });
+    await instance.filters(); // so each search counts its results by topic
+    return instance;
+  });
 }
 
 function failed(error) {
