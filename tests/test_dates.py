@@ -54,6 +54,21 @@ NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))
             dt.date(2025, 11, 7),
             dt.datetime(2025, 11, 7, 14, 30, tzinfo=dt.UTC),
         ),
+        (
+            "2025-11-07 14:30 MSK",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=MSK),
+        ),
+        (
+            "2025-11-07T14:30 мск",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=MSK),
+        ),
+        (
+            "2012-07-01 09:00 МСК",
+            dt.date(2012, 7, 1),
+            dt.datetime(2012, 7, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=4))),
+        ),
         ("2025-11-07 14:30", dt.date(2025, 11, 7), dt.datetime(2025, 11, 7, 14, 30)),
         (
             "2025-11-07T23:30-05:00",
@@ -73,6 +88,9 @@ NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))
         "Z",
         "UTC-word",
         "GMT-word",
+        "MSK-word",
+        "lower-case-Cyrillic-word-after-T-form",
+        "Moscow-kept-UTC+4-in-2012",
         "time-without-zone",
         "late-evening-west-of-utc",
     ],
@@ -164,6 +182,10 @@ def test_text_after_the_date_is_not_a_time() -> None:
         ("2025-11-07 14:30 +03:00 Текст абзаца", "2025-11-07 14:30 +03:00", "Текст абзаца"),
         ("2025-11-07 14:30 UTC Текст", "2025-11-07 14:30 UTC", "Текст"),
         ("2025-11-07 14:30 Z Текст", "2025-11-07 14:30 Z", "Текст"),
+        ("2025-11-07 14:30 МСК Текст", "2025-11-07 14:30 МСК", "Текст"),
+        ("2025-11-07T14:30 MSK Текст", "2025-11-07T14:30 MSK", "Текст"),
+        ("2025-11-07 14:30+03:00 MSK Текст", "2025-11-07 14:30+03:00", "MSK Текст"),
+        ("2025-11-07 МСК Текст", "2025-11-07", "МСК Текст"),
         ("2025-11-07 14:30 Текст", "2025-11-07 14:30", "Текст"),
         ("2025-11-07 12 лет спустя", "2025-11-07", "12 лет спустя"),
         ("2025-11-07 +03:00 Текст", "2025-11-07", "+03:00 Текст"),
@@ -176,6 +198,10 @@ def test_text_after_the_date_is_not_a_time() -> None:
         "time-and-zone",
         "time-and-UTC",
         "time-and-Z",
+        "time-and-MSK",
+        "T-form-and-MSK",
+        "no-zone-word-after-an-offset",
+        "zone-word-without-time-is-text",
         "time-without-zone",
         "number-is-text",
         "zone-without-time-is-text",
@@ -184,3 +210,8 @@ def test_text_after_the_date_is_not_a_time() -> None:
 )
 def test_split_date_prefix(line: str, date_text: str, rest: str) -> None:
     assert split_date_prefix(line) == (date_text, rest)
+
+
+def test_a_time_with_an_offset_and_a_zone_word_is_refused() -> None:
+    with pytest.raises(DateProblem, match=r"^time in '2025-11-07 14:30\+03:00 MSK' has two zones$"):
+        parse_written_date("2025-11-07 14:30+03:00 MSK")

@@ -71,8 +71,9 @@ def test_paragraphs(text: str, paragraphs: tuple[str, ...]) -> None:
         " date 2025-11-07T14:30+03:00 Текст.",
         " date 2025-11-07 14:30 +03:00 Текст.",
         " date 2025-11-07 14:30 +03:00\nТекст.",
+        " date 2025-11-07 14:30 МСК Текст.",
     ],
-    ids=["T-form", "space-form", "space-form-alone-on-its-line"],
+    ids=["T-form", "space-form", "space-form-alone-on-its-line", "Moscow-time-word"],
 )
 def test_time_and_zone(text: str) -> None:
     assert parse_seed(text, PATH) == SeedDocument(

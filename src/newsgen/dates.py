@@ -5,13 +5,19 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import zoneinfo
 
 from dateutil import parser as dateutil_parser
 
+# Zone words written after a time. Moscow time is looked up in the time-zone database, so
+# a time of 2012 (when Moscow kept UTC+4) gets the offset it had then.
+_NAMED_ZONES = {"UTC": "UTC", "GMT": "UTC", "MSK": "Europe/Moscow", "МСК": "Europe/Moscow"}
+_OFFSET = r"Z|[+-]\d{2}(?::?\d{2})?"
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
+_TIME = re.compile(rf"\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:[.,]\d+)?)?(?:{_OFFSET})?")
+_ENDS_WITH_OFFSET = re.compile(rf"(?:{_OFFSET})$")
 _DATE_TIME_SPLIT = re.compile(r"([^T ]*)[T ]?\s*(.*)")
-_ZONE = re.compile(r"(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)")
+_ZONE = re.compile(rf"{_OFFSET}|(?i:{'|'.join(_NAMED_ZONES)})")
 
 
 class DateProblem(ValueError):
@@ -31,20 +37,25 @@ def parse_written_date(text: str) -> tuple[dt.date, dt.datetime | None]:
     day = _calendar_date(day_part, text)
     if not time_part:
         return day, None
-    try:
-        moment = dateutil_parser.isoparse(f"{day.isoformat()}T{_compact_zone(time_part)}")
-    except ValueError as exc:
-        raise DateProblem(f"time in {text!r} is not a time ({exc})") from None
-    return day, moment
+    return day, _moment(day, time_part, text)
 
 
-def _compact_zone(time_text: str) -> str:
-    """`14:30 +03:00` and `14:30 UTC` become forms that isoparse accepts."""
+def _moment(day: dt.date, time_text: str, whole: str) -> dt.datetime:
+    """The time of `day` written as `14:30`, `14:30+03:00`, `14:30 +03:00` or `14:30 MSK`."""
     clock, _, zone = time_text.partition(" ")
     zone = zone.strip()
-    if zone in ("UTC", "GMT"):
-        zone = "Z"
-    return clock + zone
+    named = _NAMED_ZONES.get(zone.upper())
+    try:
+        moment = dateutil_parser.isoparse(f"{day.isoformat()}T{clock if named else clock + zone}")
+    except ValueError as exc:
+        raise DateProblem(f"time in {whole!r} is not a time ({exc})") from None
+    if not named:
+        return moment
+    if moment.tzinfo is not None:
+        raise DateProblem(f"time in {whole!r} has two zones")
+    offset = moment.replace(tzinfo=zoneinfo.ZoneInfo(named)).utcoffset()
+    assert offset is not None  # a zone of the database has an offset at every moment
+    return moment.replace(tzinfo=dt.timezone(offset))
 
 
 def _calendar_date(day_text: str, whole: str) -> dt.date:
@@ -68,17 +79,20 @@ _TOKEN = re.compile(r"\S+")
 def split_date_prefix(line: str) -> tuple[str, str]:
     """Split `2025-11-07 14:30 +03:00 Текст…` into the date text and the rest of the line.
 
-    The date token may be followed by a time token and a zone token; anything after them
-    is the first paragraph of the body.
+    The date token may be followed by a time token, and a time without an offset by a zone
+    token (`+03:00`, `UTC`, `MSK`); anything after them is the first paragraph of the body.
     """
     # Any run of white space (a tab, a no-break space) may stand between the tokens.
     tokens = list(_TOKEN.finditer(line))
     if not tokens:
         return "", ""
     taken = 1
-    if len(tokens) > taken and "T" not in tokens[0].group() and _TIME.fullmatch(tokens[1].group()):
+    _, _, clock = tokens[0].group().partition("T")
+    if not clock and len(tokens) > taken and _TIME.fullmatch(tokens[taken].group()):
+        clock = tokens[taken].group()
         taken += 1
-        if len(tokens) > taken and _ZONE.fullmatch(tokens[taken].group()):
-            taken += 1
+    zone_may_follow = _TIME.fullmatch(clock) and not _ENDS_WITH_OFFSET.search(clock)
+    if zone_may_follow and len(tokens) > taken and _ZONE.fullmatch(tokens[taken].group()):
+        taken += 1
     date_text = " ".join(token.group() for token in tokens[:taken])
     return date_text, line[tokens[taken - 1].end() :].strip()
