@@ -713,8 +713,21 @@ def test_a_port_in_use_moves_to_the_next_free_one(
         server = serve(site, "--port", str(port))
         moved = server.wait_for_line(rf"^port {port} is in use; using (\d+) instead$")
         assert server.address[1] == int(moved.group(1))
+        assert server.out[0] == moved.group(0)  # said before the first build, not after it
         assert port < server.address[1] < port + 20
         assert SITE_TITLE in page_text(server.address, "/")
+
+
+def test_an_address_it_cannot_listen_on_stops_it_before_any_build(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path, SITE)
+    # 192.0.2.1 is kept for documentation: no machine has it, so it cannot be bound.
+    run = newsgen_process("serve", "--host", "192.0.2.1", cwd=site)
+    assert run.code == 2, run.err
+    assert re.search(r"^error: cannot listen on 192\.0\.2\.1:8000: ", run.err, re.MULTILINE)
+    assert "Traceback" not in run.err
+    assert not (site / "build").exists()
 
 
 def test_listening_on_every_interface_warns(

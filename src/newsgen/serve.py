@@ -43,16 +43,21 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     """Serve until interrupted (Ctrl-C), rebuilding whenever the site's files change."""
     state = BuildState()
     folders = _first_options(options)
-    options = dataclasses.replace(options, memo=BuildMemo())
-    _rebuild(options, state, say, jobs=folders.jobs, search_later=False)
-    server = _start_server(options, folders.output_dir, state, say)
-    # The folders come from the command line, not newsgen.yaml: they are found once, so a
-    # newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
-    watched = _watched_paths(folders, options.config_path)
+    # Listening comes first, so a port that cannot be had is said before a long first
+    # build; requests wait in the queue until it is done and the server answers them.
+    server = _listen(options, folders.output_dir, state, say)
     try:
-        _watch_and_rebuild(options, state, say, watched)
+        options = dataclasses.replace(options, memo=BuildMemo())
+        _rebuild(options, state, say, jobs=folders.jobs, search_later=False)
+        _start_serving(server, folders.output_dir, say)
+        # The folders come from the command line, not newsgen.yaml: they are found once, so
+        # a newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
+        watched = _watched_paths(folders, options.config_path)
+        try:
+            _watch_and_rebuild(options, state, say, watched)
+        finally:
+            server.shutdown()
     finally:
-        server.shutdown()
         server.server_close()
 
 
@@ -128,17 +133,19 @@ def _first_options(options: ServeOptions) -> BuildOptions:
         raise UsageError(f"cannot start: {error}") from error
 
 
-def _start_server(
+def _listen(
     options: ServeOptions, root: Path, state: BuildState, say: Callable[[str], None]
 ) -> PreviewServer:
     if not is_loopback(options.host):
         say(f"warning: serving on {options.host}: other machines on the network can read the site")
-    server = _bind(options.host, options.port, root, state, say)
+    return _bind(options.host, options.port, root, state, say)
+
+
+def _start_serving(server: PreviewServer, root: Path, say: Callable[[str], None]) -> None:
     threading.Thread(target=server.serve_forever, name="newsgen-serve", daemon=True).start()
     host, port = str(server.server_address[0]), server.server_address[1]
     shown = f"[{host}]" if ":" in host else host
     say(f"serving {root} at http://{shown}:{port}/ (Ctrl-C stops)")
-    return server
 
 
 def _bind(
