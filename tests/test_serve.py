@@ -9,6 +9,7 @@ backslashes, `//`) are sent as raw bytes on a socket.
 
 from __future__ import annotations
 
+import email.utils
 import http.client
 import json
 import os
@@ -418,6 +419,24 @@ def test_last_modified_is_the_built_files_time(served: Served) -> None:
     reply = request(served.address, "/static/style.css")
     modified = parsedate_to_datetime(reply.headers["last-modified"]).timestamp()
     assert modified == int((served.build / "static" / "style.css").stat().st_mtime)
+
+
+def test_if_modified_since_gives_304_unless_the_file_is_newer(served: Served) -> None:
+    first = request(served.address, "/static/style.css")
+    modified = first.headers["last-modified"]
+    earlier = email.utils.formatdate(parsedate_to_datetime(modified).timestamp() - 60, usegmt=True)
+    asked = {
+        modified: 304,
+        earlier: 200,
+        "not a date": 200,
+    }
+    for since, status in asked.items():
+        again = request(served.address, "/static/style.css", headers={"If-Modified-Since": since})
+        assert again.status == status, since
+        assert again.body == (b"" if status == 304 else first.body)
+    # With ETags given, the date is not looked at.
+    both = {"If-Modified-Since": modified, "If-None-Match": '"stale"'}
+    assert request(served.address, "/static/style.css", headers=both).status == 200
 
 
 def test_ten_clients_at_once_all_get_their_pages(served: Served) -> None:

@@ -135,21 +135,34 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if path.suffix == ".html":
             data = inject_live_reload(data)
         etag = f'"{hashlib.blake2b(data, digest_size=12).hexdigest()}"'
-        if status == HTTPStatus.OK and etag in _listed(self.headers.get("If-None-Match", "")):
+        modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+        if status == HTTPStatus.OK and self._client_has(etag, int(stat.st_mtime)):
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self.send_header("ETag", etag)
+            self.send_header("Last-Modified", modified)
             self.end_headers()
             return
         self.send_response(status)
         self.send_header("Content-Type", content_type(path))
         self.send_header("Content-Length", str(len(data)))
         self.send_header("ETag", etag)
-        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self.send_header("Last-Modified", modified)
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         if send_body:
             self.wfile.write(data)
+
+    def _client_has(self, etag: str, modified: int) -> bool:
+        """Whether the client's copy is current: by its ETags, or else by its date (which
+        HTTP says to ignore when ETags are given)."""
+        if "If-None-Match" in self.headers:
+            return etag in _listed(self.headers["If-None-Match"])
+        try:
+            since = email.utils.parsedate_to_datetime(self.headers.get("If-Modified-Since", ""))
+        except (TypeError, ValueError):  # absent or not a date: send the file
+            return False
+        return since.tzinfo is not None and modified <= since.timestamp()
 
     def _send_text(self, status: HTTPStatus, text: str, send_body: bool) -> None:
         body = text.encode()
