@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pty
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import MakeSite, build_in_place
-from sitetools import STAGING_SUFFIX, article_pages, newsgen, snapshot
+from sitetools import STAGING_SUFFIX, article_pages, clean_env, newsgen, snapshot
 
 from newsgen import __version__
 
@@ -316,3 +322,37 @@ def test_a_source_date_epoch_that_is_not_a_number_is_a_usage_error(
         "error: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds\n",
     )
     assert snapshot(built_site / "build") == before
+
+
+def in_a_terminal(site: Path, *args: str) -> str:
+    """What `newsgen ARGS…` shows on a terminal's screen (its stderr is a terminal)."""
+    screen, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsgen", *args],
+        cwd=site,
+        env=clean_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    shown = bytearray()
+    with contextlib.suppress(OSError):  # the terminal closes (EIO) when the process ends
+        while chunk := os.read(screen, 4096):
+            shown += chunk
+    os.close(screen)
+    assert process.wait(timeout=300) == 0, shown.decode()
+    return shown.decode()
+
+
+def test_a_build_in_a_terminal_shows_how_far_it_is(make_site: MakeSite, tmp_path: Path) -> None:
+    second = {"seeds/002_00000000000000bb.txt": " date 2025-11-08 Другая новость.\n\nТекст."}
+    site = make_site(tmp_path, {**GOOD_SEED, **second})
+    shown = in_a_terminal(site, "build", "--jobs", "1")
+    assert "\rfinding topics: 2/2 articles\r\n" in shown
+    assert re.search(r"\rrendering: (\d+)/\1 pages\r\n", shown)
+    assert "\rindexing for search: 0/1 parts\rindexing for search: 1/1 parts\r\n" in shown
+    # Nothing changed: no model runs, no page is rendered, the search index is kept.
+    again = in_a_terminal(site, "build", "--jobs", "1")
+    assert "finding topics" not in again
+    assert "rendering" not in again
+    assert "indexing" not in again

@@ -26,7 +26,9 @@ from newsgen.search_parts import SearchPart, month_of
 from newsgen.topics import TopicSettings, assign_topics
 from newsgen.write import SiteWriter, WriteReport, previous_keys
 
-Progress = Callable[[str, int, int], None]
+# What a long build is doing, for a terminal: a stage, how far it is, of how many, in what
+# units: ("rendering", 500, 20000, "pages").
+Progress = Callable[[str, int, int, str], None]
 SEARCH_LEFT_FOR_LATER = "left for later"
 
 
@@ -105,7 +107,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
     clock.lap("load")
-    extraction = find_topics_in_text(loaded.articles, options)
+    extraction = find_topics_in_text(loaded.articles, options, progress)
     settings = topic_settings(options.config)
     memo = options.memo
     assign = memo.assign_topics if memo else assign_topics
@@ -129,13 +131,25 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     )
 
 
-def find_topics_in_text(articles: Sequence[Article], options: BuildOptions) -> Extraction:
+def find_topics_in_text(
+    articles: Sequence[Article], options: BuildOptions, progress: Progress | None = None
+) -> Extraction:
     """Entities named in each article's text, from the cache where it has them."""
     if not options.config.find_topics:
         return Extraction([[] for _ in articles], extracted=0)
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
     memo = options.memo.entities if options.memo else None
-    return find_entities(articles, cache, options.jobs, memo)
+    counted = stage_progress(progress, "finding topics", "articles")
+    return find_entities(articles, cache, options.jobs, memo, counted)
+
+
+def stage_progress(
+    progress: Progress | None, stage: str, unit: str
+) -> Callable[[int, int], None] | None:
+    """`progress` for one stage, told only how far it is: `(done, total)`."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(stage, done, total, unit)
 
 
 def topic_settings(config: SiteConfig) -> TopicSettings:
@@ -168,7 +182,7 @@ def render_and_write(
         for number, (page, data) in enumerate(zip(to_render, rendered, strict=True), 1):
             writer.write(page.path, data, page_keys[page.path])
             if progress and (number % 500 == 0 or number == len(to_render)):
-                progress("rendered", number, len(to_render))
+                progress("rendering", number, len(to_render), "pages")
         copy_static(writer, static_dirs(options.site_root))
         clock.lap("render+write")
         search = stage_search(writer, pages, keys, known, options, progress)
@@ -208,11 +222,9 @@ def stage_search(
         and keep_bundle(writer, known, part, None)
     }
     due = {part: key for part, key in parts.items() if part not in deferred}
-    if progress:  # Pagefind reports nothing while it works, and takes seconds on an archive
-        progress("indexing for search", 0, len(due))
-    indexed = update_search(writer, due, known, language)
-    if progress:
-        progress("indexing for search", len(due), len(due))
+    # Pagefind reports nothing while it works, and takes seconds on an archive.
+    counted = stage_progress(progress, "indexing for search", "parts")
+    indexed = update_search(writer, due, known, language, counted)
     if deferred:
         return SEARCH_LEFT_FOR_LATER
     return f"indexed ({indexed} of {len(parts)} parts)" if indexed else "kept"

@@ -124,9 +124,9 @@ def _config_path(arguments: argparse.Namespace) -> Path | None:
     return path if arguments.config is not None or path.exists() else None
 
 
-def _print_progress(stage: str, done: int, total: int) -> None:
+def _print_progress(stage: str, done: int, total: int, unit: str) -> None:
     end = "\n" if done >= total else ""
-    print(f"\r{stage} {done}/{total} pages", end=end, file=sys.stderr, flush=True)
+    print(f"\r{stage}: {done}/{total} {unit}", end=end, file=sys.stderr, flush=True)
 
 
 def _print_skipped(report: BuildReport) -> None:

@@ -10,14 +10,14 @@ import functools
 import hashlib
 import importlib.metadata
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsgen.english_ner import english_mentions
 from newsgen.entities import FoundEntity, Mention, count_entities
-from newsgen.parallel import chunks, flatten, ordered_map
+from newsgen.parallel import chunks, ordered_map
 from newsgen.records import Article
 from newsgen.topic_cache import TopicCache, cache_key
 
@@ -51,10 +51,12 @@ def find_entities(
     cache_path: Path | None,
     jobs: int,
     memo: dict[str, list[FoundEntity]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Extraction:
     """Give the entities each article names, running extraction only for uncached texts.
 
-    `memo` (kept by `newsgen serve` between rebuilds) answers before the SQLite cache does.
+    `memo` (kept by `newsgen serve` between rebuilds) answers before the SQLite cache does;
+    `progress(done, total)` is told of each batch of uncached texts the models have read.
     """
     texts = [article_text(article) for article in articles]
     version = extractor_version()
@@ -65,7 +67,7 @@ def find_entities(
     try:
         known.update(cache.get_many(key for key in keys if key not in known))
         missing = sorted({key: i for i, key in enumerate(keys) if key not in known}.values())
-        fresh = _extract([texts[i] for i in missing], jobs)
+        fresh = _extract([texts[i] for i in missing], jobs, progress)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
         cache.put_many(new_entries)
         cache.keep_only(keys)
@@ -104,14 +106,20 @@ def article_text(article: Article) -> ArticleText:
     return ArticleText(article.lang, "\n\n".join([lede, *rest]), len(lede))
 
 
-def _extract(texts: Sequence[ArticleText], jobs: int) -> list[list[FoundEntity]]:
+def _extract(
+    texts: Sequence[ArticleText], jobs: int, progress: Callable[[int, int], None] | None
+) -> list[list[FoundEntity]]:
     if not texts:
         return []
     # The model pads each batch to its longest text: batches of like lengths waste less.
     by_length = sorted(range(len(texts)), key=lambda i: len(texts[i].text))
     ordered = [texts[i] for i in by_length]
     tasks = [ordered[part.start : part.stop] for part in chunks(len(texts), _ARTICLES_PER_TASK)]
-    found = list(flatten(ordered_map(_extract_batch, tasks, jobs, _load_models)))
+    found: list[list[FoundEntity]] = []
+    for batch in ordered_map(_extract_batch, tasks, jobs, _load_models):
+        found.extend(batch)
+        if progress:
+            progress(len(found), len(texts))
     result: list[list[FoundEntity]] = [[] for _ in texts]
     for position, index in enumerate(by_length):
         result[index] = found[position]

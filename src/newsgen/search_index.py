@@ -18,7 +18,7 @@ import hashlib
 import importlib.metadata
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -71,18 +71,23 @@ def update_search(
     parts: Mapping[SearchPart, str],
     previous: Mapping[str, str],
     language: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Stage the bundle of each part (keyed); give how many parts Pagefind had to index.
 
     `previous` maps the live site's files to their keys: a part's bundle is kept when it
-    was made from the same key.
+    was made from the same key. `progress(done, total)` is told of each part indexed.
     """
     stale = [part for part, key in parts.items() if not keep_bundle(writer, previous, part, key)]
     if stale:
         writer.remove_stale()  # pages of removed articles must not be indexed
-    for part in stale:
+        if progress:
+            progress(0, len(stale))
+    for done, part in enumerate(stale, 1):
         for path, data in index_pages(writer.staging, language, part).items():
             writer.write(part_folder(part) + path, data, parts[part])
+        if progress:
+            progress(done, len(stale))
     return len(stale)
 
 
