@@ -112,6 +112,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     memo = options.memo
     assign = memo.assign_topics if memo else assign_topics
     articles = assign(loaded.articles, extraction.entities, settings)
+    extracted = extraction.extracted
+    del extraction  # the entities found are in the articles' topics now; pages need no more
     clock.lap("topics")
     pages = memo.plan(articles, options.config) if memo else plan_site(articles, options.config)
     clock.lap("plan")
@@ -122,7 +124,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         write=written,
         seconds=clock.total(),
         phases=clock.laps,
-        topics_extracted=extraction.extracted,
+        topics_extracted=extracted,
         pages_rendered=rendered,
         search=search,
         ignored_files=loaded.ignored_files,
@@ -176,11 +178,14 @@ def render_and_write(
     known = previous_keys(options.output_dir) if options.cache_dir else {}
     thorough = options.memo is None or options.memo.first_write()
     with SiteWriter(options.output_dir, thorough) as writer:
-        page_keys = {page.path: keys.key(page) for page in pages}
-        to_render = [page for page in pages if not _kept(writer, page.path, page_keys, known)]
+        if known:
+            page_keys = {page.path: keys.key(page) for page in pages}
+            to_render = [page for page in pages if not _kept(writer, page.path, page_keys, known)]
+        else:  # nothing to keep: each key is worked out while the workers render
+            to_render = pages
         rendered = render_pages(to_render, options.config, dirs, options.jobs, fallback_time)
         for number, (page, data) in enumerate(zip(to_render, rendered, strict=True), 1):
-            writer.write(page.path, data, page_keys[page.path])
+            writer.write(page.path, data, keys.key(page))
             if progress and (number % 500 == 0 or number == len(to_render)):
                 progress("rendering", number, len(to_render), "pages")
         copy_static(writer, static_dirs(options.site_root))

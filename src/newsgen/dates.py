@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 import zoneinfo
 
@@ -83,7 +84,7 @@ def split_date_prefix(line: str) -> tuple[str, str]:
     token (`+03:00`, `UTC`, `MSK`); anything after them is the first paragraph of the body.
     """
     # Any run of white space (a tab, a no-break space) may stand between the tokens.
-    tokens = list(_TOKEN.finditer(line))
+    tokens = list(itertools.islice(_TOKEN.finditer(line), 3))
     if not tokens:
         return "", ""
     taken = 1

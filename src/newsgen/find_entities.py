@@ -58,16 +58,16 @@ def find_entities(
     `memo` (kept by `newsgen serve` between rebuilds) answers before the SQLite cache does;
     `progress(done, total)` is told of each batch of uncached texts the models have read.
     """
-    texts = [article_text(article) for article in articles]
     version = extractor_version()
     # Where the lede ends decides which names count as in the lede: it is part of the key.
-    keys = [cache_key(f"{t.lede_end}\n{t.text}", t.lang, version) for t in texts]
+    # One article's text at a time: only the texts not in the cache are kept (below).
+    keys = [_key(article_text(article), version) for article in articles]
     known = {key: memo[key] for key in keys if memo and key in memo}
     cache = TopicCache(cache_path)
     try:
         known.update(cache.get_many(key for key in keys if key not in known))
         missing = sorted({key: i for i, key in enumerate(keys) if key not in known}.values())
-        fresh = _extract([texts[i] for i in missing], jobs, progress)
+        fresh = _extract([article_text(articles[i]) for i in missing], jobs, progress)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
         cache.put_many(new_entries)
         cache.keep_only(keys)
@@ -78,6 +78,10 @@ def find_entities(
         memo.clear()
         memo.update(known)
     return Extraction([known[key] for key in keys], extracted=len(missing))
+
+
+def _key(text: ArticleText, version: str) -> str:
+    return cache_key(f"{text.lede_end}\n{text.text}", text.lang, version)
 
 
 @functools.cache

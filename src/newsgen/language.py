@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґәғқңөұүһІЇЄҐӘҒҚҢӨҰҮҺ]")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґәғқңөұүһІЇЄҐӘҒҚҢӨҰҮҺ]+")  # runs: summed by length
 _LATIN = re.compile(r"[a-zA-Zà-ÿÀ-ßąćęłńśźżğışœ]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 600
@@ -39,7 +39,7 @@ _WORD_SETS = {language: frozenset(words.split()) for language, words in _FUNCTIO
 def detect_language(text: str) -> str:
     """Give the language code of `text`: `ru` (or `uk`, `kk`), else a Latin-script one."""
     sample = text[:_SAMPLE_CHARS]
-    cyrillic = len(_CYRILLIC.findall(sample))
+    cyrillic = sum(map(len, _CYRILLIC.findall(sample)))
     if cyrillic and cyrillic >= len(_LATIN.findall(sample)):
         return _cyrillic_language(sample, cyrillic)
     return _latin_language(sample)

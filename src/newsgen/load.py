@@ -217,8 +217,10 @@ def _identifier(path: Path, shown: str) -> str:
     The path is hashed from inside the source folder, so renaming the folder moves no URL.
     """
     match = _SEED_NAME.fullmatch(path.stem)
+    if match:
+        return match.group(1)
     within = Path(shown).relative_to(Path(shown).parts[0]).as_posix()
-    return match.group(1) if match else hashlib.sha1(within.encode()).hexdigest()[:16]
+    return hashlib.sha1(within.encode()).hexdigest()[:16]
 
 
 def _length(text: str) -> dict[str, int]:

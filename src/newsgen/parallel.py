@@ -5,11 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+_AHEAD_PER_JOB = 4  # results a worker may make before the caller takes them
 
 
 def default_jobs() -> int:
@@ -23,13 +26,14 @@ def ordered_map(
     jobs: int,
     setup: Callable[..., None] | None = None,
     setup_args: tuple[Any, ...] = (),
-    chunksize: int = 1,
 ) -> Iterator[Result]:
     """Yield `function(item)` for each item in order, in `jobs` worker processes.
 
     `setup(*setup_args)` runs once in each worker (and here when running serially).
     Workers are forked where the platform allows it, so `setup_args` (e.g. all pages
-    of the site) reach them without being pickled.
+    of the site) reach them without being pickled. At most `_AHEAD_PER_JOB` results per
+    worker wait to be taken: when the caller is slow (a slow disk), the workers wait
+    instead of piling up finished results in memory.
     """
     if jobs <= 1 or len(items) <= 1:
         if setup:
@@ -37,7 +41,13 @@ def ordered_map(
         yield from map(function, items)
         return
     with _pool(jobs, setup, setup_args) as pool:
-        yield from pool.imap(function, items, chunksize=chunksize)
+        waiting: deque[Any] = deque()
+        for item in items:
+            if len(waiting) >= jobs * _AHEAD_PER_JOB:
+                yield waiting.popleft().get()
+            waiting.append(pool.apply_async(function, (item,)))
+        while waiting:
+            yield waiting.popleft().get()
 
 
 def _pool(jobs: int, setup: Callable[..., None] | None, setup_args: tuple[Any, ...]) -> Any:

@@ -8,7 +8,9 @@ whose topics are small), and of larger topics the articles nearest in time.
 
 from __future__ import annotations
 
+import functools
 import heapq
+import operator
 from collections.abc import Sequence
 
 from newsgen.records import Teaser, Topic
@@ -23,35 +25,49 @@ def related_articles(
     newest_first: Sequence[Teaser], summaries: Sequence[TopicSummary]
 ) -> list[list[Teaser]]:
     """Give, for each article in `newest_first`, up to five related articles."""
-    articles_of = {s.topic: s.articles for s in summaries}
-    places = {s.topic: {id(a): i for i, a in enumerate(s.articles)} for s in summaries}
-    topic_sets = {id(a): frozenset(a.topics) for a in newest_first}
+    count = len(newest_first)
     rank = {id(a): i for i, a in enumerate(newest_first)}
+    members_of = {s.topic: [rank[id(a)] for a in s.articles] for s in summaries}
+    places: dict[Topic, dict[int, int]] = {}  # made for the topics too large to take whole
+    # Each article's topics as the bits of one int: the topics two articles share are
+    # the bits of the AND of theirs.
+    bit = {s.topic: 1 << i for i, s in enumerate(summaries)}
+    masks = [
+        functools.reduce(operator.or_, (bit.get(t, 0) for t in a.topics), 0) for a in newest_first
+    ]
     result = []
-    for article in newest_first:
-        candidates = _candidates(article, articles_of, places)
-        shared = {id(c): len(topic_sets[id(article)] & topic_sets[id(c)]) for c in candidates}
-        best = heapq.nsmallest(
-            RELATED_ARTICLES, candidates, key=lambda c: (-shared[id(c)], rank[id(c)])
+    for me, article in enumerate(newest_first):
+        mine = masks[me]
+        # Most topics shared first, then newest: one int per candidate, no ties.
+        keys = [
+            other - (mine & masks[other]).bit_count() * count
+            for other in _candidates(me, article, members_of, places)
+        ]
+        result.append(
+            [newest_first[key % count] for key in heapq.nsmallest(RELATED_ARTICLES, keys)]
         )
-        result.append(best)
     return result
 
 
 def _candidates(
+    me: int,
     article: Teaser,
-    articles_of: dict[Topic, Sequence[Teaser]],
+    members_of: dict[Topic, list[int]],
     places: dict[Topic, dict[int, int]],
-) -> list[Teaser]:
-    shared = [t for t in article.topics if len(articles_of[t]) > 1]  # others have this topic
+) -> list[int]:
+    shared = [t for t in article.topics if len(members_of[t]) > 1]  # others have this topic
     budget = _WHOLE_TOPICS_BUDGET
-    found: dict[int, Teaser] = {}
-    for topic in sorted(shared, key=lambda t: (len(articles_of[t]), t.slug)):
-        members = articles_of[topic]
+    found: dict[int, None] = {}
+    for topic in sorted(shared, key=lambda t: (len(members_of[t]), t.slug)):
+        members = members_of[topic]
         if len(members) <= budget:
             budget -= len(members)
         else:
-            around = places[topic][id(article)]
+            place = places.get(topic)
+            if place is None:
+                place = places[topic] = {other: i for i, other in enumerate(members)}
+            around = place[me]
             members = members[max(0, around - _NEIGHBOURS) : around + _NEIGHBOURS + 1]
-        found.update((id(other), other) for other in members if other is not article)
-    return list(found.values())
+        found.update(dict.fromkeys(members))
+    found.pop(me, None)
+    return list(found)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import jinja2
 from babel import Locale
 from babel.dates import format_date, get_day_names
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from newsgen.config import SiteConfig
 from newsgen.errors import TemplateFailure
@@ -164,7 +164,7 @@ def body_html(article: Article) -> Markup:
     """Give an article's body as HTML: sanitised Markdown, or its text paragraphs escaped."""
     if article.body_html is not None:
         return Markup(article.body_html)
-    return Markup("\n").join(Markup("<p>%s</p>") % paragraph for paragraph in article.paragraphs)
+    return Markup("\n".join([f"<p>{escape(paragraph)}</p>" for paragraph in article.paragraphs]))
 
 
 def lang_attribute(article: Article, site_language: str) -> Markup:

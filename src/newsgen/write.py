@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -59,6 +60,7 @@ class SiteWriter:
         self._digests: dict[str, str] = {}
         self._keys: dict[str, str] = {}
         self._made_dirs: set[str] = set()
+        self._fresh = False  # the staging folder was made empty by this build
         self._unchanged = 0
 
     def __enter__(self) -> SiteWriter:
@@ -94,6 +96,8 @@ class SiteWriter:
             pass  # the staging folder has this file already (the live one, if unchanged)
         elif self._live.get(path) == digest:
             _link_over(os.path.join(self.output, path), self._folder_for(path))
+        elif self._fresh and path not in self._staged:
+            _write_new(self._folder_for(path), data)
         else:
             _write_over(self._folder_for(path), data)
         self._unchanged += self._live.get(path) == digest
@@ -130,6 +134,7 @@ class SiteWriter:
         """Give the staging folder's files (made empty when missing), marked as in progress."""
         if self.staging.is_symlink() or (self.staging.exists() and not self.staging.is_dir()):
             self.staging.unlink()
+        self._fresh = not self.staging.exists()
         self.staging.mkdir(parents=True, exist_ok=True)
         self._staging_root = str(self.staging.resolve())
         listing = read_listing(self.staging)
@@ -151,17 +156,26 @@ class SiteWriter:
 
     def _folder_for(self, path: str) -> str:
         """Give the staged file's path for `path`, its folder made (checked on resolved paths)."""
-        parts = path.split("/")
-        folder = os.path.join(self._staging_root, *parts[:-1])
+        head, _, name = path.rpartition("/")
+        folder = f"{self._staging_root}/{head}" if head else self._staging_root
         if folder not in self._made_dirs:
-            _make_folder(self._staging_root, parts[:-1])
-            resolved = os.path.realpath(folder)
-            if resolved != self._staging_root and not resolved.startswith(
-                self._staging_root + os.sep
-            ):
-                raise OutputError(f"refusing to write {path!r}: it resolves outside the output")
-            self._made_dirs.add(folder)
-        return os.path.join(folder, parts[-1])
+            parts = head.split("/") if head else []
+            _make_folder(self._staging_root, parts)
+            # Each folder level is a real folder (not a link) inside a checked one: the
+            # whole path then resolves inside the staging folder, with one lstat a level.
+            current = self._staging_root
+            for part in parts:
+                current = f"{current}/{part}"
+                if current in self._made_dirs:
+                    continue
+                if not stat.S_ISDIR(os.lstat(current).st_mode):  # a link: where it leads
+                    resolved = os.path.realpath(current)
+                    if not resolved.startswith(self._staging_root + os.sep):
+                        raise OutputError(
+                            f"refusing to write {path!r}: it resolves outside the output"
+                        )
+                self._made_dirs.add(current)
+        return f"{folder}/{name}"
 
 
 def is_plain_path(path: str) -> bool:
@@ -276,6 +290,18 @@ def _write_over(target: str, data: bytes) -> None:
     with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as out:
         out.write(data)
     _replace(temporary, target)
+
+
+def _write_new(target: str, data: bytes) -> None:
+    """Write a file that cannot exist yet (a fresh staging folder); O_EXCL never writes into
+    an existing file, so one that does exist after all takes the careful way."""
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except (FileExistsError, IsADirectoryError):
+        _write_over(target, data)
+        return
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
 
 
 def _link_over(source: str, target: str) -> None:
