@@ -8,7 +8,8 @@ import re
 from newsgen.errors import SourceError
 
 _BINARY_SNIFF_BYTES = 8192
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+_TRAILING_CHARACTERS = " \t\u00a0"
+_TRAILING_SPACE = re.compile(f"[{_TRAILING_CHARACTERS}]+$", re.MULTILINE)
 # Characters XML 1.0 forbids or HTML calls parse errors: one would break every feed and
 # page the article is on. Tab and line ends are fine; a stray CR was made a line end.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -36,7 +37,9 @@ def decode_source(data: bytes, path: str) -> str | SourceError:
 
 def _has_trailing_space(text: str) -> bool:
     """Whether `_TRAILING_SPACE` would change `text` (plain searches, much faster)."""
-    return any(f"{c}\n" in text for c in " \t\u00a0") or text.endswith((" ", "\t", "\u00a0"))
+    return text.endswith(tuple(_TRAILING_CHARACTERS)) or any(
+        f"{character}\n" in text for character in _TRAILING_CHARACTERS
+    )
 
 
 def find_control_character(text: str) -> str | None:
