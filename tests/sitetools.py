@@ -18,7 +18,7 @@ import html5lib
 
 from newsgen import cli
 from newsgen.records import Article, Topic
-from newsgen.write import MARKER
+from newsgen.write import MARKER, read_listing
 
 REPO = Path(__file__).resolve().parent.parent
 STAGING_SUFFIX = ".newsgen-staging"
@@ -112,6 +112,16 @@ def snapshot(folder: Path) -> dict[str, FileState]:
             relative = path.relative_to(folder).as_posix()
             state[relative] = FileState(path.read_bytes(), info.st_mtime_ns, info.st_ino)
     return state
+
+
+def unlisted_files(folder: Path) -> set[str]:
+    """Files of a built site that its marker does not list (strays a build left behind)."""
+    listed = set(read_listing(folder) or {})
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name != MARKER
+    } - listed
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

@@ -26,6 +26,7 @@ from sitetools import (
     sitemap_locations,
     snapshot,
     theme_static_files,
+    unlisted_files,
 )
 
 from benchmarks.corpus import write_corpus
@@ -221,6 +222,7 @@ def test_killed_build_leaves_the_previous_site(previous_site: Path, corpus: Path
     )
     assert f"removed {2 + len(removed)};" in run.out
     assert len(article_pages(previous_site / "build")) == 1500
+    assert unlisted_files(previous_site / "build") == set()
     # The staging folder now holds the previous site, to be brought up to date next time.
     assert snapshot(staging) == before
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MakeSite, build_in_place
-from sitetools import newsgen
+from sitetools import newsgen, unlisted_files
 
 from newsgen.errors import UsageError
 from newsgen.load import LoadMemo
@@ -41,6 +41,26 @@ def test_a_leftover_temporary_linked_to_the_live_site_is_never_written_into(site
     assert newsgen("build", "--jobs", "1").code == 0
     assert kept.read_bytes() == before  # the old live file was replaced, not written into
     assert "Новый текст." in live.read_text("utf-8")
+
+
+def test_a_build_after_a_lost_staging_marker_publishes_no_temporaries(site: Path) -> None:
+    # A build stopped in any way leaves the staging folder without its marker; its files are
+    # then links to the live site's, and relinking one over itself used to leave the temporary.
+    (site / f".build{STAGING_SUFFIX}" / MARKER).unlink()
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 0, run.err
+    assert unlisted_files(site / "build") == set()
+    assert not list((site / "build").rglob("*.newsgen-tmp"))
+
+
+def test_a_build_after_a_failed_one_publishes_no_temporaries(site: Path) -> None:
+    templates = site / "templates"
+    templates.mkdir()
+    (templates / "day.html").write_text("{{ no_such_thing.at_all }}")
+    assert newsgen("build", "--jobs", "1").code == 4  # fails halfway through rendering
+    (templates / "day.html").unlink()
+    assert newsgen("build", "--jobs", "1").code == 0
+    assert unlisted_files(site / "build") == set()
 
 
 def test_files_put_into_the_output_by_hand_go_and_stay_gone(site: Path) -> None:

@@ -308,6 +308,10 @@ def _link_over(source: str, target: str) -> None:
     temporary = _fresh_temporary(target)
     os.link(source, temporary)
     _replace(temporary, target)
+    # When `target` already is a link to `source` (a staging folder whose marker was lost),
+    # rename() of one file over itself does nothing and leaves the temporary (POSIX).
+    if os.path.lexists(temporary):
+        os.remove(temporary)
 
 
 def _fresh_temporary(target: str) -> str:
