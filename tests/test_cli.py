@@ -294,6 +294,21 @@ def test_template_failure_exits_4_and_keeps_the_old_site(
     assert snapshot(built_site / "build") == before
 
 
+@pytest.mark.parametrize("written", ["--output=~", "--output=~/site", "--source=~alice/news"])
+def test_a_path_starting_with_an_unexpanded_tilde_is_refused(
+    built_site: Path, written: str
+) -> None:
+    before = snapshot(built_site.parent)
+    run = newsgen("build", written, "--jobs", "1")
+    assert run.code == 2
+    option, _, path = written.partition("=")
+    assert run.err.splitlines()[-1] == (
+        f"newsgen build: error: argument {option}: {path!r} starts with '~', which the shell "
+        "did not expand here; write the path out (e.g. $HOME/...), or ./~ for a folder named '~'"
+    )
+    assert snapshot(built_site.parent) == before
+
+
 def test_bad_option_exits_2(built_site: Path) -> None:
     run = newsgen("build", "--jobs", "many")
     assert run.code == 2

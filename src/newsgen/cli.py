@@ -59,10 +59,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _site_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--source", type=Path, help="source folder (default: SITE/seeds)")
-    command.add_argument("--output", type=Path, help="output folder (default: SITE/build)")
-    command.add_argument("--config", type=Path, help=f"settings file (default: SITE/{CONFIG_NAME})")
-    command.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
+    command.add_argument("--source", type=_path, help="source folder (default: SITE/seeds)")
+    command.add_argument("--output", type=_path, help="output folder (default: SITE/build)")
+    command.add_argument(
+        "--config", type=_path, help=f"settings file (default: SITE/{CONFIG_NAME})"
+    )
+    command.add_argument("--site", type=_path, default=Path("."), help="site folder (default: .)")
     command.add_argument("--base-url", help="the address the site is published at")
     command.add_argument(
         "--skip-invalid", action="store_true", help="build without bad files, listing each"
@@ -76,6 +78,18 @@ def _site_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-search", action="store_true", help="no search page, box or index (faster)"
     )
+
+
+def _path(written: str) -> Path:
+    """A path option; one starting with `~` is refused: the shell did not expand it (`--output=~`
+    or a quoted '~'), and taken as written it would make a folder named `~` in this one."""
+    path = Path(written)
+    if path.parts and path.parts[0].startswith("~"):
+        raise argparse.ArgumentTypeError(
+            f"{written!r} starts with '~', which the shell did not expand here; "
+            "write the path out (e.g. $HOME/...), or ./~ for a folder named '~'"
+        )
+    return path
 
 
 def _build(arguments: argparse.Namespace) -> int:
