@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import MakeSite, build_in_place
-from sitetools import newsgen, unlisted_files
+from sitetools import clean_env, newsgen, unlisted_files
 
+from benchmarks.corpus import write_corpus
 from newsgen.errors import UsageError
 from newsgen.load import LoadMemo
 from newsgen.write import MARKER, STAGING_SUFFIX, SiteWriter
@@ -97,3 +101,48 @@ def test_a_file_saved_while_it_is_read_is_read_again(tmp_path: Path) -> None:
     path.write_text("second, saved while the first was being read")
     memo.remember({path: None})
     assert memo.split([path])[1] == [path]
+
+
+FULL_DISK_RUN = """
+import hashlib, json, pathlib, subprocess, sys
+disk, site, more = (pathlib.Path(arg) for arg in sys.argv[1:4])
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "newsgen-test", disk], check=True)
+def build(*options):
+    command = [sys.executable, "-m", "newsgen", "build", "--site", site, "--jobs", "1"]
+    return subprocess.run(command + ["--output", disk / "site", *options], capture_output=True)
+def snapshot():
+    files = sorted(p for p in (disk / "site").rglob("*") if p.is_file())
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+first = build()
+before = snapshot()
+second = build("--source", more)
+print(json.dumps({"first": first.returncode, "code": second.returncode,
+                  "err": second.stderr.decode(), "same": snapshot() == before}))
+"""
+
+
+def test_a_full_disk_is_said_in_one_line_and_the_old_site_stays(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path / "site", SOURCES)
+    write_corpus(tmp_path / "more", 300)  # more pages than the 1 MB disk holds
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    # A small tmpfs of the test's own, mounted in a mount namespace (no root needed).
+    command = ["unshare", "--map-root-user", "--mount", sys.executable, "-c", FULL_DISK_RUN]
+    done = subprocess.run(
+        [*command, str(disk), str(site), str(tmp_path / "more")],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["first"] == 0
+    assert result["code"] == 5
+    line = f"error: no space left on device while writing {disk}/.site.newsgen-staging/"
+    assert result["err"].startswith(line)
+    assert result["err"].endswith("; the previous site was left as it was\n")
+    assert result["err"].count("\n") == 1
+    assert result["same"]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgen.aliases import alias_table
 from newsgen.config import SiteConfig
 from newsgen.entities import identity
-from newsgen.errors import SourceError, SourcesInvalid, UsageError
+from newsgen.errors import SourceError, SourcesInvalid, UsageError, WriteFailed
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.load import load_sources
@@ -177,7 +178,7 @@ def render_and_write(
     keys = options.memo.page_keys(salt) if options.memo else PageKeys(salt)
     known = previous_keys(options.output_dir) if options.cache_dir else {}
     thorough = options.memo is None or options.memo.first_write()
-    with SiteWriter(options.output_dir, thorough) as writer:
+    with system_refusals_said(), SiteWriter(options.output_dir, thorough) as writer:
         if known:
             page_keys = {page.path: keys.key(page) for page in pages}
             to_render = [page for page in pages if not _kept(writer, page.path, page_keys, known)]
@@ -195,6 +196,16 @@ def render_and_write(
         report = writer.commit()
         clock.lap("swap")
         return report, len(to_render), search
+
+
+@contextlib.contextmanager
+def system_refusals_said() -> Iterator[None]:
+    """Turn a write the system refused (a full disk, a quota) into one line and its exit code;
+    the writer has touched only the staging folder, so the old site is intact."""
+    try:
+        yield
+    except OSError as error:
+        raise WriteFailed.of(error) from error
 
 
 def _kept(writer: SiteWriter, path: str, keys: dict[str, str], known: dict[str, str]) -> bool:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 built; 1 bad source files (nothing written); 2 bad options or
 `newsgen.yaml`; 3 the output cannot be written (two pages on one path, …);
-4 a template error; 130 interrupted (the previous site is left as it was).
+4 a template error; 5 the system refused a write (a full disk); 130 interrupted (the
+previous site is left as it was).
 """
 
 from __future__ import annotations

@@ -61,6 +61,22 @@ class OutputError(NewsgenError):
     exit_code = 3
 
 
+class WriteFailed(NewsgenError):
+    """The file system refused a write (a full disk, a quota, no permission, read-only)."""
+
+    exit_code = 5
+
+    @classmethod
+    def of(cls, error: OSError) -> WriteFailed:
+        """One line saying what the system refused, and where."""
+        return cls.saying(error.strerror or str(error), error.filename)
+
+    @classmethod
+    def saying(cls, reason: str, path: object = None) -> WriteFailed:
+        where = f" while writing {path}" if path else ""
+        return cls(f"{reason.lower()}{where}; the previous site was left as it was")
+
+
 class TemplateFailure(NewsgenError):
     """A theme template failed to load or render; names the template and line."""
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from newsgen.entities import FoundEntity
+from newsgen.errors import WriteFailed
 
 _QUERY_CHUNK = 500
 
@@ -22,11 +24,14 @@ class TopicCache:
     """Entities per cache key, kept in `<site>/.newsgen-cache/topics.sqlite`."""
 
     def __init__(self, path: Path | None) -> None:
+        self._path = path
         self._connection: sqlite3.Connection | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 self._connection = _open(path)
+            except sqlite3.OperationalError as error:  # a full disk, a read-only folder
+                raise WriteFailed.saying(str(error), path) from error
             except sqlite3.DatabaseError:
                 # A damaged cache (a disk error, a file written over) is only lost time:
                 # start a new one rather than fail the build.
@@ -55,20 +60,28 @@ class TopicCache:
             (key, json.dumps([[e.kind, e.name, e.mentions, e.in_lede] for e in found]))
             for key, found in entries.items()
         ]
-        with self._connection:
+        with self._refusals_said(), self._connection:
             self._connection.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)", rows)
 
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove the entries of texts that are no longer in the archive."""
         if self._connection is None:
             return
-        with self._connection:
+        with self._refusals_said(), self._connection:
             self._connection.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
             self._connection.execute("DELETE FROM kept")
             self._connection.executemany(
                 "INSERT OR IGNORE INTO kept VALUES (?)", ((k,) for k in keys)
             )
             self._connection.execute("DELETE FROM entities WHERE key NOT IN (SELECT key FROM kept)")
+
+    @contextlib.contextmanager
+    def _refusals_said(self) -> Iterator[None]:
+        """A write the system refuses (a full disk) is one line naming the cache."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            raise WriteFailed.saying(str(error), self._path) from error
 
     def close(self) -> None:
         if self._connection is not None:

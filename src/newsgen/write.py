@@ -14,6 +14,7 @@ keeps its inode and time. Each folder's marker file lists its files with digests
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import hashlib
@@ -21,6 +22,7 @@ import os
 import re
 import shutil
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -287,8 +289,10 @@ def _make_folder(root: str, parts: list[str]) -> None:
 def _write_over(target: str, data: bytes) -> None:
     """Write a new file at `target`: never into the old one, which the live site may share."""
     temporary = _fresh_temporary(target)
-    with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as out:
-        out.write(data)
+    with _naming(temporary):
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
     _replace(temporary, target)
 
 
@@ -300,8 +304,19 @@ def _write_new(target: str, data: bytes) -> None:
     except (FileExistsError, IsADirectoryError):
         _write_over(target, data)
         return
-    with os.fdopen(handle, "wb") as out:
+    with _naming(target), os.fdopen(handle, "wb") as out:
         out.write(data)
+
+
+@contextlib.contextmanager
+def _naming(path: str) -> Iterator[None]:
+    """Name `path` in an OSError that does not name its file (a full disk on write())."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            raise OSError(error.errno, error.strerror, path) from error
+        raise
 
 
 def _link_over(source: str, target: str) -> None:
