@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MakeSite, build_in_place
-from sitetools import clean_env, newsgen, unlisted_files
+from sitetools import clean_env, newsgen, snapshot, tree_bytes, unlisted_files, write_files
 
 from benchmarks.corpus import write_corpus
 from newsgen.errors import UsageError
@@ -67,11 +67,85 @@ def test_a_build_after_a_failed_one_publishes_no_temporaries(site: Path) -> None
     assert unlisted_files(site / "build") == set()
 
 
-def test_files_put_into_the_output_by_hand_go_and_stay_gone(site: Path) -> None:
+def test_files_put_into_the_output_by_hand_stop_the_build_and_stay(site: Path) -> None:
     (site / "build/CNAME").write_text("example.org\n")
-    for _ in range(3):
-        assert newsgen("build", "--jobs", "1").code == 0
-        assert not (site / "build/CNAME").exists()
+    (site / "build/2025/notes.txt").write_text("mine")
+    before = snapshot(site / "build")
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 2
+    assert run.err == (
+        f"error: {site / 'build'} holds files newsgen did not make (2025/notes.txt, CNAME); "
+        "a build would remove them. Put files to publish at the site's root in root/ "
+        "(CNAME, .nojekyll, .well-known/…), or delete them\n"
+    )
+    assert snapshot(site / "build") == before
+
+
+def test_files_of_root_are_published_at_the_root_dot_files_too(site: Path) -> None:
+    root = site / "root"
+    write_files(
+        root,
+        {
+            "CNAME": "news.example.org\n",
+            ".nojekyll": "",
+            ".well-known/security.txt": "Contact: mailto:editor@example.org\n",
+            ".DS_Store": "litter",
+            ".git/config": "[core]\n",
+            "#draft.txt#": "an editor's autosave",
+        },
+    )
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 0, run.err
+    published = {p for p in tree_bytes(site / "build") if "/" not in p or p.startswith(".")}
+    assert published >= {"CNAME", ".nojekyll", ".well-known/security.txt"}
+    assert not published & {".DS_Store", ".git/config", "#draft.txt#"}
+    assert (site / "build/CNAME").read_text() == "news.example.org\n"
+    (root / "CNAME").unlink()
+    run = newsgen("build", "--jobs", "1")
+    assert "removed 1;" in run.out
+    assert not (site / "build/CNAME").exists()
+
+
+def test_a_root_file_where_newsgen_makes_one_is_refused(site: Path) -> None:
+    write_files(site / "root", {"robots.txt": "User-agent: *\n"})
+    before = snapshot(site / "build")
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 3
+    assert run.err == (
+        "error: root/robots.txt: newsgen makes /robots.txt itself; "
+        "change it through the theme's templates, or remove this file\n"
+    )
+    assert snapshot(site / "build") == before
+
+
+def test_dot_files_of_static_are_published_but_not_editor_litter(site: Path) -> None:
+    write_files(site / "static", {".htaccess": "Options -Indexes\n", ".site.css.swp": "x"})
+    assert newsgen("build", "--jobs", "1").code == 0
+    assert (site / "build/static/.htaccess").read_text() == "Options -Indexes\n"
+    assert not (site / "build/static/.site.css.swp").exists()
+
+
+def test_a_git_worktree_as_output_keeps_its_git(make_site: MakeSite, tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", SOURCES)
+    output = tmp_path / "gh-pages"
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-C", str(output)]
+    subprocess.run(["git", "init", "-q", str(output)], check=True)
+    for _ in range(3):  # the first build, and rebuilds that swap folders
+        run = newsgen("build", "--site", site, "--output", output, "--jobs", "1")
+        assert run.code == 0, run.err
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "publish"], check=True)
+    log = subprocess.run([*git, "log", "--format=%s"], capture_output=True, text=True)
+    assert log.stdout.splitlines() == ["publish"] * 3
+    assert (output / "index.html").is_file()
+
+
+def test_temporaries_an_older_newsgen_published_are_removed_and_counted(site: Path) -> None:
+    (site / "build/index.html.newsgen-tmp").write_bytes((site / "build/index.html").read_bytes())
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 0, run.err
+    assert "removed 1;" in run.out
+    assert unlisted_files(site / "build") == set()
 
 
 def test_a_static_file_name_with_a_line_break_is_refused(site: Path, tmp_path: Path) -> None:

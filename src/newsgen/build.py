@@ -13,7 +13,7 @@ from pathlib import Path
 from newsgen.aliases import alias_table
 from newsgen.config import SiteConfig
 from newsgen.entities import identity
-from newsgen.errors import SourceError, SourcesInvalid, UsageError, WriteFailed
+from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError, WriteFailed
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.load import load_sources
@@ -24,6 +24,7 @@ from newsgen.render import static_dirs, template_dirs
 from newsgen.render_all import render_pages
 from newsgen.search_index import is_current, keep_bundle, search_key, update_search
 from newsgen.search_parts import SearchPart, month_of
+from newsgen.site_files import published_files
 from newsgen.topics import TopicSettings, assign_topics
 from newsgen.write import SiteWriter, WriteReport, previous_keys
 
@@ -31,6 +32,7 @@ from newsgen.write import SiteWriter, WriteReport, previous_keys
 # units: ("rendering", 500, 20000, "pages").
 Progress = Callable[[str, int, int, str], None]
 SEARCH_LEFT_FOR_LATER = "left for later"
+ROOT_FILES = "root"  # the site's folder of files published at the site's root
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,7 @@ def render_and_write(
         clock.lap("render+write")
         search = stage_search(writer, pages, keys, known, options, progress)
         clock.lap("search index")
+        copy_root_files(writer, options.site_root / ROOT_FILES)  # last: it checks every path
         report = writer.commit()
         clock.lap("swap")
         return report, len(to_render), search
@@ -267,11 +270,20 @@ def copy_static(writer: SiteWriter, folders: list[Path]) -> None:
     """Copy the theme's static files under `static/`; the site's own win over the theme's."""
     chosen: dict[str, Path] = {}
     for folder in reversed(folders):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file() and not path.name.startswith("."):
-                chosen[path.relative_to(folder).as_posix()] = path
+        chosen.update(published_files(folder) if folder.is_dir() else ())
     for relative in sorted(chosen):
         writer.write(f"static/{relative}", chosen[relative].read_bytes())
+
+
+def copy_root_files(writer: SiteWriter, folder: Path) -> None:
+    """Publish the files of the site's `root/` at the site's root (`CNAME`, `.nojekyll`…)."""
+    for relative, path in published_files(folder) if folder.is_dir() else ():
+        if writer.has(relative):
+            raise OutputError(
+                f"{folder.name}/{relative}: newsgen makes /{relative} itself; "
+                "change it through the theme's templates, or remove this file"
+            )
+        writer.write(relative, path.read_bytes())
 
 
 def check_output_location(options: BuildOptions) -> None:

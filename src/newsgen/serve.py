@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
+from newsgen.build import ROOT_FILES, SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.serve_http import BuildState, PreviewServer, is_loopback
@@ -171,7 +171,7 @@ def _bind(
 
 def _watched_paths(build: BuildOptions, config_path: Path | None) -> list[Path]:
     site = build.site_root
-    paths = [build.source_dir, site / "templates", site / "static"]
+    paths = [build.source_dir, site / "templates", site / "static", site / ROOT_FILES]
     return paths + ([config_path] if config_path else [])
 
 

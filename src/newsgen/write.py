@@ -28,9 +28,11 @@ from pathlib import Path
 from types import TracebackType
 
 from newsgen.errors import OutputError, UsageError
+from newsgen.site_files import VERSION_CONTROL
 
 MARKER = ".newsgen-build"
 STAGING_SUFFIX = ".newsgen-staging"
+TEMPORARY_SUFFIX = ".newsgen-tmp"
 _MARKER_HEADER = "# made by newsgen build; path, digest and source key of every file:\n"
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 _RENAME_EXCHANGE = 2
@@ -64,11 +66,17 @@ class SiteWriter:
         self._made_dirs: set[str] = set()
         self._fresh = False  # the staging folder was made empty by this build
         self._unchanged = 0
+        self._removed_strays = 0
 
     def __enter__(self) -> SiteWriter:
         check_replaceable(self.output)
         self._lock.acquire()
         self._live = read_listing(self.output) or {}
+        try:
+            self._removed_strays = self._clear_output_of_strays()
+        except BaseException:
+            self._lock.release()
+            raise
         try:
             self._staged = self._open_staging()
         except BaseException:  # e.g. Ctrl-C while opening: the folder may be half made
@@ -104,6 +112,10 @@ class SiteWriter:
             _write_over(self._folder_for(path), data)
         self._unchanged += self._live.get(path) == digest
 
+    def has(self, path: str) -> bool:
+        """Whether this build has staged a file at `path` already."""
+        return path in self._digests
+
     def keep(self, path: str, key: str) -> bool:
         """Stage the live site's file at `path` as it is; False if there is none to keep."""
         digest = self._live.get(path)
@@ -127,10 +139,32 @@ class SiteWriter:
         """Swap the staged site in for the old one and give the counts of what changed."""
         self.remove_stale()
         _write_listing(self.staging, self._digests, self._keys, self.output)
-        removed = len(set(self._live) - set(self._digests))
+        removed = len(set(self._live) - set(self._digests)) + self._removed_strays
+        _carry_version_control(self.output, self.staging)
         _swap(self.staging, self.output)
         written = len(self._digests) - self._unchanged
         return WriteReport(written=written, unchanged=self._unchanged, removed=removed)
+
+    def _clear_output_of_strays(self) -> int:
+        """Remove the temporaries a build of an older newsgen published; give their number.
+
+        Any other file in the live site that its marker does not list was put there by hand,
+        and would be lost at the swap: the build stops and says so. A thorough look goes
+        through every folder, a quick one (a process rebuilding its own site) the top only.
+        """
+        if self._thorough:
+            unlisted = sorted(_files_under(self.output) - set(self._live))
+        else:
+            tops = {path.split("/", 1)[0] for path in self._live}
+            found = _top_level_files(self.output)
+            unlisted = sorted(path for path in found if path.rstrip("/") not in tops)
+        strays = [path for path in unlisted if path.endswith(TEMPORARY_SUFFIX)]
+        by_hand = [path for path in unlisted if not path.endswith(TEMPORARY_SUFFIX)]
+        if by_hand:
+            raise UsageError(_hand_placed_message(self.output, by_hand))
+        for path in strays:
+            _remove_file(self.output, path)
+        return len(strays)
 
     def _open_staging(self) -> dict[str, str]:
         """Give the staging folder's files (made empty when missing), marked as in progress."""
@@ -214,10 +248,14 @@ class _OutputLock:
 
 
 def check_replaceable(output: Path) -> None:
-    """Refuse an output folder that holds something newsgen did not make."""
+    """Refuse an output folder that holds something newsgen did not make.
+
+    Version control's folder is not counted: a gh-pages worktree or clone is an output.
+    """
     if output.is_symlink() or (output.exists() and not output.is_dir()):
         raise UsageError(f"output {output} is not a folder")
-    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
+    held = output.is_dir() and any(p.name not in VERSION_CONTROL for p in output.iterdir())
+    if held and not (output / MARKER).exists():
         raise UsageError(
             f"output folder {output} is not empty and was not made by newsgen "
             f"(no {MARKER} in it); choose a new or empty folder"
@@ -332,7 +370,7 @@ def _link_over(source: str, target: str) -> None:
 def _fresh_temporary(target: str) -> str:
     """A temporary name beside `target`; one left by a stopped build (maybe a hard link to
     the live site's file, maybe a symbolic link) is removed, never written into."""
-    temporary = f"{target}.newsgen-tmp"
+    temporary = f"{target}{TEMPORARY_SUFFIX}"
     if os.path.lexists(temporary):
         os.remove(temporary)
     return temporary
@@ -363,12 +401,47 @@ def _remove_file(root: Path, path: str) -> None:
 
 
 def _files_under(folder: Path) -> set[str]:
+    """Every file under `folder` but its marker, version control's folder left out."""
     found: set[str] = set()
-    for parent, _, names in os.walk(folder):
+    for parent, dirs, names in os.walk(folder):
         relative = os.path.relpath(parent, folder).replace(os.sep, "/")
+        if relative == ".":
+            dirs[:] = [name for name in dirs if name not in VERSION_CONTROL]
+            names = [name for name in names if name not in VERSION_CONTROL]
         found.update(name if relative == "." else f"{relative}/{name}" for name in names)
     found.discard(MARKER)
     return found
+
+
+def _top_level_files(folder: Path) -> set[str]:
+    """The files at the top of `folder`, and one file standing for each folder there."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return set()
+    return {
+        entry.name if not entry.is_dir(follow_symlinks=False) else f"{entry.name}/"
+        for entry in entries
+        if entry.name not in VERSION_CONTROL and entry.name != MARKER
+    }
+
+
+def _hand_placed_message(output: Path, paths: list[str]) -> str:
+    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+    return (
+        f"{output} holds files newsgen did not make ({shown}); a build would remove them. "
+        "Put files to publish at the site's root in root/ (CNAME, .nojekyll, .well-known/…), "
+        "or delete them"
+    )
+
+
+def _carry_version_control(output: Path, staging: Path) -> None:
+    """Move version control's folder of the live site into the staging one, to stay live."""
+    for name in sorted(VERSION_CONTROL):
+        if os.path.lexists(output / name):
+            if os.path.lexists(staging / name):
+                raise OutputError(f"both {output / name} and {staging / name} exist; keep one")
+            os.rename(output / name, staging / name)
 
 
 def _swap(staging: Path, output: Path) -> None:
