@@ -114,6 +114,22 @@ def snapshot(folder: Path) -> dict[str, FileState]:
     return state
 
 
+def in_mount_namespace(script: str, *args: str | os.PathLike[str]) -> str:
+    """Run a Python `script` as root of a mount namespace of its own (where it may mount a
+    small tmpfs to fill: no real root needed); give what it printed."""
+    command = ["unshare", "--map-root-user", "--mount", sys.executable, "-c", script]
+    done = subprocess.run(
+        [*command, *(str(arg) for arg in args)],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def unlisted_files(folder: Path) -> set[str]:
     """Files of a built site that its marker does not list (strays a build left behind)."""
     listed = set(read_listing(folder) or {})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MakeSite
-from sitetools import newsgen, read_page, search_bundle
+from sitetools import in_mount_namespace, newsgen, read_page, search_bundle
 
 from newsgen.entities import FoundEntity
 from newsgen.find_entities import extractor_version
@@ -225,3 +225,27 @@ def test_the_key_changes_with_the_text_the_language_and_the_extractor() -> None:
     ]
     assert key not in others
     assert len(set(others)) == 3
+
+
+CACHE_ON_A_FULL_DISK = """
+import pathlib, subprocess, sys
+from newsgen.entities import FoundEntity
+from newsgen.errors import WriteFailed
+from newsgen.topic_cache import TopicCache
+disk = pathlib.Path(sys.argv[1])
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "newsgen-test", disk], check=True)
+cache = TopicCache(disk / "topics.sqlite")
+found = [FoundEntity("person", "Имя Фамилия " * 20, 2, True)] * 20
+try:
+    cache.put_many({str(number): found for number in range(1000)})
+except WriteFailed as error:
+    print(error, error.exit_code)
+"""
+
+
+def test_a_cache_on_a_full_disk_is_said_in_one_line(tmp_path: Path) -> None:
+    printed = in_mount_namespace(CACHE_ON_A_FULL_DISK, tmp_path)
+    assert printed == (
+        f"database or disk is full while writing {tmp_path}/topics.sqlite; "
+        "the previous site was left as it was 5\n"
+    )

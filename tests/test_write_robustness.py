@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import MakeSite, build_in_place
-from sitetools import clean_env, newsgen, snapshot, tree_bytes, unlisted_files, write_files
+from sitetools import in_mount_namespace, newsgen, snapshot, tree_bytes, unlisted_files, write_files
 
 from benchmarks.corpus import write_corpus
 from newsgen.errors import UsageError
@@ -202,17 +201,9 @@ def test_a_full_disk_is_said_in_one_line_and_the_old_site_stays(
     write_corpus(tmp_path / "more", 300)  # more pages than the 1 MB disk holds
     disk = tmp_path / "disk"
     disk.mkdir()
-    # A small tmpfs of the test's own, mounted in a mount namespace (no root needed).
-    command = ["unshare", "--map-root-user", "--mount", sys.executable, "-c", FULL_DISK_RUN]
-    done = subprocess.run(
-        [*command, str(disk), str(site), str(tmp_path / "more")],
-        capture_output=True,
-        text=True,
-        env=clean_env(),
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
+    # A 1 MB tmpfs of the test's own, mounted in a mount namespace.
+    printed = in_mount_namespace(FULL_DISK_RUN, disk, site, tmp_path / "more")
+    result = json.loads(printed)
     assert result["first"] == 0
     assert result["code"] == 5
     line = f"error: no space left on device while writing {disk}/.site.newsgen-staging/"
