@@ -288,3 +288,31 @@ def test_a_letter_with_many_topics_is_split_into_pages(
     assert sorted(listed) == sorted(f"{n} {len(SAMPLE_TOPICS[n][2])}" for n in names)
     (pager,) = find_all(first, "nav", class_="pager")
     assert [a.get("href") for a in pager.iter("a")] == ["../../../topics/letter/k/page/2/"]
+
+
+def test_letters_of_two_scripts_that_look_alike_get_a_page_each(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "seeds/egypt.md": "---\ndate: 2025-11-01\ntopics: [Египет]\n---\nТекст.\n",
+            "seeds/paris.md": (
+                "---\ndate: 2025-11-02\nlang: en\ntopics: [Élysée Palace, Österreich]\n---\nText.\n"
+            ),
+            "seeds/oman.md": "---\ndate: 2025-11-03\ntopics: [Оман]\n---\nТекст.\n",
+        },
+    )
+    run = newsgen("build", "--site", site, "--no-search", "--jobs", "1")
+    assert run.code == 0, run.err
+    letters = site / "build/topics/letter"
+    assert sorted(p.name for p in letters.iterdir()) == ["e", "latin-e", "latin-o", "o"]
+    for slug, heading, names in [
+        ("e", "Темы: Е", ["Египет 1"]),
+        ("latin-e", "Темы: E", ["Élysée Palace 1"]),
+        ("latin-o", "Темы: O", ["Österreich 1"]),
+        ("o", "Темы: О", ["Оман 1"]),
+    ]:
+        page = read_page(letters / slug / "index.html")
+        assert text_of(page.find(".//h1")) == heading
+        assert [text for text, _ in chips(page)] == names

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgen.records import Teaser, Topic
-from newsgen.slugs import transliterate
+from newsgen.slugs import slugify, transliterate
 
 TOPIC_KINDS = ("person", "place", "organisation", "other")
 RELATED_TOPICS = 10
 # Letters whose transliteration would coincide with another letter's.
 _LETTER_SLUGS = {"й": "j", "ы": "yy", "э": "eh", "ъ": "hard-sign", "ь": "soft-sign"}
+_RUSSIAN = frozenset("АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")  # Ё is filed with Е
+# Scripts of thousands of signs, each a word or a syllable: filed under #.
+_FILED_UNDER_OTHER = frozenset({"CJK", "HANGUL"})
+# Ø, Ł, Đ: letters with a mark that Unicode does not decompose; filed under O, L, D.
+_LATIN_WITH_MARK = re.compile(r"LATIN CAPITAL LETTER ([A-Z]) WITH .*")
+# `CYRILLIC CAPITAL LETTER SCHWA` → `CYRILLIC SCHWA`; `LATIN SMALL LETTER` keeps SMALL.
+_LETTER_WORD = re.compile(r" (?:CAPITAL )?LETTER ")
 
 
 @dataclass(frozen=True)
@@ -102,19 +111,52 @@ def letter_indexes(summaries: Sequence[TopicSummary]) -> list[LetterIndex]:
 
 
 def initial(name: str) -> str:
-    """The letter a name is filed under: Ё with Е, digits and signs under #."""
-    first = name[:1].upper().replace("Ё", "Е")
-    return first if first.isalpha() else "#"
+    """The letter a name is filed under, as a dictionary files it; `#` when it has none.
+
+    Quotes and signs before the first letter are skipped («"Газпром"» under Г). Latin and
+    Greek letters lose their accents (É under E, Ø under O, Ά under Α); Cyrillic letters
+    keep theirs (Й is a letter of its own, as are Ә and Ї) but Ё goes with Е. Digits and
+    ideographs (a page per sign would make thousands of pages) go under #.
+    """
+    first = next((ch for ch in unicodedata.normalize("NFC", name) if ch.isalnum()), "#")
+    if not first.isalpha() or _script(first) in _FILED_UNDER_OTHER:
+        return "#"
+    capital = _capital(first)
+    if _script(capital) == "CYRILLIC":
+        return "Е" if capital == "Ё" else capital
+    base = _capital(unicodedata.normalize("NFKD", capital)[0])
+    if not base.isalpha():
+        return capital
+    stroked = _LATIN_WITH_MARK.fullmatch(unicodedata.name(base, ""))
+    return stroked.group(1) if stroked else base
 
 
 def letter_slug(letter: str) -> str:
-    """A URL segment per letter, unique among letters: Э → `eh`, Й → `j`, A → `a`."""
-    lower = letter.lower()
-    if lower == "#":
+    """A URL segment per letter, unique among letters: Э → `eh`, A → `latin-a`.
+
+    Russian letters are transliterated and A–Z are `latin-…`, as they always were; any
+    other letter is named by its Unicode name, which no two letters share.
+    """
+    if letter == "#":
         return "other"
-    if "a" <= lower <= "z":
-        return f"latin-{lower}"
-    return _LETTER_SLUGS.get(lower) or transliterate(lower) or f"u{ord(lower):04x}"
+    if letter in _RUSSIAN:
+        lower = letter.lower()
+        return _LETTER_SLUGS.get(lower) or transliterate(lower)
+    if "A" <= letter <= "Z":
+        return f"latin-{letter.lower()}"
+    name = _LETTER_WORD.sub(" ", unicodedata.name(letter, ""))
+    return slugify(name, max_chars=200) or f"u{ord(letter):04x}"
+
+
+def _capital(letter: str) -> str:
+    """The capital of `letter`, when it has one of one character (ß has none: SS is two)."""
+    upper = letter.upper()
+    return upper if len(upper) == 1 else letter
+
+
+def _script(letter: str) -> str:
+    """The first word of the letter's Unicode name: LATIN, CYRILLIC, GREEK, CJK…"""
+    return unicodedata.name(letter, "").partition(" ")[0]
 
 
 def _by_kind(summaries: Sequence[TopicSummary]) -> dict[str, list[TopicFacts]]:
@@ -126,8 +168,14 @@ def _alphabetical(summary: TopicSummary) -> tuple[str, str]:
 
 
 def _letter_order(letter: str) -> tuple[int, str]:
-    is_cyrillic = "А" <= letter <= "Я"
-    return (0 if is_cyrillic else 1 if letter.isascii() and letter.isalpha() else 2, letter)
+    """Russian letters, other Cyrillic ones, A–Z, other scripts, then #."""
+    if letter == "#":
+        return (4, letter)
+    if letter in _RUSSIAN:
+        return (0, letter)
+    if _script(letter) == "CYRILLIC":
+        return (1, letter)
+    return (2 if "A" <= letter <= "Z" else 3, letter)
 
 
 def active_topics(
