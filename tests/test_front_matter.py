@@ -61,8 +61,16 @@ def test_every_key() -> None:
         ("slug: astana-summer\nlang: ru", "astana-summer", "ru"),
         ("slug: Лето-2024\nlang: en-GB", "Лето-2024", "en-GB"),
         ("slug: 2024\nlang: kaz", "2024", "kaz"),
+        ("slug: Foo\nlang: en", "Foo", "en"),
+        ('slug: "И\u0306емен"\nlang: ru', "Йемен", "ru"),
     ],
-    ids=["latin", "cyrillic-slug-and-region", "number-slug-three-letter-lang"],
+    ids=[
+        "latin",
+        "cyrillic-slug-and-region",
+        "number-slug-three-letter-lang",
+        "capital-kept-as-written",
+        "decomposed-short-i-composed",
+    ],
 )
 def test_slug_and_lang(lines: str, slug: str, lang: str) -> None:
     meta = parse(f"---\ndate: 2025-11-07\n{lines}\n---\nТекст.\n").meta
@@ -237,15 +245,31 @@ def test_empty_optional_values_are_left_out() -> None:
             "---\ndate: 2025-11-07\nslug: my article\n---\nТекст.\n",
             [
                 "seeds/article.md:3: slug: 'my article' "
-                "must be letters, digits, hyphens and underscores, at most 200 bytes\n"
+                "has ' ' (SPACE): a slug is letters, digits, hyphens and underscores\n"
                 "    slug: my article"
+            ],
+        ),
+        (
+            "---\ndate: 2025-11-07\nslug: x\u0301\n---\nТекст.\n",
+            [
+                "seeds/article.md:3: slug: 'x\u0301' has a combining mark '\u0301' "
+                "(COMBINING ACUTE ACCENT) after 'x' that joins no letter: remove it\n"
+                "    slug: x\u0301"
+            ],
+        ),
+        (
+            "---\ndate: 2025-11-07\nslug: -news\n---\nТекст.\n",
+            [
+                "seeds/article.md:3: slug: '-news' starts with a hyphen: "
+                "a slug starts with a letter, digit or underscore\n"
+                "    slug: -news"
             ],
         ),
         (
             "---\ndate: 2025-11-07\nslug: ../../index\n---\nТекст.\n",
             [
                 "seeds/article.md:3: slug: '../../index' "
-                "must be letters, digits, hyphens and underscores, at most 200 bytes\n"
+                "has '.' (FULL STOP): a slug is letters, digits, hyphens and underscores\n"
                 "    slug: ../../index"
             ],
         ),
@@ -278,6 +302,8 @@ def test_empty_optional_values_are_left_out() -> None:
         "title-list",
         "topics-mapping",
         "slug-with-space",
+        "slug-with-a-lone-combining-mark",
+        "slug-starting-with-a-hyphen",
         "slug-leaving-its-folder",
         "lang-not-a-code",
         "not-a-mapping",

@@ -329,8 +329,8 @@ def test_bad_slug_and_lang_are_reported_on_their_lines(tmp_path: Path, make_site
         {"seeds/a.md": "---\ndate: 2025-11-07\nslug: a/b\nlang: Russian\n---\nТекст.\n"},
     )
     assert [str(p) for p in result.problems] == [
-        "seeds/a.md:3: slug: 'a/b' must be letters, digits, hyphens and underscores,"
-        " at most 200 bytes\n    slug: a/b",
+        "seeds/a.md:3: slug: 'a/b' has '/' (SOLIDUS): a slug is letters, digits, hyphens"
+        " and underscores\n    slug: a/b",
         "seeds/a.md:4: lang: 'Russian' is not a language code\n    lang: Russian",
     ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -117,12 +118,29 @@ def _setter(name: str) -> Callable[[FrontMatter, Field], None]:
 
 
 def _read_slug(meta: FrontMatter, item: Field) -> None:
-    meta.slug = _nonempty_text(item)
+    # Kept as written, Foo as Foo (lower-casing would move existing URLs); composed to NFC,
+    # so «й» typed as «и» and a combining breve (as macOS file names are) is one «й».
+    meta.slug = unicodedata.normalize("NFC", _nonempty_text(item))
     if not is_valid_slug(meta.slug):
-        raise FieldProblem(
-            f"{meta.slug!r} must be letters, digits, hyphens and underscores,"
-            f" at most {MAX_USER_SLUG_BYTES} bytes"
-        )
+        raise FieldProblem(f"{meta.slug!r} {_slug_fault(meta.slug)}")
+
+
+def _slug_fault(slug: str) -> str:
+    """What is wrong with a slug `is_valid_slug` refused, in a user's words."""
+    if len(slug.encode()) > MAX_USER_SLUG_BYTES:
+        return f"is {len(slug.encode())} bytes long: at most {MAX_USER_SLUG_BYTES} fit a file name"
+    position, bad = next((i, ch) for i, ch in enumerate(slug) if not _is_slug_char(ch, i))
+    what = f"{bad!r} ({unicodedata.name(bad, f'U+{ord(bad):04X}')})"
+    if unicodedata.combining(bad):
+        where = f"after {slug[position - 1]!r}" if position else "at the start"
+        return f"has a combining mark {what} {where} that joins no letter: remove it"
+    if position == 0 and bad == "-":
+        return "starts with a hyphen: a slug starts with a letter, digit or underscore"
+    return f"has {what}: a slug is letters, digits, hyphens and underscores"
+
+
+def _is_slug_char(char: str, position: int) -> bool:
+    return char.isalnum() or char == "_" or (char == "-" and position > 0)
 
 
 def _read_lang(meta: FrontMatter, item: Field) -> None:
