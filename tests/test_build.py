@@ -333,15 +333,78 @@ def test_two_markdown_articles_on_one_url_name_both_sources(
         {
             "seeds/a/first.md": article.format(title="Первая"),
             "seeds/b/second.md": article.format(title="Вторая"),
+            "seeds/c/bad.md": "---\ndate: 2025-13-01\n---\nТекст.\n",
         },
     )
     run = newsgen("build", "--site", site, "--jobs", "1")
-    assert run.code == 3
-    (line,) = run.err_lines
-    where, _, sources = line.partition(": ")
-    assert where == "two pages on one path '2025/11/07/same-news/index.html'"
-    assert sorted(sources.split(" and ")) == ["seeds/a/first.md", "seeds/b/second.md"]
+    assert run.code == 1
+    assert run.err_lines == [
+        "seeds/c/bad.md:2: date: date '2025-13-01' is not a date (month 13)",
+        "    date: 2025-13-01",
+        "seeds/a/first.md:4: the URL 2025/11/07/same-news/ is also that of seeds/b/second.md:4: "
+        "give one of them another slug",
+        "seeds/b/second.md:4: the URL 2025/11/07/same-news/ is also that of seeds/a/first.md:4: "
+        "give one of them another slug",
+        "build failed: 3 problem(s) in 3 file(s); nothing was written",
+    ]
     assert not (site / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Foo", "foo"), ("Йемен", "ЙЕМЕН"), ("Straße", "STRASSE")],
+    ids=["latin", "cyrillic", "sharp-s"],
+)
+def test_urls_differing_only_in_case_are_an_error_on_every_system(
+    make_site: MakeSite, tmp_path: Path, first: str, second: str
+) -> None:
+    article = "---\ndate: 2025-11-07\ntitle: Новость\nslug: {slug}\n---\nТекст.\n"
+    site = make_site(
+        tmp_path,
+        {
+            "seeds/a.md": article.format(slug=first),
+            "seeds/b.md": article.format(slug=second),
+            "seeds/c.md": article.format(slug="other"),
+        },
+    )
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 1
+    assert run.err_lines == [
+        f"seeds/a.md:4: the URL 2025/11/07/{first}/ and that of seeds/b.md:4 "
+        f"(2025/11/07/{second}/) differ only in case or Unicode form: they would be one file "
+        "on macOS or Windows; give one another slug",
+        f"seeds/b.md:4: the URL 2025/11/07/{second}/ and that of seeds/a.md:4 "
+        f"(2025/11/07/{first}/) differ only in case or Unicode form: they would be one file "
+        "on macOS or Windows; give one another slug",
+        "build failed: 2 problem(s) in 2 file(s); nothing was written",
+    ]
+    skipping = newsgen("build", "--site", site, "--jobs", "1", "--skip-invalid")
+    assert skipping.code == 0, skipping.err
+    assert sorted(p.name for p in (site / "build/2025/11/07").iterdir()) == [
+        "index.html",
+        "other",
+    ]
+
+
+def test_a_slug_written_decomposed_is_the_same_url_as_one_written_composed(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    article = "---\ndate: 2025-11-07\nslug: {slug}\n---\nТекст.\n"
+    site = make_site(
+        tmp_path,
+        {
+            "seeds/composed.md": article.format(slug="йемен"),
+            "seeds/decomposed.md": article.format(slug="и\u0306емен"),
+        },
+    )
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 1
+    assert run.err_lines[:2] == [
+        "seeds/composed.md:3: the URL 2025/11/07/йемен/ is also that of seeds/decomposed.md:3: "
+        "give one of them another slug",
+        "seeds/decomposed.md:3: the URL 2025/11/07/йемен/ is also that of seeds/composed.md:3: "
+        "give one of them another slug",
+    ]
 
 
 def test_english_site_uses_english_words_and_dates(make_site: MakeSite, tmp_path: Path) -> None:

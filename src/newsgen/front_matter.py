@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsgen.dates import DateProblem, parse_written_date
@@ -38,6 +38,13 @@ class FrontMatter:
     topics: tuple[str, ...] = ()
     draft: bool = False
     date_line: int = 1
+    # Each key's line in the file: bookkeeping for messages, not part of the metadata.
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def slug_line(self) -> int:
+        """The line the article's slug comes from: the slug's, the title's, else the date's."""
+        return self.lines.get("slug") or self.lines.get("title") or self.date_line
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,7 @@ def _read_fields(
             message = f"unknown key {item.key!r} (known: {', '.join(sorted(_READERS))})"
             problems.append(SourceError(path, item.line, message, line_text))
             continue
+        meta.lines[item.key] = item.line
         try:
             if not is_null(item.node):
                 reader(meta, item)

@@ -21,6 +21,7 @@ from newsgen.records import Article, Topic
 from newsgen.seed_format import SeedDocument, parse_seed
 from newsgen.slugs import slugify
 from newsgen.text_file import decode_source
+from newsgen.url_clashes import url_clashes
 
 _SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
 _WORD = re.compile(r"\w+")
@@ -93,10 +94,14 @@ def load_sources(source_dir: Path, jobs: int = 1, memo: LoadMemo | None = None) 
     if memo:
         memo.remember(known)
     outcomes = [known[path] for path in sources.paths]
-    articles = tuple(o for o in outcomes if isinstance(o, Article))
-    problems = tuple(p for o in outcomes if isinstance(o, list) for p in o)
+    loaded = [o for o in outcomes if isinstance(o, Article)]
+    problems = [p for o in outcomes if isinstance(o, list) for p in o]
+    # Articles on one URL are bad files too: reported with the rest, left out with them.
+    clashes = url_clashes(loaded)
+    clashing = {clash.path for clash in clashes}
+    articles = tuple(a for a in loaded if a.source_path not in clashing)
     drafts = sum(1 for o in outcomes if o is None)
-    return LoadResult(articles, problems, sources.ignored, drafts)
+    return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts)
 
 
 def _load_files(task: tuple[Path, tuple[Path, ...]]) -> list[Outcome]:
@@ -159,6 +164,8 @@ def _seed_article(seed: SeedDocument, path: Path, shown: str) -> Article:
         summary=summary_beside(title, seed.paragraphs[0]),
         topics=(),
         **_length(text),
+        date_line=seed.date_line,
+        slug_line=seed.date_line,
     )
 
 
@@ -201,6 +208,8 @@ def _markdown_record(
         summary=meta.summary or summary_beside(title, paragraphs[0]),
         topics=tuple(topic_named(name) for name in meta.topics),
         **_length(text),
+        date_line=meta.date_line,
+        slug_line=meta.slug_line,
     )
 
 

@@ -20,6 +20,7 @@ from newsgen.topic_index import (
     letter_indexes,
     topic_summaries,
 )
+from newsgen.url_clashes import folded_path
 
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 TOPICS_PER_LETTER_PAGE = 500  # a letter with more (С of 20,000 topics) gets more pages
@@ -167,13 +168,23 @@ def site_feed_page(newest_first: Sequence[Article], config: SiteConfig) -> Page:
 
 
 def check_unique_paths(pages: Sequence[Page]) -> None:
-    """Raise naming both sources when two pages would be written to one path."""
+    """Raise naming both sources when two pages would be written to one path.
+
+    Paths that differ only in case or Unicode form count as one: they are one file on
+    macOS and Windows. (Articles are checked when loaded, with their lines; this catches
+    every other page.)
+    """
     seen: dict[str, Page] = {}
     clashes = []
     for page in pages:
-        earlier = seen.setdefault(page.path, page)
+        earlier = seen.setdefault(folded_path(page.path), page)
         if earlier is not page:
             names = " and ".join(", ".join(p.sources) or p.template for p in (earlier, page))
-            clashes.append(f"two pages on one path {page.path!r}: {names}")
+            paths = (
+                repr(page.path)
+                if earlier.path == page.path
+                else f"{earlier.path!r} and {page.path!r} (one on macOS or Windows)"
+            )
+            clashes.append(f"two pages on one path {paths}: {names}")
     if clashes:
         raise OutputError("\n".join(clashes))

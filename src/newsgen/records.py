@@ -45,6 +45,10 @@ class Article:
     topics: tuple[Topic, ...]
     word_count: int
     reading_minutes: int
+    # The lines of the source that give the date and the slug (or the title it is made
+    # from), for messages about the article's URL or date.
+    date_line: int = 1
+    slug_line: int = 1
 
     @property
     def url(self) -> str:

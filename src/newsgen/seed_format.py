@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgen.dates import DateProblem, parse_written_date, split_date_prefix
 from newsgen.errors import SourceError
@@ -20,6 +20,8 @@ class SeedDocument:
     date: dt.date
     published: dt.datetime | None
     paragraphs: tuple[str, ...]
+    # The first line with text: the date and the lede, the title's source. For messages.
+    date_line: int = field(default=1, compare=False)
 
 
 def parse_seed(text: str, path: str) -> SeedDocument | SourceError:
@@ -42,7 +44,7 @@ def parse_seed(text: str, path: str) -> SeedDocument | SourceError:
     paragraphs = split_paragraphs([rest, *lines[number:]])
     if not paragraphs:
         return SourceError(path, number, "no article text after the date", line[:200])
-    return SeedDocument(day, published, tuple(paragraphs))
+    return SeedDocument(day, published, tuple(paragraphs), number)
 
 
 def _first_nonblank(lines: list[str]) -> tuple[int, str] | None:

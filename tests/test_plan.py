@@ -1,0 +1,30 @@
+"""The plan stage's own checks on the pages it gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgen.errors import OutputError
+from newsgen.plan import check_unique_paths
+from newsgen.records import Page
+
+
+def test_pages_whose_paths_differ_only_in_case_are_refused() -> None:
+    pages = [
+        Page("topics/Astana/index.html", "topic.html", {}, ("seeds/a.md",)),
+        Page("topics/astana/index.html", "topic.html", {}, ("seeds/b.md",)),
+    ]
+    with pytest.raises(OutputError) as raised:
+        check_unique_paths(pages)
+    assert str(raised.value) == (
+        "two pages on one path 'topics/Astana/index.html' and 'topics/astana/index.html' "
+        "(one on macOS or Windows): seeds/a.md and seeds/b.md"
+    )
+
+
+def test_pages_on_one_path_are_refused() -> None:
+    pages = [Page("404.html", "404.html", {}), Page("404.html", "404.html", {})]
+    with pytest.raises(
+        OutputError, match=r"^two pages on one path '404\.html': 404\.html and 404\.html$"
+    ):
+        check_unique_paths(pages)
