@@ -498,3 +498,72 @@ def test_feed_time_of_an_empty_site_comes_from_source_date_epoch(
     run = newsgen_process("build", "--site", site, env=env)
     assert run.code == 0, run.err
     assert "<updated>2023-11-14T22:13:20Z</updated>" in (site / "build/feed.xml").read_text()
+
+
+FUTURE_SITE: dict[str, str | bytes] = {
+    "seeds/typo.md": (
+        "---\ntitle: Опечатка в годе\ndate: 2099-11-07\ntopics: [Казахстан]\n---\nТекст.\n"
+    ),
+    "seeds/today.md": (
+        "---\ntitle: Новость дня\ndate: 2025-11-07\ntopics: [Астана]\n---\nТекст.\n"
+    ),
+}
+FUTURE_NOTICE = (
+    "seeds/typo.md:3: dated 2099-11-07, in the future: not published yet "
+    "(--future or build_future: true publishes it)"
+)
+
+
+def home_titles_and_topics(build: Path) -> tuple[list[str], list[str]]:
+    home = read_page(build / "index.html")
+    titles = [text_of(h) for h in home.iterfind(".//article//h2")]
+    (active,) = find_all(home, "section", class_="active-topics")
+    return titles, [text_of(a) for a in active.iterfind(".//a")]
+
+
+def test_an_article_dated_in_the_future_waits_and_is_listed(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path, FUTURE_SITE)
+    run = newsgen("build", "--site", site, "--jobs", "1", "--no-search", "--quiet")
+    assert (run.code, run.out, run.err_lines) == (0, "", [FUTURE_NOTICE])
+    assert home_titles_and_topics(site / "build") == (["Новость дня"], ["Астана 1"])
+    assert [entry.title for entry in feedparser.parse(site / "build/feed.xml").entries] == [
+        "Новость дня"
+    ]
+    assert not (site / "build/2099").exists()
+    run = newsgen("build", "--site", site, "--jobs", "1", "--no-search")
+    assert "1 drafts" not in run.out and "0 drafts, 1 dated in the future and 0 other" in run.out
+
+
+@pytest.mark.parametrize(
+    ("flag", "settings"),
+    [(["--future"], ""), ([], "build_future: true\n")],
+    ids=["flag", "setting"],
+)
+def test_future_articles_are_published_when_asked(
+    make_site: MakeSite, tmp_path: Path, flag: list[str], settings: str
+) -> None:
+    site = make_site(tmp_path, {**FUTURE_SITE, "newsgen.yaml": settings})
+    run = newsgen("build", "--site", site, "--jobs", "1", "--no-search", "--quiet", *flag)
+    assert (run.code, run.out, run.err) == (0, "", "")
+    titles, topics = home_titles_and_topics(site / "build")
+    assert (titles, topics) == (["Опечатка в годе", "Новость дня"], ["Казахстан 1"])
+
+
+def test_source_date_epoch_is_now_for_future_articles(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = make_site(tmp_path, FUTURE_SITE)
+    # 2025-11-06 09:59 UTC: 7 November has not begun anywhere yet.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762423140")
+    run = newsgen("build", "--site", site, "--jobs", "1", "--no-search", "--quiet")
+    assert run.err_lines == [
+        FUTURE_NOTICE.replace("typo", "today").replace("2099", "2025"),
+        FUTURE_NOTICE,
+    ]
+    # A minute later it has, in Kiribati (UTC+14).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762423200")
+    run = newsgen("build", "--site", site, "--jobs", "1", "--no-search", "--quiet")
+    assert run.err_lines == [FUTURE_NOTICE]
+    assert home_titles_and_topics(site / "build")[0] == ["Новость дня"]

@@ -11,7 +11,8 @@ from newsgen.errors import ConfigError, SourceError
 
 KNOWN = (
     "(known: title, description, language, base_url, per_page, feed_size, "
-    "find_topics, topic_aliases, topic_ignore, topic_min_mentions, search, search_part_size)"
+    "find_topics, topic_aliases, topic_ignore, topic_min_mentions, search, search_part_size, "
+    "build_future)"
 )
 
 
@@ -64,7 +65,8 @@ def test_every_value_from_the_file(tmp_path: Path) -> None:
         "  США: [Соединенные Штаты, Штаты]\n"
         "  Банк России: ЦБ\n"
         "topic_ignore: [Белый дом, Кремль]\n"
-        "topic_min_mentions: 3\n",
+        "topic_min_mentions: 3\n"
+        "build_future: true\n",
     )
     assert load_config(path) == SiteConfig(
         title="Мой архив",
@@ -77,6 +79,7 @@ def test_every_value_from_the_file(tmp_path: Path) -> None:
         topic_aliases={"США": ["Соединенные Штаты", "Штаты"], "Банк России": ["ЦБ"]},
         topic_ignore=["Белый дом", "Кремль"],
         topic_min_mentions=3,
+        build_future=True,
     )
 
 

@@ -98,3 +98,22 @@ def test_body_edit_renders_only_the_article_page(tmp_path: Path) -> None:
     assert again.topics_extracted == 1
     page = next((site / "build").glob("2025/11/07/*1a2b3c4d/index.html"))
     assert "Мост освещают ночью." in page.read_text("utf-8")
+
+
+def test_an_article_whose_day_comes_appears_with_every_page_that_lists_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = write_sample_sources(tmp_path / "site")
+    add_an_article(site)  # dated 2025-11-08
+    memo = BuildMemo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762506000")  # 2025-11-07 23:00 at UTC+14
+    waiting = build_site(options(site, site / "build", memo))
+    assert [notice.path for notice in waiting.waiting] == ["seeds/009_9a9b9c9d9e9f9091.txt"]
+    assert not (site / "build/2025/11/08").exists()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762509600")  # 2025-11-08 00:00 at UTC+14
+    come = build_site(options(site, site / "build", memo))  # no file changed
+    assert come.waiting == ()
+    shutil.rmtree(site / ".newsgen-cache")
+    build_site(options(site, tmp_path / "fresh", None))
+    assert tree_bytes(site / "build") == tree_bytes(tmp_path / "fresh")
+    assert "В Алматы открыли новую библиотеку" in (site / "build/index.html").read_text("utf-8")

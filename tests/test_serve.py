@@ -796,3 +796,19 @@ def test_what_cannot_start_is_a_usage_error(
     assert run.code == 2, run.err
     assert message in run.err
     assert "Traceback" not in run.err
+
+
+def test_serve_holds_back_future_articles_as_build_does(
+    make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
+) -> None:
+    typo = "seeds/003_00000000000000cc.txt"
+    files = {**SITE, typo: seed("Опечатка в годе.", date="2099-11-07")}
+    site = make_site(tmp_path / "waits", files)
+    server = serve(site)
+    server.wait_for_line(
+        rf"^{typo}:1: dated 2099-11-07, in the future: not published yet "
+        r"\(--future or build_future: true publishes it\)$"
+    )
+    assert not (site / "build/2099").exists()
+    server = serve(make_site(tmp_path / "published", files), "--future")
+    wait_for_text(server.address, "/2099/11/07/", "Мост через Ишим")

@@ -16,6 +16,7 @@ from newsgen.entities import identity
 from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError, WriteFailed
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
+from newsgen.future import build_now, hold_future
 from newsgen.load import load_sources
 from newsgen.plan import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
@@ -63,6 +64,7 @@ class BuildReport:
     ignored_files: int = 0
     drafts: int = 0
     skipped: tuple[SourceError, ...] = field(default=())
+    waiting: tuple[SourceError, ...] = field(default=())  # articles dated in the future
     phases: dict[str, float] = field(default_factory=dict)
     topics_extracted: int = 0  # articles whose text went through a model (not cached)
     pages_rendered: int = 0  # pages whose sources changed since the live site was built
@@ -72,11 +74,12 @@ class BuildReport:
         """One line saying what the build did, for the terminal."""
         write = self.write
         phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.phases.items())
+        future = f", {len(self.waiting)} dated in the future" if self.waiting else ""
         return (
             f"built {self.articles} articles into {output_dir}: {self.pages} pages; "
             f"files written {write.written}, unchanged {write.unchanged}, "
             f"removed {write.removed}; "
-            f"{self.drafts} drafts and {self.ignored_files} other files left out; "
+            f"{self.drafts} drafts{future} and {self.ignored_files} other files left out; "
             f"topics found in {self.topics_extracted} articles (the rest cached); "
             f"{self.pages_rendered} pages rendered (the rest unchanged since the last build); "
             f"search index {self.search}; "
@@ -109,12 +112,14 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     )
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
+    now = None if options.config.build_future else build_now()
+    current, waiting = hold_future(loaded.articles, now)
     clock.lap("load")
-    extraction = find_topics_in_text(loaded.articles, options, progress)
+    extraction = find_topics_in_text(current, options, progress)
     settings = topic_settings(options.config)
     memo = options.memo
     assign = memo.assign_topics if memo else assign_topics
-    articles = assign(loaded.articles, extraction.entities, settings)
+    articles = assign(current, extraction.entities, settings)
     extracted = extraction.extracted
     del extraction  # the entities found are in the articles' topics now; pages need no more
     clock.lap("topics")
@@ -133,6 +138,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         ignored_files=loaded.ignored_files,
         drafts=loaded.drafts,
         skipped=loaded.problems,
+        waiting=tuple(waiting),
     )
 
 

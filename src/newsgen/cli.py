@@ -79,6 +79,9 @@ def _site_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-search", action="store_true", help="no search page, box or index (faster)"
     )
+    command.add_argument(
+        "--future", action="store_true", help="publish articles dated in the future too"
+    )
 
 
 def _path(written: str) -> Path:
@@ -98,6 +101,7 @@ def _build(arguments: argparse.Namespace) -> int:
     show_progress = sys.stderr.isatty() and not arguments.quiet
     report = build_site(options, _print_progress if show_progress else None)
     _print_skipped(report)
+    _print_waiting(report)
     if not arguments.quiet:
         print(report.summary(options.output_dir))
     return 0
@@ -121,7 +125,11 @@ def _serve(arguments: argparse.Namespace) -> int:
 def _build_options(arguments: argparse.Namespace) -> BuildOptions:
     """The build's options from the command line and `newsgen.yaml` (read now)."""
     site = arguments.site
-    overrides = {"base_url": arguments.base_url, "search": False if arguments.no_search else None}
+    overrides = {
+        "base_url": arguments.base_url,
+        "search": False if arguments.no_search else None,
+        "build_future": True if arguments.future else None,
+    }
     config = load_config(_config_path(arguments), overrides)
     return BuildOptions(
         site_root=site,
@@ -142,6 +150,12 @@ def _config_path(arguments: argparse.Namespace) -> Path | None:
 def _print_progress(stage: str, done: int, total: int, unit: str) -> None:
     end = "\n" if done >= total else ""
     print(f"\r{stage}: {done}/{total} {unit}", end=end, file=sys.stderr, flush=True)
+
+
+def _print_waiting(report: BuildReport) -> None:
+    """List the articles dated in the future, even with `--quiet`: they are not in the site."""
+    for notice in report.waiting:
+        print(notice, file=sys.stderr)
 
 
 def _print_skipped(report: BuildReport) -> None:

@@ -45,6 +45,7 @@ class SiteConfig:
     topic_min_mentions: int = 2  # mentions that make a name a topic outside the lede
     search: bool = True  # a search page and box, with a Pagefind index of the articles
     search_part_size: int = 5000  # articles per part of the index: Pagefind's memory bound
+    build_future: bool = False  # publish articles dated in the future (else they wait)
 
 
 def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> SiteConfig:
@@ -127,4 +128,5 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "topic_min_mentions": lambda item: as_int(item.node),
     "search": lambda item: as_bool(item.node),
     "search_part_size": lambda item: as_int(item.node),
+    "build_future": lambda item: as_bool(item.node),
 }

@@ -109,6 +109,8 @@ def _rebuild(
         say(f"rebuild failed; still serving the last good site:\n{error}")
         state.finished(str(error))
         return None
+    for notice in report.waiting:
+        say(str(notice))
     say(report.summary(build.output_dir))
     state.finished(None)
     if report.search != SEARCH_LEFT_FOR_LATER:
