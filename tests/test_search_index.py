@@ -6,24 +6,37 @@ What a reader finds with it (Russian stemming, filters) is tested in a real brow
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+import os
 import subprocess
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import cbor2
 import pytest
 from conftest import SAMPLE_TITLE, BuiltSite, MakeSite
-from sitetools import newsgen, read_page, search_bundle, snapshot
+from sitetools import article_pages, newsgen, read_page, search_bundle, snapshot
 
 from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
 from newsgen.config import load_config
 from newsgen.pagefind_bundle import SIGNATURE
-from newsgen.search_index import DAY_AND_SLUG
+from newsgen.search_index import DAY_AND_SLUG, index_pages
+from newsgen.search_parts import SearchPart
 from newsgen.write import MARKER
 
 SEED_TEXT = " date 2025-11-07 Мэр Казани открыл новую библиотеку. Мэр Казани выступил."
+# Eight articles on eight days of one month: eight folders a file system may list in any order.
+NOVEMBER = {
+    f"seeds/00{day}_00000000000000{day}{day}.txt": (
+        f" date 2025-11-1{day} Новость номер {day} о библиотеке в Казани.\n\n"
+        f"Читатели пришли в библиотеку {day} ноября."
+    )
+    for day in range(1, 9)
+}
 
 
 def decoded(data: bytes) -> bytes:
@@ -142,6 +155,20 @@ def test_without_pagefind_the_build_says_so_and_keeps_the_site(
     assert snapshot(site / "build") == before
 
 
+def test_a_failing_pagefind_is_reported_with_what_it_said(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = make_site(tmp_path, {"seeds/001_00000000000000aa.txt": SEED_TEXT})
+    failing = tmp_path / "failing-pagefind"
+    failing.write_text("#!/bin/sh\necho 'out of memory' >&2\nexit 101\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code != 0
+    assert run.err_lines[:2] == ["Pagefind failed to index the site:", "out of memory"], run.err
+    assert not (site / "build").exists()
+
+
 def test_pagefind_is_the_packaged_program() -> None:
     """No download at build time: the program comes inside the pagefind-bin package."""
     from pagefind.service import get_executable
@@ -192,3 +219,74 @@ def test_an_edit_leaves_the_index_for_later_only_when_a_part_was_kept(
     assert newsgen("build", "--site", site, "--jobs", "1").code == 0
     (site / "seeds/001_00000000000000aa.txt").write_text(SEED_TEXT + " Дополнено.")
     assert build_site(later_options(site, cache)).search == expected
+
+
+def other_file_system(tmp_path: Path) -> contextlib.AbstractContextManager[str]:
+    """A temporary folder on tmpfs (/dev/shm) when there is one beside `tmp_path`'s file system.
+
+    tmpfs lists a folder in the order its files were made; ext4 in an order of hashes of
+    the names, with a seed of its own. The same pages are then listed in other orders.
+    """
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK) and shm.stat().st_dev != tmp_path.stat().st_dev:
+        return tempfile.TemporaryDirectory(dir=shm, prefix="newsgen-test-")
+    return tempfile.TemporaryDirectory(dir=tmp_path)
+
+
+def listing_order(folder: Path) -> list[str]:
+    """The files under `folder` in the order the file system lists them (a walk, no sorting)."""
+    return [
+        os.path.relpath(os.path.join(parent, name), folder)
+        for parent, _, names in os.walk(folder)
+        for name in names
+    ]
+
+
+def pages_written_in_order(folder: Path, pages: dict[str, bytes], order: Sequence[str]) -> Path:
+    for relative in order:
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(pages[relative])
+    return folder
+
+
+@contextlib.contextmanager
+def pages_in_three_listing_orders(tmp_path: Path, pages: dict[str, bytes]) -> Iterator[list[Path]]:
+    """The pages made in name order, in reverse, and in reverse on another file system."""
+    forward, backward = sorted(pages), sorted(pages, reverse=True)
+    with other_file_system(tmp_path) as other:
+        yield [
+            pages_written_in_order(tmp_path / "forward", pages, forward),
+            pages_written_in_order(tmp_path / "backward", pages, backward),
+            pages_written_in_order(Path(other), pages, backward),
+        ]
+
+
+def test_the_index_is_the_same_whatever_order_a_folder_lists_its_pages_in(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    """Pagefind numbers pages in the order it is given them, and the numbers are in its files."""
+    site = make_site(tmp_path / "site", NOVEMBER)
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    build = site / "build"
+    pages = {path.relative_to(build).as_posix(): path.read_bytes() for path in article_pages(build)}
+    with pages_in_three_listing_orders(tmp_path, pages) as folders:
+        orders = {tuple(listing_order(folder)) for folder in folders}
+        assert len(orders) > 1, "no two folders here list the pages in different orders"
+        bundles = [index_pages(folder, "ru", SearchPart(("2025/11",))) for folder in folders]
+    assert bundles[1] == bundles[0]
+    assert bundles[2] == bundles[0]
+
+
+def test_a_site_built_on_two_file_systems_is_the_same_byte_for_byte(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path / "site", NOVEMBER)
+    with other_file_system(tmp_path) as other:
+        outputs = [site / "build", Path(other) / "build"]
+        for output in outputs:
+            run = newsgen("build", "--site", site, "--output", output, "--jobs", "1")
+            assert run.code == 0, run.err
+        first, second = ({p: s.data for p, s in snapshot(out).items()} for out in outputs)
+    assert search_bundle(outputs[0])  # (read before the second folder went)
+    assert sorted(second) == sorted(first)
+    assert [path for path in first if first[path] != second[path]] == []

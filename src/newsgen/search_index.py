@@ -1,8 +1,9 @@
 """The search index: Pagefind run over the written article pages, its files into the site.
 
 Pagefind reads the staged article pages (only the part marked `data-pagefind-body`: the
-headline and the text) and writes its bundle into a temporary folder; the bundle then goes
-through the site's writer like any page, so it is swapped in with the pages it indexes.
+headline and the text), handed to it in the order of their URLs, and gives back its
+bundle; the bundle then goes through the site's writer like any page, so it is swapped in
+with the pages it indexes.
 Articles are indexed in the site's language (Pagefind would otherwise make one index per
 language and search only the page's own), which stems Russian words.
 
@@ -17,14 +18,14 @@ import functools
 import hashlib
 import importlib.metadata
 import subprocess
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pagefind.service import get_executable
 
-from newsgen.errors import OutputError, UsageError
+from newsgen.errors import UsageError
 from newsgen.pagefind_bundle import ENTRY, reproducible_bundle
+from newsgen.pagefind_service import index_in_order
 from newsgen.search_parts import SearchPart
 from newsgen.write import SiteWriter
 
@@ -118,28 +119,21 @@ def index_pages(site: Path, language: str, part: SearchPart) -> dict[str, bytes]
             "cannot build the search index: Pagefind's program is missing "
             "(pip install 'pagefind[bin]'), or build with --no-search"
         )
-    with tempfile.TemporaryDirectory(prefix="newsgen-pagefind-") as output:
-        command = [str(executable), "--site", str(site), "--glob", part_glob(part)]
-        command += ["--output-path", output, "--force-language", language, "--silent"]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-        except OSError as error:
-            raise UsageError(
-                f"cannot run Pagefind ({executable}): {error.strerror}; "
-                "reinstall it (pip install 'pagefind[bin]') or build with --no-search"
-            ) from error
-        if result.returncode != 0:
-            raise OutputError(f"Pagefind failed to index the site:\n{result.stderr.strip()}")
-        bundle = Path(output)
-        files = {
-            path.relative_to(bundle).as_posix(): path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file()
-        }
+    try:
+        files = index_in_order(executable, part_pages(site, part), language)
+    except OSError as error:  # the program could not be started
+        raise UsageError(
+            f"cannot run Pagefind ({executable}): {error.strerror}; "
+            "reinstall it (pip install 'pagefind[bin]') or build with --no-search"
+        ) from error
     return reproducible_bundle(files)
 
 
-def part_glob(part: SearchPart) -> str:
-    """The article pages of a part's months, as a Pagefind glob."""
-    months = ",".join(part.months)
-    return f"{{{months}}}/{DAY_AND_SLUG}"
+def part_pages(site: Path, part: SearchPart) -> list[tuple[str, Path]]:
+    """The article pages of a part's months under `site`: (URL, file), sorted by URL.
+
+    Sorted, never in the order the folders list them: Pagefind numbers the pages in the
+    order it is given them, and the numbers are in its files (`pagefind_service`).
+    """
+    pages = (page for month in part.months for page in (site / month).glob(DAY_AND_SLUG))
+    return sorted((f"/{page.parent.relative_to(site).as_posix()}/", page) for page in pages)

@@ -1,0 +1,200 @@
+"""Pagefind's service mode: pages handed to Pagefind one by one, in the order we choose.
+
+Pagefind numbers the pages of an index in the order it reads them, and the numbers are in
+its files (each word's pages, each filter value's pages, the sort orders). Run over a
+folder (`pagefind --site`) it reads them in the order the file system lists them: hash
+order on ext4 (with a seed of each file system's own), creation order on tmpfs, so the
+same pages gave other bytes on another machine. Its service mode (`pagefind --service`,
+what its own Python and Node APIs drive) reads pages in the order they are added.
+
+The protocol: each request and each response is a JSON object, base64-encoded and ended
+by a comma, on the program's stdin and stdout; a response names the `message_id` of its
+request. The program handles requests one at a time, in the order sent, and exits at the
+end of its stdin.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from newsgen.errors import OutputError
+
+_READ_SIZE = 1 << 20
+
+
+def index_in_order(
+    executable: Path, pages: Sequence[tuple[str, Path]], language: str
+) -> dict[str, bytes]:
+    """Index the pages (URL, HTML file) in the order given; give the bundle's files by path.
+
+    Raises OSError when the program cannot be started, OutputError when it fails.
+    """
+    with (
+        tempfile.TemporaryFile() as stderr,
+        subprocess.Popen(
+            [str(executable), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+        ) as process,
+    ):
+        try:
+            return _index(process, pages, language, stderr)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            with contextlib.suppress(BrokenPipeError):  # what was left unsent, if it failed
+                assert process.stdin is not None
+                process.stdin.close()
+
+
+def _index(
+    process: subprocess.Popen[bytes],
+    pages: Sequence[tuple[str, Path]],
+    language: str,
+    stderr: IO[bytes],
+) -> dict[str, bytes]:
+    assert process.stdin is not None and process.stdout is not None
+    responses = _responses(process.stdout)
+    new_index = {"type": "NewIndex", "config": {"force_language": language}}
+    index_id = _exchange(process.stdin, responses, new_index, stderr)["index_id"]
+    # Pages go in from a thread while their answers are read here, so that neither pipe
+    # fills up and stops the other side.
+    sender = _PageSender(process.stdin, pages, index_id)
+    sender.start()
+    try:
+        files = _bundle(responses, sender, stderr)
+    except BaseException:
+        process.kill()  # a sender still writing then stops at the broken pipe
+        raise
+    finally:
+        sender.join()
+    process.stdin.close()  # the program exits at the end of its input
+    return files
+
+
+def _exchange(
+    stdin: IO[bytes],
+    responses: Iterator[dict[str, Any]],
+    request: dict[str, Any],
+    stderr: IO[bytes],
+) -> dict[str, Any]:
+    """Send one request (as message 0) and give the payload of its response."""
+    try:
+        stdin.write(_frame(0, request))
+        stdin.flush()
+    except BrokenPipeError:
+        raise _failure(stderr) from None
+    response = next(responses, None)
+    if response is None:
+        raise _failure(stderr)
+    return _payload(response, request["type"])
+
+
+class _PageSender(threading.Thread):
+    """Sends an AddFile request per page (messages 1 to n), then GetFiles (message n + 1)."""
+
+    def __init__(self, stdin: IO[bytes], pages: Sequence[tuple[str, Path]], index_id: int):
+        super().__init__(daemon=True)
+        self.stdin, self.pages, self.index_id = stdin, pages, index_id
+        self.last_message = len(pages) + 1
+        self.unreadable: OSError | None = None
+
+    def run(self) -> None:
+        try:
+            for message, (url, path) in enumerate(self.pages, 1):
+                self.stdin.write(_frame(message, self._add_file(url, path)))
+            self.stdin.write(
+                _frame(self.last_message, {"type": "GetFiles", "index_id": self.index_id})
+            )
+            self.stdin.flush()
+        except BrokenPipeError:
+            pass  # the program has ended: the reader reports why
+        except OSError as error:  # a page could not be read
+            self.unreadable = error
+            with contextlib.suppress(BrokenPipeError):
+                self.stdin.close()  # ends the program, and so the reading
+
+    def _add_file(self, url: str, path: Path) -> dict[str, Any]:
+        contents = path.read_text(encoding="utf-8")
+        return {
+            "type": "AddFile",
+            "index_id": self.index_id,
+            "url": url,
+            "file_path": None,
+            "file_contents": contents,
+        }
+
+    def page_of(self, message: int) -> str:
+        return str(self.pages[message - 1][1]) if 0 < message <= len(self.pages) else "the site"
+
+
+def _bundle(
+    responses: Iterator[dict[str, Any]], sender: _PageSender, stderr: IO[bytes]
+) -> dict[str, bytes]:
+    """Read the answers to the pages sent; give the files of the GetFiles answer."""
+    for response in responses:
+        message = response.get("message_id")
+        if response.get("payload", {}).get("type") == "Error":
+            what = sender.page_of(message) if isinstance(message, int) else "the site"
+            raise OutputError(
+                f"Pagefind could not index {what}: {response['payload'].get('message')}"
+            )
+        if message == sender.last_message:
+            files = _payload(response, "GetFiles")["files"]
+            return {file["path"]: base64.b64decode(file["content"]) for file in files}
+    sender.join()
+    if sender.unreadable is not None:
+        error = sender.unreadable
+        raise OutputError(f"cannot read {error.filename} to index it: {error.strerror}")
+    raise _failure(stderr)
+
+
+def _payload(response: dict[str, Any], expected: str) -> dict[str, Any]:
+    payload = response.get("payload")
+    if not isinstance(payload, dict) or payload.get("type") != expected:
+        raise OutputError(f"Pagefind answered {payload!r:.200} to a {expected} request")
+    return payload
+
+
+def _failure(stderr: IO[bytes]) -> OutputError:
+    stderr.seek(0)
+    said = stderr.read().decode("utf-8", "replace").strip()
+    return OutputError(f"Pagefind failed to index the site:\n{said}")
+
+
+def _frame(message: int, payload: dict[str, Any]) -> bytes:
+    request = {"message_id": message, "payload": payload}
+    return base64.b64encode(json.dumps(request, ensure_ascii=False).encode("utf-8")) + b","
+
+
+def _responses(stdout: IO[bytes]) -> Iterator[dict[str, Any]]:
+    """The program's responses, decoded, until it closes its stdout."""
+    for frame in _frames(stdout):
+        try:
+            yield json.loads(base64.b64decode(frame, validate=True))
+        except ValueError:
+            raise OutputError(f"Pagefind answered something unreadable: {frame[:200]!r}") from None
+
+
+def _frames(stream: IO[bytes]) -> Iterator[bytes]:
+    """The comma-ended frames of a stream, each new chunk searched once (the frame with
+    the bundle can be tens of megabytes)."""
+    pending = bytearray()
+    while chunk := os.read(stream.fileno(), _READ_SIZE):
+        searched = len(pending)
+        pending += chunk
+        start = 0
+        while (end := pending.find(b",", searched)) != -1:
+            yield bytes(pending[start:end])
+            start = searched = end + 1
+        del pending[:start]
