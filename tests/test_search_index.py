@@ -195,6 +195,19 @@ def test_another_pagefind_program_indexes_every_part_again(
     assert "; search index kept; " in newsgen("build", "--site", site, "--jobs", "1").out
 
 
+def test_a_part_indexed_with_pages_in_another_order_is_indexed_again(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site indexed by a newsgen that let Pagefind walk the folder gets the stable index."""
+    site = make_site(tmp_path, {"seeds/001_00000000000000aa.txt": SEED_TEXT})
+    monkeypatch.setattr("newsgen.search_index.PAGE_ORDER", "the file system's")
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    monkeypatch.undo()
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert "; search index indexed (1 of 1 parts); " in run.out, run.err
+    assert "; search index kept; " in newsgen("build", "--site", site, "--jobs", "1").out
+
+
 def later_options(site: Path, cache: bool) -> BuildOptions:
     """A rebuild as `newsgen serve` makes one: the search index may be left for later."""
     return BuildOptions(

@@ -31,14 +31,16 @@ from newsgen.write import SiteWriter
 
 SEARCH_FOLDER = "pagefind/"
 DAY_AND_SLUG = "[0-9][0-9]/*/index.html"  # of an article page, after its month
+# How pages are handed to Pagefind, in the keys: parts indexed when Pagefind walked the
+# folder itself (in the file system's order) are indexed again.
+PAGE_ORDER = "pages by URL"
 
 
 def search_key(article_keys: Mapping[str, str], language: str) -> str:
     """Digest what a part of the index is made from: its articles' keys, Pagefind's version."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(
-        f"{importlib.metadata.version('pagefind')} {program_version()} {language}\n".encode()
-    )
+    made_by = f"{importlib.metadata.version('pagefind')} {program_version()} {PAGE_ORDER}"
+    digest.update(f"{made_by} {language}\n".encode())
     for path in sorted(article_keys):
         digest.update(f"{path}\t{article_keys[path]}\n".encode())
     return digest.hexdigest()
