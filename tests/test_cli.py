@@ -116,6 +116,14 @@ BAD_SOURCES: dict[str, tuple[str, str | bytes, list[str]]] = {
             "    topics: [США, ~]",
         ],
     ),
+    "lone-surrogate-escaped-in-yaml": (
+        "seeds/notes/surrogate.md",
+        '---\ndate: 2025-11-07\ntitle: "\\uD800"\n---\nТекст.\n',
+        [
+            "seeds/notes/surrogate.md:3: title: holds the lone surrogate U+D800",
+            '    title: "\\uD800"',
+        ],
+    ),
 }
 
 

@@ -209,6 +209,9 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
             "topic_aliases: {США: {a: b}}",
             "topic_aliases: expected a list of texts, found a mapping",
         ),
+        ('description: "\\uD800"', "description: holds the lone surrogate U+D800"),
+        ('topic_ignore: ["\\uDFFF"]', "topic_ignore: holds the lone surrogate U+DFFF"),
+        ('topic_aliases: {"\\uD800": [a]}', "topic_aliases: holds the lone surrogate U+D800"),
     ],
     ids=[
         "bool-for-number",
@@ -226,6 +229,9 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
         "list-for-aliases",
         "text-for-aliases",
         "mapping-for-variants",
+        "surrogate-in-description",
+        "surrogate-in-ignore",
+        "surrogate-in-alias-name",
     ],
 )
 def test_wrong_type(tmp_path: Path, line: str, message: str) -> None:

@@ -397,3 +397,21 @@ def test_problems_are_source_errors_with_path_and_line() -> None:
     assert problems == [
         SourceError(PATH, 3, "draft: expected true or false, found 'maybe'", "draft: maybe")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('title: "\\uD800"', "title: holds the lone surrogate U+D800"),
+        ('summary: "a\\uDFFFb"', "summary: holds the lone surrogate U+DFFF"),
+        ('topics: [США, "\\uDC00"]', "topics: holds the lone surrogate U+DC00"),
+        ('title: "\\uFDD0"', "title: holds the noncharacter U+FDD0"),
+        ('title: "\\U0001FFFE"', "title: holds the noncharacter U+1FFFE"),
+    ],
+    ids=["title", "summary", "topic", "noncharacter", "noncharacter-plane-1"],
+)
+def test_escapes_to_characters_no_page_may_hold(line: str, message: str) -> None:
+    # A lone surrogate cannot be written out as UTF-8: it crashed the build with no file named.
+    assert problems_of(f"---\ndate: 2025-11-07\n{line}\n---\nТекст.\n") == [
+        f"{PATH}:3: {message}\n    {line}"
+    ]

@@ -159,3 +159,20 @@ def test_shown_line_is_cut_to_200_characters() -> None:
 )
 def test_split_paragraphs(lines: list[str], paragraphs: list[str]) -> None:
     assert split_paragraphs(lines) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "shown"),
+    [
+        ("abc\x1bdef", "control character U+001B at column 4", "abc\\x1bdef"),
+        ("ab\ufdd0", "noncharacter U+FDD0 at column 3", "ab\\ufdd0"),
+        ("a\nb\ufffe", "noncharacter U+FFFE at column 2", "b\\ufffe"),
+        ("\U0010ffff", "noncharacter U+10FFFF at column 1", "\\U0010ffff"),
+    ],
+    ids=["control", "noncharacter", "fffe-on-line-2", "last-noncharacter"],
+)
+def test_characters_no_page_may_hold_are_reported(text: str, message: str, shown: str) -> None:
+    # An HTML parser reports noncharacters as errors; XML forbids U+FFFE and U+FFFF.
+    problem = decode_source(text.encode(), PATH)
+    assert isinstance(problem, SourceError)
+    assert (problem.line, problem.message, problem.text) == (text.count("\n") + 1, message, shown)

@@ -12,7 +12,13 @@ _TRAILING_CHARACTERS = " \t\u00a0"
 _TRAILING_SPACE = re.compile(f"[{_TRAILING_CHARACTERS}]+$", re.MULTILINE)
 # Characters XML 1.0 forbids or HTML calls parse errors: one would break every feed and
 # page the article is on. Tab and line ends are fine; a stray CR was made a line end.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Lone surrogates cannot be encoded at all; they come from escapes (YAML's "\uD800").
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_SURROGATES = "\ud800-\udfff"
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
+_CONTROL = re.compile(f"[{_CONTROLS}{_SURROGATES}{_NONCHARACTERS}]")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -48,6 +54,23 @@ def find_control_character(text: str) -> str | None:
     return found.group() if found else None
 
 
+def describe_character(character: str) -> str:
+    """Name a character no feed or page may hold: `control character U+001B` and the like."""
+    code = ord(character)
+    if 0xD800 <= code <= 0xDFFF:
+        kind = "lone surrogate"
+    elif code > 0x9F:
+        kind = "noncharacter"
+    else:
+        kind = "control character"
+    return f"{kind} U+{code:04X}"
+
+
+def replace_control_characters(text: str) -> str:
+    """Give `text` with each character no feed or page may hold made U+FFFD, as HTML does."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def _control_character_error(text: str, path: str) -> SourceError | None:
     found = _CONTROL.search(text)
     if found is None:
@@ -56,7 +79,7 @@ def _control_character_error(text: str, path: str) -> SourceError | None:
     line_end = text.find("\n", found.start())
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     column = found.start() - line_start + 1
-    message = f"control character U+{ord(found.group()):04X} at column {column}"
+    message = f"{describe_character(found.group())} at column {column}"
     shown = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), line)
     return SourceError(path, text.count("\n", 0, found.start()) + 1, message, shown[:200])
 

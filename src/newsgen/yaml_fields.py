@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 from newsgen.errors import SourceError
-from newsgen.text_file import find_control_character
+from newsgen.text_file import describe_character, find_control_character
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -82,7 +82,7 @@ def as_text(node: yaml.Node) -> str:
         raise FieldProblem("expected text, found a list or mapping")
     control = find_control_character(str(node.value))
     if control is not None:
-        raise FieldProblem(f"holds the control character U+{ord(control):04X}")
+        raise FieldProblem(f"holds the {describe_character(control)}")
     return str(node.value).strip()
 
 
