@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
 import pytest
 from conftest import SAMPLE_ARTICLES, SAMPLE_FEED_SIZE, SAMPLE_TOPICS, BuiltSite, MakeSite
-from sitetools import newsgen, resolve_internal
+from sitetools import article_pages, newsgen, parse_html, resolve_internal
 
 
 def parse_feed(path: Path) -> feedparser.FeedParserDict:
@@ -118,3 +119,24 @@ def test_feeds_without_base_url_link_relative_to_themselves(unhosted_site: Built
             target = resolve_internal(unhosted_site.build, path, entry.link, "")
             assert target is not None
             assert target.is_file(), f"{path}: {entry.link}"
+
+
+def test_references_to_control_characters_leave_feed_and_page_well_formed(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    body = "Текст &#x10; и &#1 и &#x1B; и &#xFFFE; и &#0; и &#xD800; и &#x110000; и &#xFDD0;.\n"
+    files = {
+        "newsgen.yaml": "find_topics: false\n",
+        "seeds/a.md": f"---\ntitle: Заголовок\ndate: 2025-11-07\n---\n{body}",
+    }
+    site = make_site(tmp_path, files)
+    run = newsgen("build", "--site", site, "--jobs", "1", "--no-search")
+    assert run.code == 0, run.err
+    ET.parse(site / "build/feed.xml")  # raised `not well-formed (invalid token)`
+    [entry] = parse_feed(site / "build/feed.xml").entries
+    assert (
+        entry.content[0].value
+        == "<p>Текст \ufffd и \ufffd и \ufffd и \ufffd и \ufffd и \ufffd и \ufffd и \ufffd.</p>"
+    )
+    [page] = article_pages(site / "build")
+    parse_html(page.read_bytes(), strict=True)

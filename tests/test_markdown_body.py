@@ -53,3 +53,46 @@ def test_render_markdown_removes_scripts_handlers_and_javascript_links() -> None
     assert "alert" not in html
     assert '<img src="a.png">' in html
     assert '<a rel="noopener noreferrer">x</a>' in html
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "&#x10;",
+        "&#1",
+        "&#x1B;",
+        "&#x7F;",
+        "&#0;",
+        "&#xD800;",
+        "&#x110000;",
+        "&#xFFFE;",
+        "&#xFDD0;",
+        "&#x1FFFF;",
+    ],
+    ids=[
+        "control",
+        "control-without-semicolon",
+        "escape",
+        "delete",
+        "nul",
+        "surrogate",
+        "beyond-unicode",
+        "noncharacter-fffe",
+        "noncharacter-fdd0",
+        "noncharacter-plane-1",
+    ],
+)
+def test_references_to_characters_no_page_may_hold_become_replacement_characters(
+    reference: str,
+) -> None:
+    # Decoded as written, `&#x10;` put a raw U+0010 into the feed, which no XML parser reads.
+    html = render_markdown(f"до {reference} после, в ссылке [x](https://example.org/{reference})")
+    assert html == (
+        '<p>до \ufffd после, в ссылке <a href="https://example.org/\ufffd" '
+        'rel="noopener noreferrer">x</a></p>'
+    )
+
+
+def test_references_to_allowed_characters_are_kept() -> None:
+    # HTML reads &#128; as the Windows-1252 euro sign; a reference in code stays as written.
+    assert render_markdown("&#128; &#x41; `&#x10;`") == "<p>€ A <code>&amp;#x10;</code></p>"

@@ -8,6 +8,8 @@ import re
 import markdown
 import nh3
 
+from newsgen.text_file import replace_control_characters
+
 _EXTENSIONS = ["extra", "sane_lists"]
 _TAG = re.compile(r"<[^>]+>")
 # Inline markup is inside a word or before its punctuation: removed without a space.
@@ -24,7 +26,9 @@ _HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 def render_markdown(body: str) -> str:
     """Give sanitised HTML for a Markdown body: no script, handlers or `javascript:` links."""
     raw = markdown.markdown(body, extensions=_EXTENSIONS, output_format="html")
-    clean = nh3.clean(raw, link_rel="noopener noreferrer")
+    # The sanitiser decodes character references: `&#x10;` would become a raw control
+    # character that no XML parser accepts in a feed. HTML reads `&#0;` as U+FFFD: so do we.
+    clean = replace_control_characters(nh3.clean(raw, link_rel="noopener noreferrer"))
     # The page's one h1 is the article's title: the body's headings sit one level below it.
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", clean)
 
