@@ -309,3 +309,19 @@ def test_bad_flag_and_bad_file_are_reported_together(tmp_path: Path) -> None:
         f"{path}:1: unknown setting 'colour' {KNOWN}\n    colour: red",
         "--base-url:1: 'nope' is not an http(s) URL like https://example.org/archive/",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("title: !!python/object/apply:os.system echo\n", 1),
+        ("title: Архив\nper_page: !!int 10\n", 2),
+        ("topic_aliases:\n  США: [!!binary 0KjRgtCw0YLRiw==]\n", 2),
+        ("topic_ignore: !custom [Белый дом]\n", 1),
+    ],
+    ids=["python-object", "int", "binary-in-aliases", "local-tag"],
+)
+def test_tags_are_not_allowed(tmp_path: Path, text: str, line: int) -> None:
+    path = write_config(tmp_path, text)
+    shown = text.split("\n")[line - 1]
+    assert problems_of(path) == [f"{path}:{line}: tags are not allowed\n    {shown}"]

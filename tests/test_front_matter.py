@@ -415,3 +415,23 @@ def test_escapes_to_characters_no_page_may_hold(line: str, message: str) -> None
     assert problems_of(f"---\ndate: 2025-11-07\n{line}\n---\nТекст.\n") == [
         f"{PATH}:3: {message}\n    {line}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "line"),
+    [
+        ('title: !!python/object/apply:os.system "echo взлом"', 3),
+        ("title: !!str 1984", 3),
+        ("date: !!timestamp 2025-11-07", 2),
+        ("topics:\n  - США\n  - !foo Израиль", 5),
+        ("summary: !!binary 0JrRgtC+", 3),
+        ("topics: ! [США]", 3),
+    ],
+    ids=["python-object", "str", "timestamp", "local-tag-in-list", "binary", "bare-bang"],
+)
+def test_tags_are_not_allowed(lines: str, line: int) -> None:
+    # A tag was silently dropped: the os.system call became the title and a topic page.
+    date = "" if lines.startswith("date") else "date: 2025-11-07\n"
+    text = f"---\n{date}{lines}\n---\nТекст.\n"
+    shown = text.split("\n")[line - 1]
+    assert problems_of(text) == [f"{PATH}:{line}: tags are not allowed\n    {shown}"]

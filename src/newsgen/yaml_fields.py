@@ -32,10 +32,35 @@ class Field:
     line: int
 
 
+class _TagWritten(Exception):
+    """An explicit tag (`!!str`, `!foo`, `!!python/object`) stands at `mark`."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+class _UntaggedLoader(yaml.SafeLoader):
+    """A loader that stops at the first explicit tag.
+
+    Composing never runs a tag, but `title: !!python/object/apply:os.system …` is a mistake
+    or an attack: reading it as the text after the tag would hide either.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+        if getattr(event, "tag", None) is not None:
+            raise _TagWritten(event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def compose_mapping(text: str, path: str, first_line: int) -> list[Field] | SourceError:
     """Give the top-level fields of a YAML mapping; `first_line` is the text's line in file."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_UntaggedLoader)
+    except _TagWritten as tag:
+        line_text = text.split("\n")[tag.mark.line]
+        return SourceError(path, first_line + tag.mark.line, "tags are not allowed", line_text)
     except yaml.MarkedYAMLError as exc:
         return _syntax_error(exc, path, first_line)
     except yaml.YAMLError as exc:
