@@ -12,6 +12,12 @@ MSK = dt.timezone(dt.timedelta(hours=3))
 NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))
 
 
+def at(year: int, month: int, day: int, offset_hours: int) -> dt.datetime:
+    """14:30 on the day, `offset_hours` from UTC."""
+    zone = dt.timezone(dt.timedelta(hours=offset_hours))
+    return dt.datetime(year, month, day, 14, 30, tzinfo=zone)
+
+
 @pytest.mark.parametrize(
     ("text", "day", "published"),
     [
@@ -70,6 +76,16 @@ NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))
             dt.datetime(2012, 7, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=4))),
         ),
         ("2025-11-07 14:30", dt.date(2025, 11, 7), dt.datetime(2025, 11, 7, 14, 30)),
+        ("2025-11-07 14:30 PST", dt.date(2025, 11, 7), at(2025, 11, 7, -8)),
+        ("2025-07-07 14:30 PST", dt.date(2025, 7, 7), at(2025, 7, 7, -8)),
+        ("2025-07-07 14:30 PDT", dt.date(2025, 7, 7), at(2025, 7, 7, -7)),
+        ("2025-11-07T14:30 EST", dt.date(2025, 11, 7), at(2025, 11, 7, -5)),
+        ("2025-07-07 14:30 CEST", dt.date(2025, 7, 7), at(2025, 7, 7, 2)),
+        ("2025-11-07 14:30 EET", dt.date(2025, 11, 7), at(2025, 11, 7, 2)),
+        ("2023-11-07 14:30 ALMT", dt.date(2023, 11, 7), at(2023, 11, 7, 6)),
+        ("2025-11-07 14:30 ALMT", dt.date(2025, 11, 7), at(2025, 11, 7, 5)),
+        ("2025-11-07 14:30 UTC+3", dt.date(2025, 11, 7), at(2025, 11, 7, 3)),
+        ("2025-11-07 14:30 GMT-05:00", dt.date(2025, 11, 7), at(2025, 11, 7, -5)),
         (
             "2025-11-07T23:30-05:00",
             dt.date(2025, 11, 7),
@@ -92,6 +108,16 @@ NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))
         "lower-case-Cyrillic-word-after-T-form",
         "Moscow-kept-UTC+4-in-2012",
         "time-without-zone",
+        "PST",
+        "PST-in-summer-is-still-UTC-8",
+        "PDT",
+        "EST-after-T-form",
+        "CEST",
+        "EET",
+        "Almaty-kept-UTC+6-until-2024",
+        "Almaty-keeps-UTC+5-since-2024",
+        "UTC-with-offset",
+        "GMT-with-offset",
         "late-evening-west-of-utc",
     ],
 )
@@ -184,7 +210,14 @@ def test_text_after_the_date_is_not_a_time() -> None:
         ("2025-11-07 14:30 Z Текст", "2025-11-07 14:30 Z", "Текст"),
         ("2025-11-07 14:30 МСК Текст", "2025-11-07 14:30 МСК", "Текст"),
         ("2025-11-07T14:30 MSK Текст", "2025-11-07T14:30 MSK", "Текст"),
-        ("2025-11-07 14:30+03:00 MSK Текст", "2025-11-07 14:30+03:00", "MSK Текст"),
+        ("2025-11-07 14:30+03:00 MSK Текст", "2025-11-07 14:30+03:00 MSK", "Текст"),
+        ("2025-11-07 14:30 +03:00 MSK Текст", "2025-11-07 14:30 +03:00 MSK", "Текст"),
+        ("2025-11-07 14:30 PST Текст", "2025-11-07 14:30 PST", "Текст"),
+        ("2025-11-07 14:30 UTC+3 Текст", "2025-11-07 14:30 UTC+3", "Текст"),
+        ("2025-11-07 14:30 NATO summit", "2025-11-07 14:30 NATO", "summit"),
+        ("2025-11-07 NATO summit", "2025-11-07", "NATO summit"),
+        ("2025-11-07 14:30 США ввели", "2025-11-07 14:30", "США ввели"),
+        ("2025-11-07 14:30 Paris", "2025-11-07 14:30", "Paris"),
         ("2025-11-07 МСК Текст", "2025-11-07", "МСК Текст"),
         ("2025-11-07 14:30 Текст", "2025-11-07 14:30", "Текст"),
         ("2025-11-07 12 лет спустя", "2025-11-07", "12 лет спустя"),
@@ -200,7 +233,14 @@ def test_text_after_the_date_is_not_a_time() -> None:
         "time-and-Z",
         "time-and-MSK",
         "T-form-and-MSK",
-        "no-zone-word-after-an-offset",
+        "zone-word-after-an-offset-is-taken-to-be-refused",
+        "zone-word-after-an-offset-word",
+        "time-and-PST",
+        "time-and-UTC-with-offset",
+        "capitals-after-a-time-are-a-zone",
+        "capitals-after-a-date-alone-are-text",
+        "cyrillic-capitals-after-a-time-are-text",
+        "capitalised-word-after-a-time-is-text",
         "zone-word-without-time-is-text",
         "time-without-zone",
         "number-is-text",
@@ -215,3 +255,47 @@ def test_split_date_prefix(line: str, date_text: str, rest: str) -> None:
 def test_a_time_with_an_offset_and_a_zone_word_is_refused() -> None:
     with pytest.raises(DateProblem, match=r"^time in '2025-11-07 14:30\+03:00 MSK' has two zones$"):
         parse_written_date("2025-11-07 14:30+03:00 MSK")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "2025-11-07 14:30 IST",
+            "time zone 'IST' in '2025-11-07 14:30 IST' is ambiguous (India +05:30, Israel"
+            " +02:00 or Ireland +01:00): write the offset, such as 14:30 -06:00",
+        ),
+        (
+            "2025-11-07 14:30 CST",
+            "time zone 'CST' in '2025-11-07 14:30 CST' is ambiguous (US Central -06:00,"
+            " China +08:00 or Cuba -05:00): write the offset, such as 14:30 -06:00",
+        ),
+        (
+            "2025-11-07 14:30 NATO",
+            "time zone 'NATO' in '2025-11-07 14:30 NATO' is not known: write an offset"
+            " (14:30 +03:00) or UTC, GMT, MSK, CET, EET, PST, EST… (a text after the time"
+            " starts on the next line)",
+        ),
+        (
+            "2025-11-07 14:30 UTC+24",
+            "time zone 'UTC+24' in '2025-11-07 14:30 UTC+24' is not an offset",
+        ),
+        ("2025-11-07 14:30 +03:00 MSK", "time in '2025-11-07 14:30 +03:00 MSK' has two zones"),
+        (
+            "2025-11-07T24:00",
+            "time in '2025-11-07T24:00' is 24:00, the start of 2025-11-08:"
+            " write 2025-11-08T00:00 (or 23:59 of the day)",
+        ),
+        (
+            "2025-12-31 24:00 UTC",
+            "time in '2025-12-31 24:00 UTC' is 24:00, the start of 2026-01-01:"
+            " write 2026-01-01T00:00 (or 23:59 of the day)",
+        ),
+    ],
+    ids=["IST", "CST", "unknown", "offset-past-a-day", "offset-and-word", "T24", "T24-new-year"],
+)
+def test_bad_zone_or_end_of_day_is_reported_in_words(text: str, message: str) -> None:
+    # 24:00 was read as the next day's midnight: filed under the 7th, published on the 8th.
+    with pytest.raises(DateProblem) as caught:
+        parse_written_date(text)
+    assert str(caught.value) == message

@@ -155,8 +155,13 @@ def test_draft_is_a_yaml_bool(value: str, draft: bool) -> None:
             dt.date(2025, 11, 6),
             dt.datetime(2025, 11, 6, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
         ),
+        (
+            "date: 2025-11-07 14:30 PST",
+            dt.date(2025, 11, 7),
+            dt.datetime(2025, 11, 7, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=-8))),
+        ),
     ],
-    ids=["yaml-date", "quoted", "yaml-timestamp", "west-of-utc-keeps-its-day"],
+    ids=["yaml-date", "quoted", "yaml-timestamp", "west-of-utc-keeps-its-day", "zone-word"],
 )
 def test_date(date_line: str, day: dt.date, published: dt.datetime | None) -> None:
     meta = parse(f"---\n{date_line}\n---\nТекст.\n").meta
@@ -435,3 +440,25 @@ def test_tags_are_not_allowed(lines: str, line: int) -> None:
     text = f"---\n{date}{lines}\n---\nТекст.\n"
     shown = text.split("\n")[line - 1]
     assert problems_of(text) == [f"{PATH}:{line}: tags are not allowed\n    {shown}"]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "message"),
+    [
+        (
+            "date: 2025-11-07T24:00",
+            "date: time in '2025-11-07T24:00' is 24:00, the start of 2025-11-08:"
+            " write 2025-11-08T00:00 (or 23:59 of the day)",
+        ),
+        (
+            "date: 2025-11-07 14:30 IST",
+            "date: time zone 'IST' in '2025-11-07 14:30 IST' is ambiguous (India +05:30,"
+            " Israel +02:00 or Ireland +01:00): write the offset, such as 14:30 -06:00",
+        ),
+    ],
+    ids=["end-of-day", "ambiguous-zone"],
+)
+def test_date_follows_the_seed_format_rules(date_line: str, message: str) -> None:
+    assert problems_of(f"---\n{date_line}\n---\nТекст.\n") == [
+        f"{PATH}:2: {message}\n    {date_line}"
+    ]

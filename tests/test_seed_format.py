@@ -217,3 +217,45 @@ def test_any_white_space_may_follow_the_date(gap: str) -> None:
     document = parse_seed(f" date{gap}2025-11-07{gap}Первый абзац.", "seeds/a.txt")
     assert not isinstance(document, SourceError)
     assert (document.date.isoformat(), document.paragraphs) == ("2025-11-07", ("Первый абзац.",))
+
+
+def test_zone_word_after_the_time_is_the_zone_not_the_text() -> None:
+    # `PST` was taken as the headline's first word and the time as UTC.
+    seed = parse_seed(" date 2025-11-07 14:30 PST Землетрясение в Калифорнии.", PATH)
+    pacific = dt.timezone(dt.timedelta(hours=-8))
+    assert seed == SeedDocument(
+        dt.date(2025, 11, 7),
+        dt.datetime(2025, 11, 7, 14, 30, tzinfo=pacific),
+        ("Землетрясение в Калифорнии.",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            " date 2025-11-07 14:30 XYZ Текст.",
+            "time zone 'XYZ' in '2025-11-07 14:30 XYZ' is not known",
+        ),
+        (
+            " date 2025-11-07 14:30 IST Текст.",
+            "time zone 'IST' in '2025-11-07 14:30 IST' is ambiguous",
+        ),
+        (
+            " date 2025-11-07T24:00 Текст.",
+            "time in '2025-11-07T24:00' is 24:00, the start of 2025-11-08",
+        ),
+    ],
+    ids=["unknown-zone", "ambiguous-zone", "end-of-day"],
+)
+def test_bad_zone_or_end_of_day_is_reported_on_the_date_line(line: str, message: str) -> None:
+    problem = parse_seed(f"\n{line}\n\nВторой абзац.", PATH)
+    assert isinstance(problem, SourceError)
+    assert (problem.path, problem.line, problem.text) == (PATH, 2, line)
+    assert problem.message.startswith(message)
+
+
+def test_acronym_after_a_date_without_a_time_is_text() -> None:
+    seed = parse_seed(" date 2025-11-07 NATO summit opened in Hague.", PATH)
+    assert isinstance(seed, SeedDocument)
+    assert seed.paragraphs == ("NATO summit opened in Hague.",)
