@@ -56,6 +56,19 @@ def test_a_build_after_a_lost_staging_marker_publishes_no_temporaries(site: Path
     assert not list((site / "build").rglob("*.newsgen-tmp"))
 
 
+def test_temporaries_an_older_newsgen_left_in_staging_are_not_published(site: Path) -> None:
+    staging = site / f".build{STAGING_SUFFIX}"
+    marker = staging / MARKER
+    # An older newsgen's marker (its header did not promise a whole listing) and a
+    # temporary it published, swapped out with the site it was in.
+    lines = marker.read_text("utf-8").splitlines(keepends=True)
+    old_header = "# made by newsgen build; path, digest and source key of every file:\n"
+    marker.write_text(old_header + "".join(lines[1:]), "utf-8")
+    os.link(staging / "index.html", staging / "index.html.newsgen-tmp")
+    assert newsgen("build", "--jobs", "1").code == 0
+    assert unlisted_files(site / "build") == set()
+
+
 def test_a_build_after_a_failed_one_publishes_no_temporaries(site: Path) -> None:
     templates = site / "templates"
     templates.mkdir()

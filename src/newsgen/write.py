@@ -33,7 +33,10 @@ from newsgen.site_files import VERSION_CONTROL
 MARKER = ".newsgen-build"
 STAGING_SUFFIX = ".newsgen-staging"
 TEMPORARY_SUFFIX = ".newsgen-tmp"
-_MARKER_HEADER = "# made by newsgen build; path, digest and source key of every file:\n"
+# The header says the listing is whole: since the writer looks over the live site before
+# each swap, a folder with this header holds no file it does not list (an older newsgen's
+# could: temporaries it published), so a build need not look over it again.
+_MARKER_HEADER = "# made by newsgen build; every file, with its digest and source key:\n"
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -54,8 +57,8 @@ class SiteWriter:
     def __init__(self, output: Path, thorough: bool = True) -> None:
         self.output = output.absolute()
         self.staging = self.output.parent / f".{self.output.name}{STAGING_SUFFIX}"
-        # Thorough: look over the staging folder for files its marker does not list (put
-        # into the site by hand); a process rebuilding its own site again may skip it.
+        # Thorough: look through every folder of the live site for files its marker does not
+        # list (put there by hand); a process rebuilding its own site looks over the top only.
         self._thorough = thorough
         self._lock = _OutputLock(self.output.parent / f".{self.output.name}.newsgen-lock")
         self._staging_root = ""
@@ -176,7 +179,7 @@ class SiteWriter:
         listing = read_listing(self.staging)
         if listing is None:  # left by a killed build: nothing in it can be trusted
             listing = {path: "" for path in _files_under(self.staging)}
-        elif self._thorough:  # files the marker does not list go too
+        elif not _lists_every_file(self.staging):  # an older newsgen's: files it lacks go too
             listing.update((path, "") for path in _files_under(self.staging) - set(listing))
         (self.staging / MARKER).unlink(missing_ok=True)
         return listing
@@ -285,6 +288,15 @@ def _marker_entries(folder: Path) -> dict[str, tuple[str, str]] | None:
         if is_plain_path(path):
             entries[path] = (digest, key)
     return entries
+
+
+def _lists_every_file(folder: Path) -> bool:
+    """Whether the marker of `folder` is one that lists every file in it (see its header)."""
+    try:
+        with open(folder / MARKER, encoding="utf-8") as marker:
+            return marker.readline() == _MARKER_HEADER
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _write_listing(folder: Path, digests: dict[str, str], keys: dict[str, str], live: Path) -> None:
