@@ -185,6 +185,24 @@ def test_skip_invalid_builds_the_rest_and_lists_each_skipped_file(built_site: Pa
     assert len(article_pages(built_site / "build")) == 2
 
 
+def test_a_file_over_the_size_limit_fails_the_build_and_is_skipped_with_skip_invalid(
+    built_site: Path,
+) -> None:
+    (built_site / "newsgen.yaml").write_text("max_source_kb: 4\n")
+    (built_site / "seeds/002_00000000000000bb.txt").write_text(" date 2025-11-08 " + "я" * 5000)
+    failed = newsgen("build", "--jobs", "1")
+    assert failed.code == 1
+    assert failed.err_lines == [
+        "seeds/002_00000000000000bb.txt:1: too large to be an article: 10 KB, "
+        "over the limit of 4 KB (max_source_kb in newsgen.yaml)",
+        "build failed: 1 problem(s) in 1 file(s); nothing was written",
+    ]
+    skipped = newsgen("build", "--skip-invalid", "--quiet", "--jobs", "1")
+    assert skipped.code == 0, skipped.err
+    assert skipped.err_lines[-1] == "skipped 1 invalid file(s) (--skip-invalid)"
+    assert len(article_pages(built_site / "build")) == 1
+
+
 def test_skip_invalid_with_nothing_bad_prints_nothing_skipped(built_site: Path) -> None:
     run = newsgen("build", "--skip-invalid", "--jobs", "1")
     assert run.code == 0

@@ -12,7 +12,7 @@ from newsgen.errors import ConfigError, SourceError
 KNOWN = (
     "(known: title, description, language, base_url, per_page, feed_size, "
     "find_topics, topic_aliases, topic_ignore, topic_min_mentions, search, search_part_size, "
-    "build_future)"
+    "build_future, max_source_kb)"
 )
 
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import EXTRA_SOURCES, MakeSite
 
 from newsgen.errors import SourceError
-from newsgen.load import WORDS_PER_MINUTE, LoadResult, load_file, load_sources
+from newsgen.load import WORDS_PER_MINUTE, LoadMemo, LoadResult, load_file, load_sources
 from newsgen.records import Article, Topic
 
 SAMPLE_NAME = "000_f2c8b14476094b1d.txt"
@@ -384,3 +384,37 @@ def test_links_out_of_the_source_folder_and_fifos_are_not_read(
         "seeds/link.txt:1: a symbolic link to a file outside the source folder"
     ]
     assert len(result.articles) == 1
+
+
+def test_a_file_over_the_size_limit_is_reported_without_reading_it(
+    tmp_path: Path, make_site: MakeSite
+) -> None:
+    site = make_site(tmp_path / "site", {"seeds/ok.txt": " date 2025-11-07 Текст."})
+    # A sparse file of 64 MB: were it read, it would be called binary (it is all NUL bytes).
+    with (site / "seeds/dump.txt").open("wb") as dump:
+        dump.truncate(64 * 1024**2)
+    result = load_sources(site / "seeds")
+    assert [str(p) for p in result.problems] == [
+        "seeds/dump.txt:1: too large to be an article: 65,536 KB, over the limit of "
+        "2,048 KB (max_source_kb in newsgen.yaml)"
+    ]
+    assert len(result.articles) == 1
+
+
+def test_the_size_limit_counts_bytes(tmp_path: Path, make_site: MakeSite) -> None:
+    text = " date 2025-11-07 " + "Слово. " * 200  # 2,417 bytes
+    site = make_site(tmp_path / "site", {"seeds/a.txt": text})
+    at_limit = load_sources(site / "seeds", max_bytes=len(text.encode()))
+    assert [a.source_path for a in at_limit.articles] == ["seeds/a.txt"]
+    over = load_sources(site / "seeds", max_bytes=len(text.encode()) - 1)
+    assert [str(p) for p in over.problems] == [
+        "seeds/a.txt:1: too large to be an article: 3 KB, over the limit of 2 KB "
+        "(max_source_kb in newsgen.yaml)"
+    ]
+
+
+def test_a_new_size_limit_reads_remembered_files_again(tmp_path: Path, make_site: MakeSite) -> None:
+    site = make_site(tmp_path / "site", {"seeds/a.txt": " date 2025-11-07 " + "Слово. " * 200})
+    memo = LoadMemo()
+    assert load_sources(site / "seeds", memo=memo, max_bytes=1024).articles == ()
+    assert len(load_sources(site / "seeds", memo=memo, max_bytes=4096).articles) == 1

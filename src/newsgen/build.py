@@ -108,7 +108,10 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     clock = PhaseClock()
     check_output_location(options)
     loaded = load_sources(
-        options.source_dir, options.jobs, options.memo.sources if options.memo else None
+        options.source_dir,
+        options.jobs,
+        options.memo.sources if options.memo else None,
+        options.config.max_source_kb * 1024,
     )
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))

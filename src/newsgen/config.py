@@ -46,6 +46,7 @@ class SiteConfig:
     search: bool = True  # a search page and box, with a Pagefind index of the articles
     search_part_size: int = 5000  # articles per part of the index: Pagefind's memory bound
     build_future: bool = False  # publish articles dated in the future (else they wait)
+    max_source_kb: int = 2048  # a larger source file is an error (a dump, not an article)
 
 
 def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> SiteConfig:
@@ -129,4 +130,5 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "search": lambda item: as_bool(item.node),
     "search_part_size": lambda item: as_int(item.node),
     "build_future": lambda item: as_bool(item.node),
+    "max_source_kb": lambda item: as_int(item.node),
 }

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgen.config import SiteConfig
 from newsgen.discover import MARKDOWN_SUFFIXES, find_sources
 from newsgen.errors import SourceError
 from newsgen.front_matter import MarkdownDocument, parse_markdown_source
@@ -27,6 +28,7 @@ _SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
 _WORD = re.compile(r"\w+")
 WORDS_PER_MINUTE = 180
 _FILES_PER_TASK = 200
+DEFAULT_MAX_BYTES = SiteConfig.max_source_kb * 1024
 
 
 @dataclass(frozen=True)
@@ -51,13 +53,18 @@ class LoadMemo:
     def __init__(self) -> None:
         self._outcomes: dict[Path, tuple[tuple[int, int], Outcome]] = {}
         self._stamps: dict[Path, tuple[int, int]] = {}
+        self._max_bytes = 0
 
-    def split(self, paths: Sequence[Path]) -> tuple[dict[Path, Outcome], list[Path]]:
+    def split(
+        self, paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> tuple[dict[Path, Outcome], list[Path]]:
         """Give the remembered outcomes of unchanged files, and the files to read.
 
         Each file's time and size are taken here, before it is read, so a file saved while
-        it is being read is read again next time.
+        it is being read is read again next time. A new size limit reads every file again.
         """
+        if max_bytes != self._max_bytes:
+            self._outcomes, self._max_bytes = {}, max_bytes
         known: dict[Path, Outcome] = {}
         unread = []
         self._stamps = {path: _stamp(path) for path in paths}
@@ -82,12 +89,20 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def load_sources(source_dir: Path, jobs: int = 1, memo: LoadMemo | None = None) -> LoadResult:
-    """Read and check every source file under `source_dir`, on `jobs` processes."""
+def load_sources(
+    source_dir: Path,
+    jobs: int = 1,
+    memo: LoadMemo | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> LoadResult:
+    """Read and check every source file under `source_dir`, on `jobs` processes.
+
+    A file larger than `max_bytes` is a problem, found before it is read.
+    """
     sources = find_sources(source_dir)
-    known, unread = memo.split(sources.paths) if memo else ({}, list(sources.paths))
+    known, unread = memo.split(sources.paths, max_bytes) if memo else ({}, list(sources.paths))
     tasks = [
-        (source_dir, tuple(unread[part.start : part.stop]))
+        (source_dir, tuple(unread[part.start : part.stop]), max_bytes)
         for part in chunks(len(unread), _FILES_PER_TASK)
     ]
     known.update(zip(unread, flatten(ordered_map(_load_files, tasks, jobs)), strict=True))
@@ -104,21 +119,25 @@ def load_sources(source_dir: Path, jobs: int = 1, memo: LoadMemo | None = None) 
     return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts)
 
 
-def _load_files(task: tuple[Path, tuple[Path, ...]]) -> list[Outcome]:
-    source_dir, paths = task
-    return [load_file(path, source_dir) for path in paths]
+def _load_files(task: tuple[Path, tuple[Path, ...], int]) -> list[Outcome]:
+    source_dir, paths, max_bytes = task
+    return [load_file(path, source_dir, max_bytes) for path in paths]
 
 
-def load_file(path: Path, source_dir: Path) -> Article | list[SourceError] | None:
+def load_file(
+    path: Path, source_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article | list[SourceError] | None:
     """Give the article in one file, the problems that stop it, or None for a draft."""
     shown = _shown_path(path, source_dir)
     problem = _path_problem(path, source_dir, shown)
     if problem:
         return [problem]
     try:
-        data = path.read_bytes()
+        data = _read_at_most(path, max_bytes)
     except OSError as exc:
         return [SourceError(shown, 1, f"cannot be read: {exc.strerror}")]
+    if isinstance(data, int):
+        return [_too_large(shown, data, max_bytes)]
     text = decode_source(data, shown)
     if isinstance(text, SourceError):
         return [text]
@@ -126,6 +145,30 @@ def load_file(path: Path, source_dir: Path) -> Article | list[SourceError] | Non
         return _markdown_article(text, path, shown)
     seed = parse_seed(text, shown)
     return [seed] if isinstance(seed, SourceError) else _seed_article(seed, path, shown)
+
+
+def _read_at_most(path: Path, max_bytes: int) -> bytes | int:
+    """Give the file's bytes, or its size when it is larger than `max_bytes`.
+
+    The size is checked before reading, so a 50 MB dump costs a `stat`, not the build's
+    memory; the read stops past the limit too, for a file that grew in between.
+    """
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > max_bytes:
+            return size
+        data = file.read(max_bytes + 1)
+    return data if len(data) <= max_bytes else len(data)
+
+
+def _too_large(shown: str, size: int, max_bytes: int) -> SourceError:
+    # Rounded up, so a file one byte over the limit does not read as the limit itself.
+    size_kb, limit_kb = -(-size // 1024), max_bytes // 1024
+    message = (
+        f"too large to be an article: {size_kb:,} KB, over the limit of {limit_kb:,} KB "
+        "(max_source_kb in newsgen.yaml)"
+    )
+    return SourceError(shown, 1, message)
 
 
 def _shown_path(path: Path, source_dir: Path) -> str:
