@@ -1,0 +1,73 @@
+"""Entities per article: long texts are read in slices, so memory and time stay bounded."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Sequence
+
+import pytest
+from sitetools import make_article
+
+from newsgen import find_entities as extraction
+from newsgen.entities import FoundEntity, Mention
+from newsgen.find_entities import SLICE_CHARS, find_entities
+from newsgen.records import Article
+
+
+class RecordingNer:
+    """Stands in for the Russian model: names «Токаев» wherever it stands, keeps what it read."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def mentions(self, texts: Sequence[str]) -> Iterator[list[Mention]]:
+        for text in texts:
+            self.texts.append(text)
+            yield [Mention("person", "Токаев", m.start()) for m in re.finditer("Токаев", text)]
+
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch) -> RecordingNer:
+    recording = RecordingNer()
+    monkeypatch.setattr(extraction, "_russian", recording)
+    return recording
+
+
+def article(paragraphs: Sequence[str], lang: str = "ru") -> Article:
+    return dataclasses.replace(make_article(1), paragraphs=tuple(paragraphs), lang=lang)
+
+
+def entities(article: Article) -> list[FoundEntity]:
+    [found] = find_entities([article], None, jobs=1).entities
+    return found
+
+
+def test_a_long_article_reaches_the_model_in_slices(model: RecordingNer) -> None:
+    # 1 MB of text: whole, the model would hold about 1.5 GB for it.
+    long = article(["Токаев прибыл в Вашингтон."] + ["Переговоры шли весь день."] * 20_000)
+    assert entities(long) == [FoundEntity("person", "Токаев", 1, True)]
+    assert max(map(len, model.texts)) <= SLICE_CHARS
+    assert "".join(model.texts) == extraction.article_text(long).text
+
+
+def test_names_in_later_slices_are_counted_where_they_stand(model: RecordingNer) -> None:
+    long = article(["Статья 1.", *["Переговоры шли весь день."] * 5_000, "Токаев уехал."])
+    assert entities(long) == [FoundEntity("person", "Токаев", 1, False)]
+
+
+def test_an_article_within_one_slice_reaches_the_model_whole(model: RecordingNer) -> None:
+    short = article(["Токаев прибыл.", "Токаев уехал."])
+    assert entities(short) == [FoundEntity("person", "Токаев", 2, True)]
+    assert model.texts == ["Статья 1\n\nТокаев прибыл.\n\nТокаев уехал."]
+
+
+def test_a_long_english_article_takes_time_in_proportion_to_its_length() -> None:
+    # Each sentence's first word is looked for in the rest of the text: on 400 KB whole,
+    # that took minutes; slice by slice it costs the slices' length.
+    sentence = "Officials in Astana met John Harris on Monday. "
+    long = article(["John Harris arrived.", sentence * 8_500], lang="en")
+    assert entities(long) == [
+        FoundEntity("person", "John Harris", 8_501, True),
+        FoundEntity("other", "Astana", 8_500, False),
+    ]
