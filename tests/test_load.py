@@ -418,3 +418,11 @@ def test_a_new_size_limit_reads_remembered_files_again(tmp_path: Path, make_site
     memo = LoadMemo()
     assert load_sources(site / "seeds", memo=memo, max_bytes=1024).articles == ()
     assert len(load_sources(site / "seeds", memo=memo, max_bytes=4096).articles) == 1
+
+
+def test_markdown_nested_too_deeply_is_reported(tmp_path: Path, make_site: MakeSite) -> None:
+    body = "- " * 5000 + "конец\n"  # 10 KB: lists inside lists, 5,000 deep
+    result = load(tmp_path, make_site, {"seeds/a.md": f"---\ndate: 2025-11-07\n---\n{body}"})
+    assert [str(p) for p in result.problems] == [
+        "seeds/a.md:4: Markdown nested too deeply to render (lists or quotes hundreds deep)"
+    ]

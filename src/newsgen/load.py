@@ -218,12 +218,22 @@ def _markdown_article(text: str, path: Path, shown: str) -> Article | list[Sourc
         return document
     if document.meta.draft:
         return None
-    body_html = render_markdown(document.body)
+    try:
+        body_html = render_markdown(document.body)
+    except RecursionError:
+        # Python-Markdown parses nested blocks by recursion: 5,000 `- ` on a line exhaust it.
+        message = "Markdown nested too deeply to render (lists or quotes hundreds deep)"
+        return [SourceError(shown, _body_line(text, document.body), message)]
     paragraphs = tuple(html_paragraphs(body_html))
     # The slug and lang were checked with the front matter, where their lines are known.
     if not paragraphs:
         return [SourceError(shown, 1, "the article body has no text")]
     return _markdown_record(document, path, shown, body_html, paragraphs)
+
+
+def _body_line(text: str, body: str) -> int:
+    """The line of `text` the Markdown body starts on (after the front matter)."""
+    return text[: len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1
 
 
 def _markdown_record(
