@@ -58,11 +58,16 @@ def surname_stem(word: str) -> str:
 
 
 def _join_surnames(groups: dict[str, list[Mention]]) -> None:
-    full_names = [k for k, g in groups.items() if g[0].kind == "person" and " " in k]
+    # Full names by their surname's stem: a lookup per lone surname, not a pass over all
+    # full names (a text naming 2,000 people and 2,000 surnames took 15 s).
+    owners: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        if group[0].kind == "person" and " " in key:
+            owners.setdefault(surname_stem(key.split()[-1]), []).append(key)
     for key in [k for k, g in groups.items() if g[0].kind == "person" and " " not in k]:
-        owners = [f for f in full_names if surname_stem(f.split()[-1]) == surname_stem(key)]
-        if len(owners) == 1:
-            groups[owners[0]].extend(groups.pop(key))
+        candidates = owners.get(surname_stem(key), [])
+        if len(candidates) == 1:
+            groups[candidates[0]].extend(groups.pop(key))
 
 
 def _entity(group: Sequence[Mention], lede_end: int) -> FoundEntity:
