@@ -426,3 +426,20 @@ def test_markdown_nested_too_deeply_is_reported(tmp_path: Path, make_site: MakeS
     assert [str(p) for p in result.problems] == [
         "seeds/a.md:4: Markdown nested too deeply to render (lists or quotes hundreds deep)"
     ]
+
+
+def test_a_markdown_paragraph_over_the_limit_is_reported(
+    tmp_path: Path, make_site: MakeSite
+) -> None:
+    long = "*a* " * 12_501  # 50,003 characters once its trailing space is gone
+    body = f"Первый абзац.\n\n{long}\nещё строка\n\nПоследний."
+    result = load(tmp_path, make_site, {"seeds/a.md": f"---\ndate: 2025-11-07\n---\n{body}"})
+    assert [str(p) for p in result.problems] == [
+        "seeds/a.md:6: a paragraph of 50,015 characters: Markdown paragraphs are at most "
+        "50,000 (split it with blank lines)"
+    ]
+
+
+def test_a_markdown_paragraph_at_the_limit_is_rendered(tmp_path: Path, make_site: MakeSite) -> None:
+    article = markdown_article(tmp_path, make_site, "---\ndate: 2025-11-07\n---\n" + "я" * 49_999)
+    assert article.paragraphs == ("я" * 49_999,)

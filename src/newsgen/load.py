@@ -17,6 +17,7 @@ from newsgen.front_matter import MarkdownDocument, parse_markdown_source
 from newsgen.headline import derive_title, summary_beside
 from newsgen.language import detect_language
 from newsgen.markdown_body import html_paragraphs, render_markdown
+from newsgen.markdown_bounds import MAX_BLOCK_CHARS, longest_block
 from newsgen.parallel import chunks, flatten, ordered_map
 from newsgen.records import Article, Topic
 from newsgen.seed_format import SeedDocument, parse_seed
@@ -218,6 +219,9 @@ def _markdown_article(text: str, path: Path, shown: str) -> Article | list[Sourc
         return document
     if document.meta.draft:
         return None
+    too_long = _long_block_problem(text, document.body, shown)
+    if too_long:
+        return [too_long]
     try:
         body_html = render_markdown(document.body)
     except RecursionError:
@@ -229,6 +233,17 @@ def _markdown_article(text: str, path: Path, shown: str) -> Article | list[Sourc
     if not paragraphs:
         return [SourceError(shown, 1, "the article body has no text")]
     return _markdown_record(document, path, shown, body_html, paragraphs)
+
+
+def _long_block_problem(text: str, body: str, shown: str) -> SourceError | None:
+    line, length = longest_block(body)
+    if length <= MAX_BLOCK_CHARS:
+        return None
+    message = (
+        f"a paragraph of {length:,} characters: Markdown paragraphs are at most "
+        f"{MAX_BLOCK_CHARS:,} (split it with blank lines)"
+    )
+    return SourceError(shown, _body_line(text, body) + line - 1, message)
 
 
 def _body_line(text: str, body: str) -> int:
