@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from newsgen.entities import identity
 from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError, WriteFailed
 from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
-from newsgen.future import build_now, hold_future
+from newsgen.future import build_now, hold_future, source_date_epoch
 from newsgen.load import load_sources
 from newsgen.plan import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
@@ -314,9 +313,7 @@ def check_output_location(options: BuildOptions) -> None:
 
 
 def reproducible_time() -> str:
-    """Give the build's notion of "now": SOURCE_DATE_EPOCH when set, else the Unix epoch."""
-    written = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or "0"
-    if not written.isdigit():
-        raise UsageError(f"SOURCE_DATE_EPOCH={written!r} is not a number of seconds")
-    epoch = int(written)
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat().replace("+00:00", "Z")
+    """Give the time a page shows where no article gives one: SOURCE_DATE_EPOCH when set,
+    else the Unix epoch (never the clock, so that such pages stay reproducible)."""
+    moment = source_date_epoch() or dt.datetime.fromtimestamp(0, dt.UTC)
+    return moment.isoformat().replace("+00:00", "Z")

@@ -24,9 +24,14 @@ EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))
 
 def build_now(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     """The moment the build deems "now": SOURCE_DATE_EPOCH when set, else the clock."""
+    return source_date_epoch(environ) or dt.datetime.now(dt.UTC)
+
+
+def source_date_epoch(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
+    """The moment SOURCE_DATE_EPOCH names (reproducible builds' "now"), None when unset."""
     written = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not written:
-        return dt.datetime.now(dt.UTC)
+        return None
     if not written.isdigit():
         raise UsageError(f"SOURCE_DATE_EPOCH={written!r} is not a number of seconds")
     return dt.datetime.fromtimestamp(int(written), dt.UTC)
