@@ -161,6 +161,10 @@ def test_split_paragraphs(lines: list[str], paragraphs: list[str]) -> None:
     assert split_paragraphs(lines) == paragraphs
 
 
+def test_characters_beyond_the_basic_plane_are_text() -> None:
+    assert decode_source("Смайлик 😀 и 𝔸, 𠀋.".encode(), PATH) == "Смайлик 😀 и 𝔸, 𠀋."
+
+
 @pytest.mark.parametrize(
     ("text", "message", "shown"),
     [
@@ -168,8 +172,9 @@ def test_split_paragraphs(lines: list[str], paragraphs: list[str]) -> None:
         ("ab\ufdd0", "noncharacter U+FDD0 at column 3", "ab\\ufdd0"),
         ("a\nb\ufffe", "noncharacter U+FFFE at column 2", "b\\ufffe"),
         ("\U0010ffff", "noncharacter U+10FFFF at column 1", "\\U0010ffff"),
+        ("😀 \U0002fffe", "noncharacter U+2FFFE at column 3", "😀 \\U0002fffe"),
     ],
-    ids=["control", "noncharacter", "fffe-on-line-2", "last-noncharacter"],
+    ids=["control", "noncharacter", "fffe-on-line-2", "last-noncharacter", "after-an-emoji"],
 )
 def test_characters_no_page_may_hold_are_reported(text: str, message: str, shown: str) -> None:
     # An HTML parser reports noncharacters as errors; XML forbids U+FFFE and U+FFFF.
