@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from newsgen.aliases import alias_table
-from newsgen.entities import identity
-from newsgen.find_entities import find_entities
-from newsgen.load import load_sources
 from newsgen.parallel import default_jobs
-from newsgen.topics import TopicSettings, assign_topics
+from newsgen.sources.load import load_sources
+from newsgen.topics.aliases import alias_table
+from newsgen.topics.assign import TopicSettings, assign_topics
+from newsgen.topics.entities import identity
+from newsgen.topics.find import find_entities
 
 KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 Labelled = set[tuple[str, str]]  # (kind, identity of the canonical name)

@@ -17,8 +17,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import html5lib
 
 from newsgen import cli
+from newsgen.output.writer import MARKER, read_listing
 from newsgen.records import Article, Topic
-from newsgen.write import MARKER, read_listing
 
 REPO = Path(__file__).resolve().parent.parent
 STAGING_SUFFIX = ".newsgen-staging"

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sitetools import make_article
 
-from newsgen.calendar_index import DayArchive, MonthArchive, group_by_date
+from newsgen.plan.archives import DayArchive, MonthArchive, group_by_date
 from newsgen.records import Article
 
 

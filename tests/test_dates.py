@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsgen.dates import DateProblem, parse_written_date, split_date_prefix
+from newsgen.sources.dates import DateProblem, parse_written_date, split_date_prefix
 
 MSK = dt.timezone(dt.timedelta(hours=3))
 NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgen.discover import find_sources, is_source_name
+from newsgen.sources.discover import find_sources, is_source_name
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgen.english_ner import english_mentions
+from newsgen.topics.english_ner import english_mentions
 
 
 def names(text: str) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from newsgen.entities import FoundEntity, Mention, count_entities, surname_stem
+from newsgen.topics.entities import FoundEntity, Mention, count_entities, surname_stem
 
 LEDE_END = 100  # mentions before this offset stand in the lede
 

@@ -8,11 +8,11 @@ from collections.abc import Iterator, Sequence
 import pytest
 from sitetools import make_article
 
-from newsgen import find_entities as extraction
-from newsgen.entities import FoundEntity, Mention
-from newsgen.find_entities import SLICE_CHARS, find_entities
 from newsgen.records import Article
-from newsgen.russian_ner import RussianNer
+from newsgen.topics import find as extraction
+from newsgen.topics.entities import FoundEntity, Mention
+from newsgen.topics.find import SLICE_CHARS, find_entities
+from newsgen.topics.russian_ner import RussianNer
 
 TOKAYEV = "Касым-Жомарт Токаев"
 TOKAYEV_CAME = f"Президент {TOKAYEV} прибыл утром."

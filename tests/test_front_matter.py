@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsgen.errors import SourceError
-from newsgen.front_matter import FrontMatter, MarkdownDocument, parse_markdown_source
+from newsgen.sources.front_matter import FrontMatter, MarkdownDocument, parse_markdown_source
 
 PATH = "seeds/article.md"
 MSK = dt.timezone(dt.timedelta(hours=3))

@@ -9,7 +9,7 @@ import pytest
 from sitetools import make_article
 
 from newsgen.errors import UsageError
-from newsgen.future import build_now, hold_future, is_future
+from newsgen.sources.future import build_now, hold_future, is_future
 
 UTC = dt.UTC
 MSK = dt.timezone(dt.timedelta(hours=3))

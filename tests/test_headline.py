@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgen import headline
-from newsgen.headline import (
+from newsgen.sources import headline as headline
+from newsgen.sources.headline import (
     SUMMARY_CHARS,
     TITLE_CHARS,
     cut_at_word,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgen.language import detect_language
+from newsgen.sources.language import detect_language
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ import pytest
 from conftest import EXTRA_SOURCES, MakeSite
 
 from newsgen.errors import SourceError
-from newsgen.load import WORDS_PER_MINUTE, LoadMemo, LoadResult, load_file, load_sources
 from newsgen.records import Article, Topic
+from newsgen.sources.load import WORDS_PER_MINUTE, LoadMemo, LoadResult, load_file, load_sources
 
 SAMPLE_NAME = "000_f2c8b14476094b1d.txt"
 SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / SAMPLE_NAME

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from sitetools import newsgen, parse_html
 
 from newsgen.errors import SourceError
-from newsgen.load import load_file
 from newsgen.records import Article
-from newsgen.text_file import find_control_character
+from newsgen.sources.load import load_file
+from newsgen.sources.text_file import find_control_character
 
 SETTINGS = {
     "derandomize": True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgen.markdown_body import html_paragraphs, render_markdown
+from newsgen.sources.markdown_body import html_paragraphs, render_markdown
 
 
 @pytest.mark.parametrize(

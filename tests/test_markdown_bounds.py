@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgen import markdown_bounds
-from newsgen.markdown_body import _EXTENSIONS, markdown_html, render_markdown
+from newsgen.sources import markdown_bounds as markdown_bounds
+from newsgen.sources.markdown_body import _EXTENSIONS, markdown_html, render_markdown
 
 
 def plain_markdown(body: str) -> str:

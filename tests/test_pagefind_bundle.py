@@ -10,7 +10,7 @@ import cbor2
 import pytest
 
 from newsgen.errors import OutputError
-from newsgen.pagefind_bundle import ENTRY, SIGNATURE, reproducible_bundle
+from newsgen.search.bundle import ENTRY, SIGNATURE, reproducible_bundle
 
 TOPICS = [["США", [0, 2]], ["Казахстан", [0, 1]], ["Израиль", [2]]]
 

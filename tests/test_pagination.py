@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sitetools import make_article
 
-from newsgen.pagination import Pager, page_url, paginate
+from newsgen.plan.pagination import Pager, page_url, paginate
 from newsgen.records import Article
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgen.errors import OutputError
-from newsgen.plan import check_unique_paths
+from newsgen.plan.site import check_unique_paths
 from newsgen.records import Page
 
 

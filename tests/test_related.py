@@ -6,9 +6,9 @@ import datetime as dt
 
 from sitetools import make_article
 
+from newsgen.plan.related import RELATED_ARTICLES, related_articles
+from newsgen.plan.topic_index import topic_summaries
 from newsgen.records import Article, Topic
-from newsgen.related import RELATED_ARTICLES, related_articles
-from newsgen.topic_index import topic_summaries
 
 
 def topic(name: str) -> Topic:

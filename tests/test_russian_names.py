@@ -5,9 +5,9 @@ from __future__ import annotations
 import pymorphy3
 import pytest
 
-from newsgen.entities import identity
-from newsgen.russian_names import nominative_name
-from newsgen.russian_ner import natasha_data_folder
+from newsgen.topics.entities import identity
+from newsgen.topics.russian_names import nominative_name
+from newsgen.topics.russian_ner import natasha_data_folder
 
 
 @pytest.fixture(scope="module")

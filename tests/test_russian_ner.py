@@ -6,8 +6,8 @@ import pytest
 from conftest import SAMPLE_SEED
 from sitetools import REPO
 
-from newsgen.entities import Mention, count_entities
-from newsgen.russian_ner import RussianNer
+from newsgen.topics.entities import Mention, count_entities
+from newsgen.topics.russian_ner import RussianNer
 
 SEED_PEOPLE = ["Дональд Трамп", "Касым-Жомарт Токаев", "Биньямин Нетаньяху"]
 

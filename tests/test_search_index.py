@@ -23,10 +23,10 @@ from sitetools import article_pages, newsgen, read_page, search_bundle, snapshot
 
 from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
 from newsgen.config import load_config
-from newsgen.pagefind_bundle import SIGNATURE
-from newsgen.search_index import DAY_AND_SLUG, index_pages
-from newsgen.search_parts import SearchPart
-from newsgen.write import MARKER
+from newsgen.output.writer import MARKER
+from newsgen.search.bundle import SIGNATURE
+from newsgen.search.index import DAY_AND_SLUG, index_pages
+from newsgen.search.parts import SearchPart
 
 SEED_TEXT = " date 2025-11-07 Мэр Казани открыл новую библиотеку. Мэр Казани выступил."
 # Eight articles on eight days of one month: eight folders a file system may list in any order.
@@ -200,7 +200,7 @@ def test_a_part_indexed_with_pages_in_another_order_is_indexed_again(
 ) -> None:
     """A site indexed by a newsgen that let Pagefind walk the folder gets the stable index."""
     site = make_site(tmp_path, {"seeds/001_00000000000000aa.txt": SEED_TEXT})
-    monkeypatch.setattr("newsgen.search_index.PAGE_ORDER", "the file system's")
+    monkeypatch.setattr("newsgen.search.index.PAGE_ORDER", "the file system's")
     assert newsgen("build", "--site", site, "--jobs", "1").code == 0
     monkeypatch.undo()
     run = newsgen("build", "--site", site, "--jobs", "1")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsgen.errors import SourceError
-from newsgen.seed_format import SeedDocument, parse_seed
-from newsgen.text_file import decode_source
+from newsgen.sources.seed_format import SeedDocument, parse_seed
+from newsgen.sources.text_file import decode_source
 
 PATH = "seeds/001_ab.txt"
 SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / "000_f2c8b14476094b1d.txt"

@@ -32,8 +32,8 @@ import pytest
 from conftest import MakeSite
 from sitetools import clean_env, newsgen_process, url_of, write_files
 
-from newsgen.serve_http import EVENTS_PATH, LIVE_RELOAD
-from newsgen.watch import POLL_SECONDS, QUIET_SECONDS
+from newsgen.serve.http import EVENTS_PATH, LIVE_RELOAD
+from newsgen.serve.watch import POLL_SECONDS, QUIET_SECONDS
 
 WAIT = 30.0  # seconds: the longest any one wait may take, on a busy machine
 SCRIPT = b"<script>" + LIVE_RELOAD + b"</script>"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgen.serve_paths import Found, NotFound, Redirect, resolve_request
+from newsgen.serve.paths import Found, NotFound, Redirect, resolve_request
 
 SECRET = "outside the site"
 RUSSIAN = "новости"  # a folder with a non-ASCII name

@@ -10,10 +10,10 @@ import pytest
 from conftest import BuiltSite, MakeSite, sample_html_pages
 from sitetools import SITEMAP_NS, html_files, newsgen, sitemap_locations, url_of
 
-from newsgen import plan
 from newsgen.config import SiteConfig
+from newsgen.plan import site as plan
+from newsgen.plan.sitemap import sitemap_pages
 from newsgen.records import Page
-from newsgen.sitemap import sitemap_pages
 
 
 def expected_locations(build: Path, base_url: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgen.errors import SourceError
-from newsgen.text_file import decode_source, split_paragraphs
+from newsgen.sources.text_file import decode_source, split_paragraphs
 
 PATH = "seeds/001_ab.txt"
 ICONV_HINT = "; it looks like cp1251: convert it with `iconv -f cp1251 -t utf-8`"

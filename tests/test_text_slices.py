@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgen.text_slices import text_slices
+from newsgen.topics.text_slices import text_slices
 
 
 def pieces(text: str, max_chars: int) -> list[str]:

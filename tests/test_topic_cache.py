@@ -9,9 +9,9 @@ import pytest
 from conftest import MakeSite
 from sitetools import in_mount_namespace, newsgen, read_page, search_bundle
 
-from newsgen.entities import FoundEntity
-from newsgen.find_entities import extractor_version
-from newsgen.topic_cache import TopicCache, cache_key
+from newsgen.topics.cache import TopicCache, cache_key
+from newsgen.topics.entities import FoundEntity
+from newsgen.topics.find import extractor_version
 
 SOURCES = {
     "seeds/001_00000000000000aa.txt": (
@@ -229,9 +229,9 @@ def test_the_key_changes_with_the_text_the_language_and_the_extractor() -> None:
 
 CACHE_ON_A_FULL_DISK = """
 import pathlib, subprocess, sys
-from newsgen.entities import FoundEntity
+from newsgen.topics.entities import FoundEntity
 from newsgen.errors import WriteFailed
-from newsgen.topic_cache import TopicCache
+from newsgen.topics.cache import TopicCache
 disk = pathlib.Path(sys.argv[1])
 subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "newsgen-test", disk], check=True)
 cache = TopicCache(disk / "topics.sqlite")

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sitetools import make_article
 
+from newsgen.plan.topic_index import initial, letter_indexes, letter_slug, topic_summaries
 from newsgen.records import Topic
-from newsgen.topic_index import initial, letter_indexes, letter_slug, topic_summaries
 
 CYRILLIC = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -20,7 +20,7 @@ from conftest import (
 )
 from sitetools import article_pages, find_all, newsgen, read_page, text_of
 
-from newsgen import plan
+from newsgen.plan import site as plan
 
 SAMPLE_URL = "2025/11/07/kazakhstan-stal-pervoy-stranoy-prisoedinivsheysya-k-f2c8b144/"
 KINDS = {"person": "Люди", "place": "Места", "organisation": "Организации"}

@@ -7,11 +7,11 @@ import hashlib
 import pytest
 from sitetools import make_article
 
-from newsgen.aliases import alias_table
-from newsgen.entities import FoundEntity
-from newsgen.load import topic_named
 from newsgen.records import Article, Topic
-from newsgen.topics import TopicSettings, assign_topics, topic_key
+from newsgen.sources.load import topic_named
+from newsgen.topics.aliases import alias_table
+from newsgen.topics.assign import TopicSettings, assign_topics, topic_key
+from newsgen.topics.entities import FoundEntity
 
 
 def article(number: int, *topic_names: str) -> Article:

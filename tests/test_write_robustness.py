@@ -13,8 +13,8 @@ from sitetools import in_mount_namespace, newsgen, snapshot, tree_bytes, unliste
 
 from benchmarks.corpus import write_corpus
 from newsgen.errors import UsageError
-from newsgen.load import LoadMemo
-from newsgen.write import MARKER, STAGING_SUFFIX, SiteWriter
+from newsgen.output.writer import MARKER, STAGING_SUFFIX, SiteWriter
+from newsgen.sources.load import LoadMemo
 
 SOURCES = {
     "newsgen.yaml": "find_topics: false\n",

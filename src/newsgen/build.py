@@ -9,24 +9,24 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgen.aliases import alias_table
 from newsgen.config import SiteConfig
-from newsgen.entities import identity
 from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError, WriteFailed
-from newsgen.find_entities import Extraction, find_entities
 from newsgen.fingerprint import PageKeys, render_salt
-from newsgen.future import build_now, hold_future, source_date_epoch
-from newsgen.load import load_sources
-from newsgen.plan import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
+from newsgen.output.site_files import published_files
+from newsgen.output.writer import SiteWriter, WriteReport, previous_keys
+from newsgen.plan.site import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article, Page
-from newsgen.render import static_dirs, template_dirs
-from newsgen.render_all import render_pages
-from newsgen.search_index import is_current, keep_bundle, search_key, update_search
-from newsgen.search_parts import SearchPart, month_of
-from newsgen.site_files import published_files
-from newsgen.topics import TopicSettings, assign_topics
-from newsgen.write import SiteWriter, WriteReport, previous_keys
+from newsgen.render.jinja import static_dirs, template_dirs
+from newsgen.render.pool import render_pages
+from newsgen.search.index import is_current, keep_bundle, search_key, update_search
+from newsgen.search.parts import SearchPart, month_of
+from newsgen.sources.future import build_now, hold_future, source_date_epoch
+from newsgen.sources.load import load_sources
+from newsgen.topics.aliases import alias_table
+from newsgen.topics.assign import TopicSettings, assign_topics
+from newsgen.topics.entities import identity
+from newsgen.topics.find import Extraction, find_entities
 
 # What a long build is doing, for a terminal: a stage, how far it is, of how many, in what
 # units: ("rendering", 500, 20000, "pages").

@@ -18,7 +18,7 @@ from newsgen.build import BuildOptions, BuildReport, build_site
 from newsgen.config import load_config
 from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid
 from newsgen.parallel import default_jobs
-from newsgen.serve import ServeOptions, print_line, serve_site
+from newsgen.serve.server import ServeOptions, print_line, serve_site
 
 CONFIG_NAME = "newsgen.yaml"
 CACHE_NAME = ".newsgen-cache"

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgen.config import SiteConfig
-from newsgen.entities import FoundEntity
 from newsgen.fingerprint import PageKeys
-from newsgen.load import LoadMemo
-from newsgen.plan import plan_again, plan_site
+from newsgen.plan.site import plan_again, plan_site
 from newsgen.records import Article, Page, Teaser
-from newsgen.topics import TopicSettings, assign_topics
+from newsgen.sources.load import LoadMemo
+from newsgen.topics.assign import TopicSettings, assign_topics
+from newsgen.topics.entities import FoundEntity
 
 
 @dataclass(frozen=True)

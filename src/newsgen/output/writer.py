@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 
 from newsgen.errors import OutputError, UsageError
-from newsgen.site_files import VERSION_CONTROL
+from newsgen.output.site_files import VERSION_CONTROL
 
 MARKER = ".newsgen-build"
 STAGING_SUFFIX = ".newsgen-staging"

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from newsgen.aliases import ORGANISATIONS_TAGGED_AS_PLACES
-from newsgen.entities import FoundEntity, identity, surname_stem
 from newsgen.records import Article, Topic, TopicKind
 from newsgen.slugs import slugify
+from newsgen.topics.aliases import ORGANISATIONS_TAGGED_AS_PLACES
+from newsgen.topics.entities import FoundEntity, identity, surname_stem
 
 topic_key = identity
 Item = TypeVar("Item", bound=str)

@@ -16,9 +16,9 @@ import zoneinfo
 
 from babel import Locale
 
-from newsgen.entities import Mention
 from newsgen.records import TopicKind
 from newsgen.slugs import transliterate
+from newsgen.topics.entities import Mention
 
 # Latin letters with their accents: «Nestlé», «São Paulo», «McDonald's», «O'Brien».
 _UPPER = "A-ZÀ-ÖØ-Þ"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
+from newsgen.plan.topic_index import TopicSummary
 from newsgen.records import Teaser, Topic
-from newsgen.topic_index import TopicSummary
 
 RELATED_ARTICLES = 5
 _WHOLE_TOPICS_BUDGET = 120  # candidates taken from whole topics, per article

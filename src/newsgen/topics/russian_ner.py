@@ -14,9 +14,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.entities import Mention
 from newsgen.records import TopicKind
-from newsgen.russian_names import nominative_name
+from newsgen.topics.entities import Mention
+from newsgen.topics.russian_names import nominative_name
 
 NER_KINDS: dict[str, TopicKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 _WORD = re.compile(r"[\w-]+")

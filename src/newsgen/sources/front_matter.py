@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgen.dates import DateProblem, parse_written_date
 from newsgen.errors import SourceError
 from newsgen.slugs import MAX_USER_SLUG_BYTES, is_valid_slug
+from newsgen.sources.dates import DateProblem, parse_written_date
 from newsgen.yaml_fields import (
     Field,
     FieldProblem,

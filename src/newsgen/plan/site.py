@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from newsgen.calendar_index import DayArchive, MonthArchive, YearArchive, group_by_date
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError
-from newsgen.pagination import paginate
-from newsgen.records import Article, Page, Teaser
-from newsgen.related import related_articles
-from newsgen.search_parts import plan_parts
-from newsgen.sitemap import sitemap_pages
-from newsgen.topic_index import (
+from newsgen.plan.archives import DayArchive, MonthArchive, YearArchive, group_by_date
+from newsgen.plan.pagination import paginate
+from newsgen.plan.related import related_articles
+from newsgen.plan.sitemap import sitemap_pages
+from newsgen.plan.topic_index import (
     TOPIC_KINDS,
     LetterIndex,
     TopicSummary,
@@ -20,7 +18,9 @@ from newsgen.topic_index import (
     letter_indexes,
     topic_summaries,
 )
-from newsgen.url_clashes import folded_path
+from newsgen.plan.url_clashes import folded_path
+from newsgen.records import Article, Page, Teaser
+from newsgen.search.parts import plan_parts
 
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 TOPICS_PER_LETTER_PAGE = 500  # a letter with more (С of 20,000 topics) gets more pages

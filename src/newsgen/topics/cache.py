@@ -9,8 +9,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from newsgen.entities import FoundEntity
 from newsgen.errors import WriteFailed
+from newsgen.topics.entities import FoundEntity
 
 _QUERY_CHUNK = 500
 

@@ -18,9 +18,9 @@ from markupsafe import Markup, escape
 from newsgen.config import SiteConfig
 from newsgen.errors import TemplateFailure
 from newsgen.records import Article, Page
-from newsgen.ui_text import UI_TEXT
+from newsgen.render.ui_text import UI_TEXT
 
-PACKAGED_THEME = Path(__file__).parent / "theme"
+PACKAGED_THEME = Path(__file__).parent.parent / "theme"
 
 
 class SiteRenderer:

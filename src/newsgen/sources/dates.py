@@ -9,7 +9,7 @@ import re
 
 from dateutil import parser as dateutil_parser
 
-from newsgen.zone_words import (
+from newsgen.sources.zone_words import (
     AMBIGUOUS_ZONES,
     CASELESS_ZONES,
     ZONE_LIKE_WORD,

@@ -16,20 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsgen.english_ner import english_mentions
-from newsgen.entities import FoundEntity, Mention, count_entities
 from newsgen.parallel import chunks, ordered_map
 from newsgen.records import Article
-from newsgen.text_slices import text_slices
-from newsgen.topic_cache import TopicCache, cache_key
+from newsgen.topics.cache import TopicCache, cache_key
+from newsgen.topics.english_ner import english_mentions
+from newsgen.topics.entities import FoundEntity, Mention, count_entities
+from newsgen.topics.text_slices import text_slices
 
 if TYPE_CHECKING:
-    from newsgen.russian_ner import RussianNer
+    from newsgen.topics.russian_ner import RussianNer
 
 _EXTRACTION_MODULES = (
     "entities",
     "english_ner",
-    "find_entities",
+    "find",
     "russian_names",
     "russian_ner",
     "text_slices",
@@ -156,7 +156,7 @@ def _load_models() -> None:
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
     if _russian is None:
-        from newsgen.russian_ner import RussianNer
+        from newsgen.topics.russian_ner import RussianNer
 
         _russian = RussianNer()
 

@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from newsgen.serve_paths import Found, NotFound, Redirect, resolve_request
+from newsgen.serve.paths import Found, NotFound, Redirect, resolve_request
 
 EVENTS_PATH = "/_newsgen/events"
 LIVE_RELOAD = (Path(__file__).parent / "livereload.js").read_bytes()

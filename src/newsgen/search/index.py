@@ -24,10 +24,10 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from newsgen.errors import UsageError
-from newsgen.pagefind_bundle import ENTRY, reproducible_bundle
-from newsgen.pagefind_service import index_in_order
-from newsgen.search_parts import SearchPart
-from newsgen.write import SiteWriter
+from newsgen.output.writer import SiteWriter
+from newsgen.search.bundle import ENTRY, reproducible_bundle
+from newsgen.search.pagefind_service import index_in_order
+from newsgen.search.parts import SearchPart
 
 SEARCH_FOLDER = "pagefind/"
 DAY_AND_SLUG = "[0-9][0-9]/*/index.html"  # of an article page, after its month

@@ -11,19 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.config import SiteConfig
-from newsgen.discover import MARKDOWN_SUFFIXES, find_sources
 from newsgen.errors import SourceError
-from newsgen.front_matter import MarkdownDocument, parse_markdown_source
-from newsgen.headline import derive_title, summary_beside
-from newsgen.language import detect_language
-from newsgen.markdown_body import html_paragraphs, render_markdown
-from newsgen.markdown_bounds import MAX_BLOCK_CHARS, longest_block
 from newsgen.parallel import chunks, flatten, ordered_map
+from newsgen.plan.url_clashes import url_clashes
 from newsgen.records import Article, Topic
-from newsgen.seed_format import SeedDocument, parse_seed
 from newsgen.slugs import slugify
-from newsgen.text_file import decode_source
-from newsgen.url_clashes import url_clashes
+from newsgen.sources.discover import MARKDOWN_SUFFIXES, find_sources
+from newsgen.sources.front_matter import MarkdownDocument, parse_markdown_source
+from newsgen.sources.headline import derive_title, summary_beside
+from newsgen.sources.language import detect_language
+from newsgen.sources.markdown_body import html_paragraphs, render_markdown
+from newsgen.sources.markdown_bounds import MAX_BLOCK_CHARS, longest_block
+from newsgen.sources.seed_format import SeedDocument, parse_seed
+from newsgen.sources.text_file import decode_source
 
 _SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
 _WORD = re.compile(r"\w+")

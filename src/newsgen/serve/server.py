@@ -19,8 +19,8 @@ from pathlib import Path
 from newsgen.build import ROOT_FILES, SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.rebuild_memo import BuildMemo
-from newsgen.serve_http import BuildState, PreviewServer, is_loopback
-from newsgen.watch import snapshot, wait_for_change
+from newsgen.serve.http import BuildState, PreviewServer, is_loopback
+from newsgen.serve.watch import snapshot, wait_for_change
 
 PORTS_TO_TRY = 20
 # Editing pauses this long before the search index of the edits is made.

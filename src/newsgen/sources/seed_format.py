@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from newsgen.dates import DateProblem, parse_written_date, split_date_prefix
 from newsgen.errors import SourceError
-from newsgen.text_file import split_paragraphs
+from newsgen.sources.dates import DateProblem, parse_written_date, split_date_prefix
+from newsgen.sources.text_file import split_paragraphs
 
 _DATE_LINE = re.compile(r"\s*date(?:\s+(.*))?$", re.IGNORECASE)
 

@@ -1,0 +1,1 @@
+"""The render stage: pages to bytes through Jinja2."""

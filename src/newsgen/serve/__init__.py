@@ -1,0 +1,1 @@
+"""`newsgen serve`: the preview server, the watcher and the rebuilds."""

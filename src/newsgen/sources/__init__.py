@@ -1,0 +1,1 @@
+"""The load stage: source files to `Article` records and the problems found."""

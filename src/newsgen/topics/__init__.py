@@ -1,0 +1,1 @@
+"""The topics stage: names found in each article's text, made its topics."""
