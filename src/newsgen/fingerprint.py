@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgen import __version__
+from newsgen.code_digest import code_digest
 from newsgen.config import SiteConfig
 from newsgen.records import Page
 
@@ -105,6 +106,10 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return names
 
 
+# Where the rendering starts (and the page keys are made): the digest follows their imports.
+RENDERING_CODE = ("newsgen.render.jinja", "newsgen.render.pool", "newsgen.fingerprint")
+
+
 def render_salt(config: SiteConfig, template_dirs: Sequence[Path], fallback_time: str) -> bytes:
     """Digest what every page's rendering depends on besides its context."""
     digest = hashlib.blake2b(digest_size=_DIGEST)
@@ -112,8 +117,7 @@ def render_salt(config: SiteConfig, template_dirs: Sequence[Path], fallback_time
     for package in ("Babel", "Jinja2", "MarkupSafe", "nh3", "Markdown"):
         digest.update(f"{package} {importlib.metadata.version(package)}\n".encode())
     digest.update(f"Python {sys.version}\n".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):  # the code that renders
-        digest.update(module.read_bytes())
+    digest.update(code_digest(RENDERING_CODE).encode())
     for folder in template_dirs:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():

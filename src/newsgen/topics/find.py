@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsgen.code_digest import code_digest
 from newsgen.parallel import chunks, ordered_map
 from newsgen.records import Article
 from newsgen.topics.cache import TopicCache, cache_key
@@ -26,15 +27,18 @@ from newsgen.topics.text_slices import text_slices
 if TYPE_CHECKING:
     from newsgen.topics.russian_ner import RussianNer
 
-_EXTRACTION_MODULES = (
-    "entities",
-    "english_ner",
-    "find",
-    "russian_names",
-    "russian_ner",
-    "text_slices",
+# Where extraction starts: the digest follows its imports (slugs, the word lists, …).
+EXTRACTION_CODE = ("newsgen.topics.find",)
+# tzdata: English names of cities come from its zone names.
+_MODEL_PACKAGES = (
+    "natasha",
+    "slovnet",
+    "navec",
+    "pymorphy3",
+    "pymorphy3-dicts-ru",
+    "Babel",
+    "tzdata",
 )
-_MODEL_PACKAGES = ("natasha", "slovnet", "navec", "pymorphy3", "pymorphy3-dicts-ru", "Babel")
 _ARTICLES_PER_TASK = 64
 # Extractors read a text in slices of at most this many characters, so their memory and
 # time per slice are bounded whatever the article's length. Real news articles are shorter
@@ -105,8 +109,7 @@ def _key(text: ArticleText, version: str) -> str:
 def extractor_version() -> str:
     """A fingerprint of the extraction code and model packages: when it changes, so do keys."""
     digest = hashlib.sha256()
-    for module in _EXTRACTION_MODULES:
-        digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
+    digest.update(code_digest(EXTRACTION_CODE).encode())
     for package in _MODEL_PACKAGES:
         digest.update(f"{package}={_installed_version(package)}".encode())
     return digest.hexdigest()[:16]
