@@ -24,9 +24,9 @@ from sitetools import article_pages, newsgen, read_page, search_bundle, snapshot
 from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
 from newsgen.config import load_config
 from newsgen.output.writer import MARKER
+from newsgen.plan.search_parts import SearchPart
 from newsgen.search.bundle import SIGNATURE
 from newsgen.search.index import DAY_AND_SLUG, index_pages
-from newsgen.search.parts import SearchPart
 
 SEED_TEXT = " date 2025-11-07 Мэр Казани открыл новую библиотеку. Мэр Казани выступил."
 # Eight articles on eight days of one month: eight folders a file system may list in any order.

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import MakeSite
 from sitetools import newsgen, snapshot
 
-from newsgen.search.parts import SearchPart, plan_parts
+from newsgen.plan.search_parts import SearchPart, plan_parts
 
 MONTHS = [("2024/01", 3), ("2024/02", 1), ("2024/03", 4), ("2025/01", 2), ("2025/02", 1)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgen.plan.url_clashes import folded_path
+from newsgen.sources.url_clashes import folded_path
 
 
 @pytest.mark.parametrize(

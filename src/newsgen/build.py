@@ -14,13 +14,13 @@ from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError,
 from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.output.site_files import published_files
 from newsgen.output.writer import SiteWriter, WriteReport, previous_keys
+from newsgen.plan.search_parts import SearchPart, month_of
 from newsgen.plan.site import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article, Page
 from newsgen.render.jinja import static_dirs, template_dirs
 from newsgen.render.pool import render_pages
 from newsgen.search.index import is_current, keep_bundle, search_key, update_search
-from newsgen.search.parts import SearchPart, month_of
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
 from newsgen.sources.load import load_sources
 from newsgen.topics.aliases import alias_table

@@ -9,6 +9,7 @@ from newsgen.errors import OutputError
 from newsgen.plan.archives import DayArchive, MonthArchive, YearArchive, group_by_date
 from newsgen.plan.pagination import paginate
 from newsgen.plan.related import related_articles
+from newsgen.plan.search_parts import plan_parts
 from newsgen.plan.sitemap import sitemap_pages
 from newsgen.plan.topic_index import (
     TOPIC_KINDS,
@@ -18,9 +19,8 @@ from newsgen.plan.topic_index import (
     letter_indexes,
     topic_summaries,
 )
-from newsgen.plan.url_clashes import folded_path
 from newsgen.records import Article, Page, Teaser
-from newsgen.search.parts import plan_parts
+from newsgen.sources.url_clashes import folded_path
 
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 TOPICS_PER_LETTER_PAGE = 500  # a letter with more (С of 20,000 topics) gets more pages

@@ -25,9 +25,9 @@ from pagefind.service import get_executable
 
 from newsgen.errors import UsageError
 from newsgen.output.writer import SiteWriter
+from newsgen.plan.search_parts import SearchPart
 from newsgen.search.bundle import ENTRY, reproducible_bundle
 from newsgen.search.pagefind_service import index_in_order
-from newsgen.search.parts import SearchPart
 
 SEARCH_FOLDER = "pagefind/"
 DAY_AND_SLUG = "[0-9][0-9]/*/index.html"  # of an article page, after its month

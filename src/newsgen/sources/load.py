@@ -13,7 +13,6 @@ from pathlib import Path
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
 from newsgen.parallel import chunks, flatten, ordered_map
-from newsgen.plan.url_clashes import url_clashes
 from newsgen.records import Article, Topic
 from newsgen.slugs import slugify
 from newsgen.sources.discover import MARKDOWN_SUFFIXES, find_sources
@@ -24,6 +23,7 @@ from newsgen.sources.markdown_body import html_paragraphs, render_markdown
 from newsgen.sources.markdown_bounds import MAX_BLOCK_CHARS, longest_block
 from newsgen.sources.seed_format import SeedDocument, parse_seed
 from newsgen.sources.text_file import decode_source
+from newsgen.sources.url_clashes import url_clashes
 
 _SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
 _WORD = re.compile(r"\w+")
