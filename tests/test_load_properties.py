@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sitetools import newsgen, parse_html
 
+from newsgen.characters import find_control_character
 from newsgen.errors import SourceError
 from newsgen.records import Article
 from newsgen.sources.load import load_file
-from newsgen.sources.text_file import find_control_character
 
 SETTINGS = {
     "derandomize": True,

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from newsgen.characters import describe_character, find_control_character
 from newsgen.errors import SourceError
-from newsgen.sources.text_file import describe_character, find_control_character
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"

@@ -9,8 +9,8 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 
+from newsgen.characters import replace_control_characters
 from newsgen.sources.markdown_bounds import LinearLinks, restore_open_tags, without_open_tags
-from newsgen.sources.text_file import replace_control_characters
 
 _EXTENSIONS = ["extra", "sane_lists"]
 _TAG = re.compile(r"<[^>]+>")
