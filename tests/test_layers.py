@@ -1,0 +1,62 @@
+"""The import contract: data flows one way, so no stage imports a later one."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from newsgen.code_digest import PACKAGE_ROOT
+
+# From the bottom: what every stage may use, then the stages in the pipeline's order, then
+# the search index over the written pages. Above them all, what runs the pipeline (build,
+# rebuild_memo, cli, serve) may import anything.
+SHARED = {
+    "__init__", "characters", "code_digest", "config", "errors", "fingerprint", "parallel",
+    "records", "slugs", "yaml_fields",
+}  # fmt: skip
+STAGES = ["sources", "topics", "plan", "render", "output", "search"]
+RUNNERS = {"__main__", "build", "cli", "rebuild_memo", "serve"}
+
+
+def layer(name: str) -> int:
+    """The layer of a module or package directly under newsgen (0: shared; higher: later)."""
+    if name in SHARED:
+        return 0
+    if name in STAGES:
+        return 1 + STAGES.index(name)
+    assert name in RUNNERS, f"newsgen.{name} is in no layer: add it to tests/test_layers.py"
+    return len(STAGES) + 1
+
+
+def owner(path: Path) -> str:
+    """The part of newsgen a file belongs to: its package, or the module itself."""
+    relative = path.relative_to(PACKAGE_ROOT)
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def imported_parts(path: Path) -> set[str]:
+    """The parts of newsgen that `path` imports (the first name after `newsgen.`)."""
+    parts = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        parts.update(name.split(".")[1] for name in names if name.startswith("newsgen."))
+    return parts
+
+
+def test_no_module_imports_a_later_stage_or_what_runs_the_pipeline() -> None:
+    broken = []
+    for path in sorted(PACKAGE_ROOT.rglob("*.py")):
+        part = owner(path)
+        for used in imported_parts(path) - {part, "__version__"}:
+            if layer(used) > layer(part) or (layer(part) == 0 and used not in SHARED):
+                broken.append(f"{path.relative_to(PACKAGE_ROOT)} imports newsgen.{used}")
+    assert broken == []
+
+
+def test_every_part_of_newsgen_has_a_layer() -> None:
+    parts = {owner(path) for path in PACKAGE_ROOT.rglob("*.py")}
+    assert parts == SHARED | set(STAGES) | RUNNERS
