@@ -240,6 +240,30 @@ def test_output_that_would_destroy_something_is_refused(
     assert not Path("/..newsgen-staging").exists()
 
 
+def test_an_output_not_made_by_newsgen_is_refused_before_sources_are_read(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path, {"seeds/bad.txt": " 2025-11-07 Нет слова date.", "build/a": "x"})
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 2
+    assert "not made by newsgen" in run.err and "bad.txt" not in run.err
+
+
+def test_the_folder_pip_install_leaves_in_build_is_named_with_what_to_do(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    files = {"build/lib/newsgen/cli.py": "", "build/bdist.linux-x86_64/x": "", **GOOD_SEED}
+    site = make_site(tmp_path, files)
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 2
+    output = (site / "build").absolute()
+    assert run.err == (
+        f"error: output folder {output} holds what `pip install .` left there (setuptools' "
+        f"bdist.linux-x86_64, lib), not a site: remove it (rm -r {output}) or choose another "
+        "folder with --output\n"
+    )
+
+
 def test_output_may_be_an_empty_folder(built_site: Path) -> None:
     (built_site / "empty").mkdir()
     run = newsgen("build", "--output", "empty", "--jobs", "1")

@@ -13,7 +13,7 @@ from newsgen.config import SiteConfig
 from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError, WriteFailed
 from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.output.site_files import published_files
-from newsgen.output.writer import SiteWriter, WriteReport, previous_keys
+from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable, previous_keys
 from newsgen.plan.search_parts import SearchPart, month_of
 from newsgen.plan.site import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
@@ -310,6 +310,7 @@ def check_output_location(options: BuildOptions) -> None:
         raise UsageError(f"--output {options.output_dir} is inside the source folder")
     if not options.source_dir.is_dir():
         raise UsageError(f"source folder {options.source_dir} does not exist")
+    check_replaceable(options.output_dir.absolute())  # said at once, not after finding every topic
 
 
 def reproducible_time() -> str:

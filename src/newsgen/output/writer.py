@@ -33,6 +33,8 @@ from newsgen.output.site_files import VERSION_CONTROL
 MARKER = ".newsgen-build"
 STAGING_SUFFIX = ".newsgen-staging"
 TEMPORARY_SUFFIX = ".newsgen-tmp"
+# What setuptools leaves in a project's build/ besides lib/ (`pip install .`).
+_SETUPTOOLS_FOLDERS = ("bdist.", "temp.", "scripts-")
 # The header says the listing is whole: since the writer looks over the live site before
 # each swap, a folder with this header holds no file it does not list (an older newsgen's
 # could: temporaries it published), so a build need not look over it again.
@@ -257,12 +259,20 @@ def check_replaceable(output: Path) -> None:
     """
     if output.is_symlink() or (output.exists() and not output.is_dir()):
         raise UsageError(f"output {output} is not a folder")
-    held = output.is_dir() and any(p.name not in VERSION_CONTROL for p in output.iterdir())
-    if held and not (output / MARKER).exists():
+    held = sorted(p.name for p in output.iterdir()) if output.is_dir() else []
+    held = [name for name in held if name not in VERSION_CONTROL]
+    if not held or (output / MARKER).exists():
+        return
+    if all(name == "lib" or name.startswith(_SETUPTOOLS_FOLDERS) for name in held):
         raise UsageError(
-            f"output folder {output} is not empty and was not made by newsgen "
-            f"(no {MARKER} in it); choose a new or empty folder"
+            f"output folder {output} holds what `pip install .` left there (setuptools' "
+            f"{', '.join(held)}), not a site: remove it (rm -r {output}) or choose another "
+            "folder with --output"
         )
+    raise UsageError(
+        f"output folder {output} is not empty and was not made by newsgen "
+        f"(no {MARKER} in it); choose a new or empty folder"
+    )
 
 
 def read_listing(folder: Path) -> dict[str, str] | None:
