@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import html5lib
 
 from newsgen import cli
-from newsgen.output.writer import MARKER, read_listing
+from newsgen.output.marker import MARKER, read_listing
 from newsgen.records import Article, Topic
 
 REPO = Path(__file__).resolve().parent.parent

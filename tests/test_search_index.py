@@ -23,7 +23,7 @@ from sitetools import article_pages, newsgen, read_page, search_bundle, snapshot
 
 from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
 from newsgen.config import load_config
-from newsgen.output.writer import MARKER
+from newsgen.output.marker import MARKER
 from newsgen.plan.search_parts import SearchPart
 from newsgen.search.bundle import SIGNATURE
 from newsgen.search.index import DAY_AND_SLUG, index_pages

@@ -30,7 +30,7 @@ from sitetools import (
 )
 
 from benchmarks.corpus import write_corpus
-from newsgen.output.writer import MARKER, read_listing
+from newsgen.output.marker import MARKER, read_listing
 
 SOURCES = {
     "seeds/001_00000000000000aa.txt": " date 2025-10-01 Первая новость октября.\n\nТекст.",

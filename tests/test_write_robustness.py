@@ -13,7 +13,8 @@ from sitetools import in_mount_namespace, newsgen, snapshot, tree_bytes, unliste
 
 from benchmarks.corpus import write_corpus
 from newsgen.errors import UsageError
-from newsgen.output.writer import MARKER, STAGING_SUFFIX, SiteWriter
+from newsgen.output.marker import MARKER
+from newsgen.output.writer import STAGING_SUFFIX, SiteWriter
 from newsgen.sources.load import LoadMemo
 
 SOURCES = {

@@ -12,8 +12,9 @@ from pathlib import Path
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError, WriteFailed
 from newsgen.fingerprint import PageKeys, render_salt
+from newsgen.output.marker import previous_keys
 from newsgen.output.site_files import published_files
-from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable, previous_keys
+from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable
 from newsgen.plan.search_parts import SearchPart, month_of
 from newsgen.plan.site import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo

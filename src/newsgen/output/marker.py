@@ -1,0 +1,59 @@
+"""The marker file a build leaves in the folder it wrote: every file, its digest and key.
+
+It tells a folder newsgen made from any other, the next build what it may keep as it is,
+and which files of the folder are the site's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+MARKER = ".newsgen-build"
+# The header says the listing is whole: since the writer looks over the live site before
+# each swap, a folder with this header holds no file it does not list (an older newsgen's
+# could: temporaries it published), so a build need not look over it again.
+MARKER_HEADER = "# made by newsgen build; every file, with its digest and source key:\n"
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def is_plain_path(path: str) -> bool:
+    """Whether `path` is relative, inside its folder, and free of control characters."""
+    parts = path.split("/")
+    if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+        return False
+    return _CONTROL_CHARACTER.search(path) is None
+
+
+def read_listing(folder: Path) -> dict[str, str] | None:
+    """The files a build wrote into `folder` and their digests, as its marker lists them."""
+    entries = _marker_entries(folder)
+    return None if entries is None else {path: entry[0] for path, entry in entries.items()}
+
+
+def previous_keys(folder: Path) -> dict[str, str]:
+    """The key each file of the site in `folder` was made from (see `SiteWriter.write`)."""
+    return {path: entry[1] for path, entry in (_marker_entries(folder) or {}).items() if entry[1]}
+
+
+def _marker_entries(folder: Path) -> dict[str, tuple[str, str]] | None:
+    try:
+        lines = (folder / MARKER).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    entries = {}
+    for line in lines[1:]:
+        path, _, rest = line.partition("\t")
+        digest, _, key = rest.partition("\t")
+        if is_plain_path(path):
+            entries[path] = (digest, key)
+    return entries
+
+
+def lists_every_file(folder: Path) -> bool:
+    """Whether the marker of `folder` is one that lists every file in it (see its header)."""
+    try:
+        with open(folder / MARKER, encoding="utf-8") as marker:
+            return marker.readline() == MARKER_HEADER
+    except (OSError, UnicodeDecodeError):
+        return False
