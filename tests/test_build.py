@@ -65,10 +65,8 @@ def test_repository_seeds_build_on_their_own(
     assert len(seed_topics) == 7
     pages = 12 + 2 * len(seed_topics) + len({name[0] for name in seed_topics})  # and search
     files = pages + theme_static_files() + len(search_bundle(tmp_path / "build"))
-    assert run.out.startswith(
-        f"built 1 articles into build: {pages} pages; files written {files}, "
-    )
-    assert "; topics found in 1 articles (the rest cached); " in run.out
+    assert run.out.startswith(f"built 1 article into build: {pages} pages; files written {files}, ")
+    assert "; topics found in 1 article (the rest cached); " in run.out
     (page,) = article_pages(tmp_path / "build")
     assert page.parent.relative_to(tmp_path / "build").as_posix() + "/" == SAMPLE_URL
     assert text_of(read_page(page).find(".//h1")) == SAMPLE_TITLE
@@ -79,7 +77,7 @@ def test_sample_site_builds_every_article(sample_site: BuiltSite) -> None:
     assert sample_site.run.out.startswith(
         f"built 8 articles into {sample_site.build}: {pages} pages; "
         f"files written {pages + theme_static_files() + len(search_bundle(sample_site.build))}, "
-        "unchanged 0, removed 0; 1 drafts and 2 other files left out; "
+        "unchanged 0, removed 0; 1 draft and 2 other files left out; "
         "topics found in 8 articles (the rest cached); "
     )
     titles = [text_of(read_page(path).find(".//h1")) for path in article_pages(sample_site.build)]

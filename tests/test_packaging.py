@@ -52,7 +52,7 @@ def test_wheel_carries_the_theme_and_builds_a_site_anywhere(tmp_path: Path) -> N
     expected = [".build.newsgen-lock", ".newsgen-cache", "build", "seeds"]
     assert sorted(path.name for path in site.iterdir()) == expected
     assert (site / ".newsgen-cache/topics.sqlite").is_file()
-    assert "; topics found in 1 articles (the rest cached); " in run.out
+    assert "; topics found in 1 article (the rest cached); " in run.out
     style = site / "build/static/style.css"
     assert style.read_bytes() == (target / "newsgen/theme/static/style.css").read_bytes()
     search = site / "build/static/search.js"  # the search page's script, and its index

@@ -90,7 +90,7 @@ def test_a_rebuild_with_no_article_changed_keeps_the_index(
 ) -> None:
     site = make_site(tmp_path, {"seeds/001_00000000000000aa.txt": SEED_TEXT})
     first = newsgen("build", "--site", site, "--jobs", "1")
-    assert "; search index indexed (1 of 1 parts); " in first.out, first.err
+    assert "; search index indexed (1 of 1 part); " in first.out, first.err
     before = snapshot(site / "build")
     second = newsgen("build", "--site", site, "--jobs", "1")
     assert "; search index kept; " in second.out
@@ -191,7 +191,7 @@ def test_another_pagefind_program_indexes_every_part_again(
     wrapper.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
     run = newsgen("build", "--site", site, "--jobs", "1")
-    assert "; search index indexed (1 of 1 parts); " in run.out, run.err
+    assert "; search index indexed (1 of 1 part); " in run.out, run.err
     assert "; search index kept; " in newsgen("build", "--site", site, "--jobs", "1").out
 
 
@@ -204,7 +204,7 @@ def test_a_part_indexed_with_pages_in_another_order_is_indexed_again(
     assert newsgen("build", "--site", site, "--jobs", "1").code == 0
     monkeypatch.undo()
     run = newsgen("build", "--site", site, "--jobs", "1")
-    assert "; search index indexed (1 of 1 parts); " in run.out, run.err
+    assert "; search index indexed (1 of 1 part); " in run.out, run.err
     assert "; search index kept; " in newsgen("build", "--site", site, "--jobs", "1").out
 
 
@@ -222,7 +222,7 @@ def later_options(site: Path, cache: bool) -> BuildOptions:
 
 
 @pytest.mark.parametrize(
-    ("cache", "expected"), [(True, SEARCH_LEFT_FOR_LATER), (False, "indexed (1 of 1 parts)")]
+    ("cache", "expected"), [(True, SEARCH_LEFT_FOR_LATER), (False, "indexed (1 of 1 part)")]
 )
 def test_an_edit_leaves_the_index_for_later_only_when_a_part_was_kept(
     make_site: MakeSite, tmp_path: Path, cache: bool, expected: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -42,9 +43,9 @@ TOPICS = {
 
 def found_in(run_output: str) -> int:
     """How many articles went through the model, from the build's report line."""
-    count, _, rest = run_output.partition("topics found in ")[2].partition(" articles")
-    assert rest.startswith(" (the rest cached); "), run_output
-    return int(count)
+    found = re.search(r"; topics found in (\d+) articles? \(the rest cached\); ", run_output)
+    assert found, run_output
+    return int(found.group(1))
 
 
 def site_topics(build: Path) -> set[str]:

@@ -110,8 +110,8 @@ def test_changed_source_changes_only_its_pages(site: Path) -> None:
     )
     run = newsgen("build", "--jobs", "1")
     assert run.code == 0, run.err
-    assert "; topics found in 1 articles (the rest cached); " in run.out
-    assert "; search index indexed (1 of 1 parts); " in run.out
+    assert "; topics found in 1 article (the rest cached); " in run.out
+    assert "; search index indexed (1 of 1 part); " in run.out
     assert topic_slugs(page) == topics
     after = snapshot(site / "build")
     # The article's page, and the site feed, which carries its full text (topic feeds carry

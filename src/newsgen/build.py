@@ -76,15 +76,23 @@ class BuildReport:
         phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.phases.items())
         future = f", {len(self.waiting)} dated in the future" if self.waiting else ""
         return (
-            f"built {self.articles} articles into {output_dir}: {self.pages} pages; "
+            f"built {counted(self.articles, 'article')} into {output_dir}: "
+            f"{counted(self.pages, 'page')}; "
             f"files written {write.written}, unchanged {write.unchanged}, "
             f"removed {write.removed}; "
-            f"{self.drafts} drafts{future} and {self.ignored_files} other files left out; "
-            f"topics found in {self.topics_extracted} articles (the rest cached); "
-            f"{self.pages_rendered} pages rendered (the rest unchanged since the last build); "
+            f"{counted(self.drafts, 'draft')}{future} and "
+            f"{counted(self.ignored_files, 'other file')} left out; "
+            f"topics found in {counted(self.topics_extracted, 'article')} (the rest cached); "
+            f"{counted(self.pages_rendered, 'page')} rendered "
+            "(the rest unchanged since the last build); "
             f"search index {self.search}; "
             f"{self.seconds:.2f} s ({phases})"
         )
+
+
+def counted(number: int, thing: str) -> str:
+    """`1 article`, `2 articles`: a number and the thing counted, in English."""
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
 
 
 class PhaseClock:
@@ -153,8 +161,8 @@ def find_topics_in_text(
         return Extraction([[] for _ in articles], extracted=0)
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
     memo = options.memo.entities if options.memo else None
-    counted = stage_progress(progress, "finding topics", "articles")
-    return find_entities(articles, cache, options.jobs, memo, counted)
+    told = stage_progress(progress, "finding topics", "articles")
+    return find_entities(articles, cache, options.jobs, memo, told)
 
 
 def stage_progress(
@@ -251,11 +259,11 @@ def stage_search(
     }
     due = {part: key for part, key in parts.items() if part not in deferred}
     # Pagefind reports nothing while it works, and takes seconds on an archive.
-    counted = stage_progress(progress, "indexing for search", "parts")
-    indexed = update_search(writer, due, known, language, counted)
+    told = stage_progress(progress, "indexing for search", "parts")
+    indexed = update_search(writer, due, known, language, told)
     if deferred:
         return SEARCH_LEFT_FOR_LATER
-    return f"indexed ({indexed} of {len(parts)} parts)" if indexed else "kept"
+    return f"indexed ({indexed} of {counted(len(parts), 'part')})" if indexed else "kept"
 
 
 def part_keys(pages: list[Page], keys: PageKeys, language: str) -> dict[SearchPart, str]:
