@@ -18,6 +18,7 @@ from babel import Locale
 
 from newsgen.records import TopicKind
 from newsgen.slugs import transliterate
+from newsgen.topics.english_words import NOT_NAMES, ORGANISATION_WORDS, TITLES
 from newsgen.topics.entities import Mention
 
 # Latin letters with their accents: «Nestlé», «São Paulo», «McDonald's», «O'Brien».
@@ -28,219 +29,9 @@ _CONNECTORS = ("of", "for", "the", "de", "da", "du", "van", "von")
 _PHRASE = re.compile(
     rf"{_CAPITALISED}(?:(?:\s+(?:{'|'.join(_CONNECTORS)})\s+|\s+|-){_CAPITALISED})*(?:['’]s|')?"
 )
-# Words of a title before a name: «US President Donald Trump» names Donald Trump.
-_TITLES = frozenset(
-    [
-        "President",
-        "Prime",
-        "Minister",
-        "Chancellor",
-        "Secretary",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Pope",
-        "General",
-        "Chairman",
-        "Chairwoman",
-        "Chief",
-        "Executive",
-        "CEO",
-        "Director",
-        "Ambassador",
-        "Foreign",
-        "Finance",
-        "Defence",
-        "Defense",
-        "Interior",
-        "Economy",
-        "Trade",
-        "Deputy",
-        "Vice",
-        "Former",
-        "Sir",
-        "Lord",
-        "Lady",
-        "Judge",
-        "Justice",
-        "Commissioner",
-        "Spokesman",
-        "Spokeswoman",
-        "Envoy",
-        "Leader",
-        "Speaker",
-    ]
-)
 # Babel lists these among territories; news writes of them as organisations.
 _UNIONS = frozenset(["European Union", "United Nations", "Eurozone"])
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“]\s*)$")
-_ORGANISATION_WORDS = frozenset(
-    [
-        "Bank",
-        "Fund",
-        "Ministry",
-        "Council",
-        "Union",
-        "Organization",
-        "Organisation",
-        "Agency",
-        "Company",
-        "Corporation",
-        "Group",
-        "Committee",
-        "Service",
-        "Commission",
-        "Parliament",
-        "Government",
-        "Party",
-        "Association",
-        "Institute",
-        "University",
-        "Forum",
-        "Court",
-        "Office",
-        "Reuters",
-        "Bloomberg",
-        "News",
-        "Times",
-        "Post",
-        "Airlines",
-        "Railways",
-        "Exchange",
-        "Bureau",
-        "Authority",
-    ]
-)
-# Words that start sentences without being names: function words, weekdays, months.
-_NOT_NAMES = frozenset(
-    [
-        "A",
-        "About",
-        "According",
-        "After",
-        "Again",
-        "All",
-        "Also",
-        "Although",
-        "An",
-        "And",
-        "Another",
-        "Any",
-        "As",
-        "At",
-        "Because",
-        "Before",
-        "Both",
-        "But",
-        "By",
-        "Can",
-        "Despite",
-        "During",
-        "Each",
-        "Earlier",
-        "Either",
-        "Every",
-        "First",
-        "For",
-        "From",
-        "Further",
-        "He",
-        "Her",
-        "Here",
-        "His",
-        "However",
-        "I",
-        "If",
-        "In",
-        "Instead",
-        "It",
-        "Its",
-        "Last",
-        "Later",
-        "Many",
-        "Meanwhile",
-        "Moreover",
-        "Most",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "My",
-        "Next",
-        "No",
-        "None",
-        "Not",
-        "Now",
-        "Of",
-        "On",
-        "One",
-        "Only",
-        "Or",
-        "Other",
-        "Our",
-        "Over",
-        "Several",
-        "She",
-        "Since",
-        "So",
-        "Some",
-        "Still",
-        "Such",
-        "That",
-        "The",
-        "Their",
-        "Then",
-        "There",
-        "These",
-        "They",
-        "This",
-        "Those",
-        "Three",
-        "Through",
-        "To",
-        "Two",
-        "Under",
-        "Until",
-        "We",
-        "What",
-        "When",
-        "Where",
-        "Whether",
-        "Which",
-        "While",
-        "Who",
-        "Why",
-        "With",
-        "Within",
-        "Without",
-        "Yet",
-        "You",
-        "Both",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
 
 
 def english_mentions(text: str) -> list[Mention]:
@@ -263,12 +54,12 @@ def _names_in(phrase: str, start: int, text: str) -> list[tuple[str, int]]:
     words part a country before them from a name after.
     """
     words = list(re.finditer(r"\S+", phrase))
-    while words and words[0].group() in _NOT_NAMES:
+    while words and words[0].group() in NOT_NAMES:
         words.pop(0)
     joined_by_connector = len(words) > 2 and words[1].group() in _CONNECTORS
     if joined_by_connector and _opens_sentence(start, text):
         words = words if _written_mid_sentence(words[0].group(), text) else words[2:]
-    titles = [i for i, word in enumerate(words) if word.group() in _TITLES]
+    titles = [i for i, word in enumerate(words) if word.group() in TITLES]
     if not titles:
         return [_span(phrase, start, words)] if words else []
     before, after = words[: titles[0]], words[titles[-1] + 1 :]
@@ -313,7 +104,7 @@ def _kind(name: str, full_names: list[str] | tuple[str, ...]) -> TopicKind:
         return "organisation"
     if name in _countries() or transliterate(name) in _cities():
         return "place"
-    if name.isupper() or _ORGANISATION_WORDS & set(words):
+    if name.isupper() or ORGANISATION_WORDS & set(words):
         return "organisation"
     if 2 <= len(words) <= 3:
         return "person"
