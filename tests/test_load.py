@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXTRA_SOURCES, MakeSite
+from sitetools import newsgen
 
 from newsgen.errors import SourceError
 from newsgen.records import Article, Topic
@@ -443,3 +444,17 @@ def test_a_markdown_paragraph_over_the_limit_is_reported(
 def test_a_markdown_paragraph_at_the_limit_is_rendered(tmp_path: Path, make_site: MakeSite) -> None:
     article = markdown_article(tmp_path, make_site, "---\ndate: 2025-11-07\n---\n" + "я" * 49_999)
     assert article.paragraphs == ("я" * 49_999,)
+
+
+def test_a_size_limit_set_huge_to_switch_it_off_reads_files_as_they_are(
+    tmp_path: Path, make_site: MakeSite
+) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "newsgen.yaml": "max_source_kb: 99999999999999999999999\nfind_topics: false\n",
+            "seeds/001_00000000000000aa.txt": " date 2025-11-07 Новость дня.\n\nТекст.",
+        },
+    )
+    run = newsgen("build", "--site", site, "--jobs", "1", "--no-search")
+    assert run.code == 0, run.err

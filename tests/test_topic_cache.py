@@ -250,3 +250,28 @@ def test_a_cache_on_a_full_disk_is_said_in_one_line(tmp_path: Path) -> None:
         f"database or disk is full while writing {tmp_path}/topics.sqlite; "
         "the previous site was left as it was 5\n"
     )
+
+
+SITE_ON_A_READ_ONLY_DISK = """
+import shutil, subprocess, sys
+disk, site, output = sys.argv[1:4]
+subprocess.run(["mount", "-t", "tmpfs", "newsgen-test", disk], check=True)
+shutil.copytree(site, f"{disk}/site")
+subprocess.run(["mount", "-o", "remount,ro", disk], check=True)
+command = [sys.executable, "-m", "newsgen", "build", "--site", f"{disk}/site", "--jobs", "1"]
+done = subprocess.run([*command, "--output", output], capture_output=True, text=True)
+print(done.returncode, done.stderr, end="")
+"""
+
+
+def test_a_site_folder_that_cannot_hold_the_cache_is_said_in_one_line(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path / "site", SOURCES)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    printed = in_mount_namespace(SITE_ON_A_READ_ONLY_DISK, disk, site, tmp_path / "out")
+    assert printed == (
+        f"5 error: read-only file system while writing {disk}/site/.newsgen-cache; "
+        "the previous site was left as it was\n"
+    )

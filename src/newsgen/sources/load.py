@@ -158,7 +158,9 @@ def _read_at_most(path: Path, max_bytes: int) -> bytes | int:
         size = os.fstat(file.fileno()).st_size
         if size > max_bytes:
             return size
-        data = file.read(max_bytes + 1)
+        # One byte past the size found: enough to tell a file that grew in between, and
+        # never more than the file holds (a limit set huge is not allocated).
+        data = file.read(size + 1)
     return data if len(data) <= max_bytes else len(data)
 
 

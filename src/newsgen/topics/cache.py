@@ -27,7 +27,10 @@ class TopicCache:
         self._path = path
         self._connection: sqlite3.Connection | None = None
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:  # a site folder checked out read-only
+                raise WriteFailed.of(error) from error
             try:
                 self._connection = _open(path)
             except sqlite3.OperationalError as error:  # a full disk, a read-only folder
