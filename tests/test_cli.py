@@ -359,6 +359,12 @@ def test_a_path_starting_with_an_unexpanded_tilde_is_refused(
     assert snapshot(built_site.parent) == before
 
 
+def test_a_folder_named_tilde_is_written_as_dot_slash_tilde(built_site: Path) -> None:
+    run = newsgen("build", "--output", "./~", "--jobs", "1")
+    assert run.code == 0, run.err
+    assert (built_site / "~/index.html").is_file()
+
+
 def test_bad_option_exits_2(built_site: Path) -> None:
     run = newsgen("build", "--jobs", "many")
     assert run.code == 2
@@ -376,16 +382,18 @@ def test_quiet_prints_nothing(built_site: Path) -> None:
     assert (run.code, run.out, run.err) == (0, "", "")
 
 
-def test_a_source_date_epoch_that_is_not_a_number_is_a_usage_error(
-    built_site: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("written", "what"),
+    [("yesterday", "is not a number of seconds"), ("99999999999999", "is past the year 9999")],
+    ids=["not-a-number", "out-of-range"],
+)
+def test_a_source_date_epoch_that_is_not_a_time_is_a_usage_error(
+    built_site: Path, monkeypatch: pytest.MonkeyPatch, written: str, what: str
 ) -> None:
     before = snapshot(built_site / "build")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", written)
     run = newsgen("build", "--jobs", "1")
-    assert (run.code, run.err) == (
-        2,
-        "error: SOURCE_DATE_EPOCH='yesterday' is not a number of seconds\n",
-    )
+    assert (run.code, run.err) == (2, f"error: SOURCE_DATE_EPOCH={written!r} {what}\n")
     assert snapshot(built_site / "build") == before
 
 

@@ -88,7 +88,7 @@ def _path(written: str) -> Path:
     """A path option; one starting with `~` is refused: the shell did not expand it (`--output=~`
     or a quoted '~'), and taken as written it would make a folder named `~` in this one."""
     path = Path(written)
-    if path.parts and path.parts[0].startswith("~"):
+    if written.startswith("~"):  # as written: `./~` is a folder named '~', on purpose
         raise argparse.ArgumentTypeError(
             f"{written!r} starts with '~', which the shell did not expand here; "
             "write the path out (e.g. $HOME/...), or ./~ for a folder named '~'"

@@ -34,7 +34,10 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> dt.datetime | 
         return None
     if not written.isdigit():
         raise UsageError(f"SOURCE_DATE_EPOCH={written!r} is not a number of seconds")
-    return dt.datetime.fromtimestamp(int(written), dt.UTC)
+    try:
+        return dt.datetime.fromtimestamp(int(written), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={written!r} is past the year 9999") from None
 
 
 def is_future(article: Article, now: dt.datetime) -> bool:
