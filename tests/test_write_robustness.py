@@ -103,7 +103,10 @@ def test_files_of_root_are_published_at_the_root_dot_files_too(site: Path) -> No
             ".nojekyll": "",
             ".well-known/security.txt": "Contact: mailto:editor@example.org\n",
             ".DS_Store": "litter",
+            "._CNAME": "a macOS copy's resource fork",
             ".git/config": "[core]\n",
+            ".env": "SECRET_KEY=do-not-publish",
+            ".vscode/settings.json": "{}",
             "#draft.txt#": "an editor's autosave",
         },
     )
@@ -111,7 +114,8 @@ def test_files_of_root_are_published_at_the_root_dot_files_too(site: Path) -> No
     assert run.code == 0, run.err
     published = {p for p in tree_bytes(site / "build") if "/" not in p or p.startswith(".")}
     assert published >= {"CNAME", ".nojekyll", ".well-known/security.txt"}
-    assert not published & {".DS_Store", ".git/config", "#draft.txt#"}
+    private = {".DS_Store", "._CNAME", ".git/config", ".env", ".vscode/settings.json"}
+    assert not published & (private | {"#draft.txt#"})
     assert (site / "build/CNAME").read_text() == "news.example.org\n"
     (root / "CNAME").unlink()
     run = newsgen("build", "--jobs", "1")
