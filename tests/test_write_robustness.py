@@ -12,9 +12,12 @@ from conftest import MakeSite, build_in_place
 from sitetools import in_mount_namespace, newsgen, snapshot, tree_bytes, unlisted_files, write_files
 
 from benchmarks.corpus import write_corpus
+from newsgen.build import BuildOptions, build_site
+from newsgen.config import load_config
 from newsgen.errors import UsageError
 from newsgen.output.marker import MARKER
 from newsgen.output.writer import STAGING_SUFFIX, SiteWriter
+from newsgen.rebuild_memo import BuildMemo
 from newsgen.sources.load import LoadMemo
 
 SOURCES = {
@@ -229,3 +232,32 @@ def test_a_full_disk_is_said_in_one_line_and_the_old_site_stays(
     assert result["err"].endswith("; the previous site was left as it was\n")
     assert result["err"].count("\n") == 1
     assert result["same"]
+
+
+def test_a_file_placed_by_hand_while_serve_rebuilds_is_never_published_unlisted(
+    site: Path,
+) -> None:
+    # newsgen serve's rebuilds look over the top of the live site only: a file put deeper
+    # goes to the staging folder at the swap, unseen; the next full build must not publish
+    # it unlisted, nor delete it without a word.
+    memo = BuildMemo()
+    serve_like = BuildOptions(
+        site_root=site,
+        source_dir=site / "seeds",
+        output_dir=site / "build",
+        config=load_config(site / "newsgen.yaml"),
+        cache_dir=site / ".newsgen-cache",
+        memo=memo,
+    )
+    build_site(serve_like)  # serve's first build looks over everything
+    notes = site / "build/2025/10/notes.txt"
+    notes.write_text("mine")
+    source = site / "seeds/001_00000000000000aa.txt"
+    source.write_text(source.read_text("utf-8") + "\n\nЕщё абзац.", "utf-8")
+    build_site(serve_like)  # a quick rebuild: the notes leave the live site, unseen
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 2
+    assert "(2025/10/notes.txt)" in run.err and "while `newsgen serve` rebuilt it" in run.err
+    assert unlisted_files(site / "build") == set()
+    staged = site / f".build{STAGING_SUFFIX}/2025/10/notes.txt"
+    assert staged.read_text() == "mine"

@@ -14,6 +14,9 @@ MARKER = ".newsgen-build"
 # each swap, a folder with this header holds no file it does not list (an older newsgen's
 # could: temporaries it published), so a build need not look over it again.
 MARKER_HEADER = "# made by newsgen build; every file, with its digest and source key:\n"
+# A listing that may miss files: an older newsgen's, or one a quick rebuild (`newsgen
+# serve`, which looks over the top of the live site only) swapped out unchecked.
+UNCHECKED_HEADER = "# made by newsgen build; path, digest and source key of every file:\n"
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 

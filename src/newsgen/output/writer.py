@@ -39,6 +39,7 @@ from newsgen.output.files import (
 from newsgen.output.marker import (
     MARKER,
     MARKER_HEADER,
+    UNCHECKED_HEADER,
     is_plain_path,
     lists_every_file,
     read_listing,
@@ -90,6 +91,9 @@ class SiteWriter:
             raise
         try:
             self._staged = self._open_staging()
+        except UsageError:  # files of someone's own in it: they stay where they are
+            self._lock.release()
+            raise
         except BaseException:  # e.g. Ctrl-C while opening: the folder may be half made
             shutil.rmtree(self.staging, ignore_errors=True)
             self._lock.release()
@@ -153,6 +157,8 @@ class SiteWriter:
         removed = len(set(self._live) - set(self._digests)) + self._removed_strays
         carry_version_control(self.output, self.staging)
         swap(self.staging, self.output)
+        if not self._thorough:  # the site swapped out was looked over at its top only
+            _mark_unchecked(self.staging)
         written = len(self._digests) - self._unchanged
         return WriteReport(written=written, unchanged=self._unchanged, removed=removed)
 
@@ -187,10 +193,22 @@ class SiteWriter:
         listing = read_listing(self.staging)
         if listing is None:  # left by a killed build: nothing in it can be trusted
             listing = {path: "" for path in files_under(self.staging)}
-        elif not lists_every_file(self.staging):  # an older newsgen's: files it lacks go too
-            listing.update((path, "") for path in files_under(self.staging) - set(listing))
+        elif self._thorough and not lists_every_file(self.staging):
+            listing.update(self._unlisted_in_staging(listing))
         (self.staging / MARKER).unlink(missing_ok=True)
         return listing
+
+    def _unlisted_in_staging(self, listing: dict[str, str]) -> dict[str, str]:
+        """The temporaries of an older newsgen in the staging folder, to be removed; files
+        put into the live site by hand and swapped out unchecked stop the build instead."""
+        unlisted = sorted(files_under(self.staging) - set(listing))
+        by_hand = [path for path in unlisted if not path.endswith(TEMPORARY_SUFFIX)]
+        if by_hand:
+            raise UsageError(
+                _hand_placed_message(self.staging, by_hand)
+                + f" (they were put into {self.output} while `newsgen serve` rebuilt it)"
+            )
+        return dict.fromkeys(unlisted, "")
 
     def _note(self, path: str, key: str, digest: str) -> None:
         """Check `path` is a plain path inside the site, used once; note its digest and key."""
@@ -261,6 +279,16 @@ def _write_listing(folder: Path, digests: dict[str, str], keys: dict[str, str], 
         link_over(str(live / MARKER), str(folder / MARKER))
     else:
         write_over(str(folder / MARKER), data)
+
+
+def _mark_unchecked(folder: Path) -> None:
+    """Say in the marker of `folder` that its listing may miss files (see UNCHECKED_HEADER)."""
+    marker = folder / MARKER
+    try:
+        data = marker.read_bytes()
+    except FileNotFoundError:
+        return
+    write_over(str(marker), UNCHECKED_HEADER.encode() + data.partition(b"\n")[2])
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
