@@ -214,6 +214,8 @@ def test_skip_invalid_with_nothing_bad_prints_nothing_skipped(built_site: Path) 
     [
         ("seeds", "--output {output} would replace the source folder; choose another"),
         ("seeds/public", "--output {output} is inside the source folder"),
+        ("static/out", "--output {output} is inside the site's static/ folder"),
+        ("root", "--output {output} is inside the site's root/ folder"),
         (".", "--output {output} would replace the site folder; choose another"),
         ("..", "--output {output} would replace the site folder; choose another"),
         ("/", "--output {output} would replace the root folder; choose another"),
@@ -223,7 +225,16 @@ def test_skip_invalid_with_nothing_bad_prints_nothing_skipped(built_site: Path) 
             "(no .newsgen-build in it); choose a new or empty folder",
         ),
     ],
-    ids=["source", "inside-source", "site", "site-parent", "root", "not-made-by-newsgen"],
+    ids=[
+        "source",
+        "inside-source",
+        "inside-static",
+        "root-files",
+        "site",
+        "site-parent",
+        "root",
+        "not-made-by-newsgen",
+    ],
 )
 def test_output_that_would_destroy_something_is_refused(
     built_site: Path, output: str, message: str

@@ -315,8 +315,15 @@ def check_output_location(options: BuildOptions) -> None:
     for name, place in protected.items():
         if output == place or output in place.parents:
             raise UsageError(f"--output {options.output_dir} would replace {name}; choose another")
-    if options.source_dir.resolve() in output.parents:
-        raise UsageError(f"--output {options.output_dir} is inside the source folder")
+    inside = {
+        "the source folder": options.source_dir,
+        "the site's static/ folder": options.site_root / "static",
+        "the site's root/ folder": options.site_root / ROOT_FILES,
+        "the site's templates/ folder": options.site_root / "templates",
+    }
+    for name, folder in inside.items():  # each build would publish the last one in it
+        if folder.resolve() == output or folder.resolve() in output.parents:
+            raise UsageError(f"--output {options.output_dir} is inside {name}")
     if not options.source_dir.is_dir():
         raise UsageError(f"source folder {options.source_dir} does not exist")
     check_replaceable(options.output_dir.absolute())  # said at once, not after finding every topic
