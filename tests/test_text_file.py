@@ -106,6 +106,15 @@ def test_cp1251_error_prints_like_a_source_error() -> None:
     )
 
 
+def test_terminal_escapes_in_a_reported_line_or_name_are_printed_escaped() -> None:
+    # A raw ESC would recolour the terminal; a line break in a name would forge a line.
+    problem = decode_source(b"Text \x1b[31mred \xff", "seeds/evil\x1b[31m\nfake.md")
+    assert str(problem) == (
+        "seeds/evil\\x1b[31m\\nfake.md:1: not UTF-8 text (byte 0xff at column 15)\n"
+        "    Text \\x1b[31mred \ufffd"
+    )
+
+
 @pytest.mark.parametrize(
     ("data", "line", "column", "byte"),
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -27,8 +28,17 @@ class SourceError:
     text: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}: {self.message}"
-        return f"{where}\n    {self.text}" if self.text else where
+        where = f"{_printable(self.path)}:{self.line}: {self.message}"
+        return f"{where}\n    {_printable(self.text)}" if self.text else where
+
+
+# A file's name or line may hold a line break or a terminal's escape sequence: printed as
+# they are, they could forge a line of the report or recolour the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 class ConfigError(NewsgenError):
