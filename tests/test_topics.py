@@ -54,6 +54,13 @@ def test_case_and_yo_variants_are_one_topic_under_the_most_written_form() -> Non
     ]
 
 
+def test_a_name_composed_or_decomposed_is_one_topic_shown_composed() -> None:
+    # A macOS file may hold «É» as «E» and a combining acute: the same name to a reader.
+    decomposed = "E\u0301lyse\u0301e"
+    expected = [("Élysée", "elysee")]
+    assert topics_of([article(1, decomposed), article(2, "Élysée")]) == [expected, expected]
+
+
 def test_variants_in_one_article_are_listed_once() -> None:
     assert topics_of([article(1, "США", "сша", "Израиль")]) == [
         [("США", "ssha"), ("Израиль", "izrail")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -136,7 +137,7 @@ def _topics_by_identity(chosen: Sequence[Sequence[FoundEntity]]) -> dict[str, To
     kinds: dict[str, Counter[TopicKind]] = defaultdict(Counter)
     for entities in chosen:
         for e in entities:
-            names[identity(e.name)][e.name] += 1
+            names[identity(e.name)][unicodedata.normalize("NFC", e.name)] += 1
             if e.kind != "other":
                 kinds[identity(e.name)][e.kind] += 1
     topics = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -48,8 +49,10 @@ def count_entities(mentions: Iterable[Mention], lede_end: int) -> list[FoundEnti
 
 @functools.lru_cache(maxsize=1 << 17)
 def identity(name: str) -> str:
-    """The identity of a name: case, ё/е and spacing do not make a different one."""
-    return " ".join(name.casefold().replace("ё", "е").split())
+    """The identity of a name: case, ё/е, spacing and Unicode form (a macOS file's «й»
+    as «и» and a breve) do not make a different one."""
+    composed = unicodedata.normalize("NFC", name)
+    return " ".join(composed.casefold().replace("ё", "е").split())
 
 
 def surname_stem(word: str) -> str:
