@@ -263,12 +263,12 @@ def test_a_time_with_an_offset_and_a_zone_word_is_refused() -> None:
         (
             "2025-11-07 14:30 IST",
             "time zone 'IST' in '2025-11-07 14:30 IST' is ambiguous (India +05:30, Israel"
-            " +02:00 or Ireland +01:00): write the offset, such as 14:30 -06:00",
+            " +02:00 or Ireland +01:00): write its offset after the time (14:30 +01:00)",
         ),
         (
             "2025-11-07 14:30 CST",
             "time zone 'CST' in '2025-11-07 14:30 CST' is ambiguous (US Central -06:00,"
-            " China +08:00 or Cuba -05:00): write the offset, such as 14:30 -06:00",
+            " China +08:00 or Cuba -05:00): write its offset after the time (14:30 +01:00)",
         ),
         (
             "2025-11-07 14:30 NATO",
@@ -299,3 +299,24 @@ def test_bad_zone_or_end_of_day_is_reported_in_words(text: str, message: str) ->
     with pytest.raises(DateProblem) as caught:
         parse_written_date(text)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("line", "moment"),
+    [
+        ("2025-11-07 14:30 Europe/Moscow Москва", "2025-11-07T14:30:00+03:00"),
+        ("2025-07-01 09:00 America/New_York Нью-Йорк", "2025-07-01T09:00:00-04:00"),
+        ("2025-11-07 14:30 EST5EDT Нью-Йорк", "2025-11-07T14:30:00-05:00"),
+    ],
+    ids=["europe-moscow", "america-new-york", "posix"],
+)
+def test_a_zone_of_the_database_after_a_time_is_its_zone(line: str, moment: str) -> None:
+    date_text, rest = split_date_prefix(line)
+    _, published = parse_written_date(date_text)
+    assert published is not None and published.isoformat() == moment
+    assert rest == line.rsplit(" ", 1)[1]
+
+
+def test_an_offset_further_than_any_zone_is_reported() -> None:
+    with pytest.raises(DateProblem, match="is not an offset"):
+        parse_written_date("2025-11-07 14:30 UTC+15")

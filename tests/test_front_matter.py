@@ -453,7 +453,7 @@ def test_tags_are_not_allowed(lines: str, line: int) -> None:
         (
             "date: 2025-11-07 14:30 IST",
             "date: time zone 'IST' in '2025-11-07 14:30 IST' is ambiguous (India +05:30,"
-            " Israel +02:00 or Ireland +01:00): write the offset, such as 14:30 -06:00",
+            " Israel +02:00 or Ireland +01:00): write its offset after the time (14:30 +01:00)",
         ),
     ],
     ids=["end-of-day", "ambiguous-zone"],

@@ -14,6 +14,7 @@ from newsgen.sources.zone_words import (
     CASELESS_ZONES,
     ZONE_LIKE_WORD,
     ZONES,
+    database_zone,
     utc_with_offset,
 )
 
@@ -83,10 +84,13 @@ def _zone_named(words: list[str], whole: str) -> dt.tzinfo:
         raise DateProblem(f"time zone {word!r} in {whole!r} is not an offset") from None
     if with_offset is not None:
         return with_offset
+    named = database_zone(word)
+    if named is not None:
+        return named
     if key in AMBIGUOUS_ZONES:
         raise DateProblem(
             f"time zone {word!r} in {whole!r} is ambiguous ({AMBIGUOUS_ZONES[key]}):"
-            " write the offset, such as 14:30 -06:00"
+            " write its offset after the time (14:30 +01:00)"
         )
     raise DateProblem(
         f"time zone {word!r} in {whole!r} is not known: write an offset (14:30 +03:00) or"

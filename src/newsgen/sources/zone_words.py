@@ -75,11 +75,19 @@ AMBIGUOUS_ZONES = {
 # `UTC+3`, `GMT-05:00`: an offset from UTC written after its name.
 UTC_WITH_OFFSET = re.compile(r"(?i:UTC|GMT)([+-])(\d{1,2})(?::?(\d{2}))?")
 
+# The names of the time zone database: `Europe/Moscow`, `America/New_York`, `EST5EDT`.
+DATABASE_NAME = re.compile(
+    r"[A-Z][A-Za-z_]+(?:/[A-Za-z_+-][A-Za-z0-9_+-]*)+|[A-Z]{3,5}\d[A-Z]{0,5}"
+)
 # A word after a time that is read as its zone, known or not: Latin capitals (`PST`,
-# `NATO`), the caseless names, or a name with an offset. Any other word starts the text.
+# `NATO`), the caseless names, a name with an offset, or one of the database. Any other
+# word starts the text.
 ZONE_LIKE_WORD = re.compile(
     rf"[A-Z]{{2,5}}|(?i:{'|'.join(CASELESS_ZONES)})|{UTC_WITH_OFFSET.pattern}"
+    rf"|{DATABASE_NAME.pattern}"
 )
+# Offsets in use run from -12:00 to +14:00; one further is a typing error.
+_FURTHEST_OFFSET = dt.timedelta(hours=14)
 
 
 def utc_with_offset(word: str) -> dt.timezone | None:
@@ -89,4 +97,16 @@ def utc_with_offset(word: str) -> dt.timezone | None:
         return None
     sign, hours, minutes = match.groups()
     offset = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if offset > _FURTHEST_OFFSET:
+        raise ValueError(f"{word} is further from UTC than any zone")
     return dt.timezone(-offset if sign == "-" else offset)
+
+
+def database_zone(word: str) -> zoneinfo.ZoneInfo | None:
+    """Give the zone the time zone database names `word` (`Europe/Moscow`), if it does."""
+    if DATABASE_NAME.fullmatch(word) is None:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(word)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
