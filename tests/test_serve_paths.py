@@ -27,6 +27,7 @@ def root(tmp_path: Path) -> Path:
         "index.html", "404.html", "robots.txt", "static/style.css", "2025/11/index.html",
         "a b/index.html", f"{RUSSIAN}/index.html", "evil.example/index.html",
         ".newsgen-build", ".git/config", "2025/.hidden.html", "trap/other.html",
+        ".well-known/security.txt", ".well-known/.hidden", "2025/.well-known/x",
     ]:  # fmt: skip
         path = site / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,6 +53,7 @@ FOUND = {
     "repeated-slashes": ("//2025///11/", "2025/11/index.html"),
     "link-inside-site": ("/alias/11/", "2025/11/index.html"),
     "absolute-form": ("http://127.0.0.1:8000/2025/11/", "2025/11/index.html"),
+    "well-known": ("/.well-known/security.txt", ".well-known/security.txt"),
 }
 
 
@@ -119,6 +121,8 @@ NOT_FOUND = {
     "git-config": "/.git/config",
     "git-folder": "/.git/",
     "hidden-file": "/2025/.hidden.html",
+    "hidden-file-in-well-known": "/.well-known/.hidden",
+    "well-known-below-the-root": "/2025/.well-known/x",
     "encoded-dot-file": "/%2enewsgen-build",
     "link-to-folder-outside": "/leak/secret.txt",
     "link-to-folder-outside-index": "/leak/",

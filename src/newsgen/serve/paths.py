@@ -1,10 +1,11 @@
 """Which file of the built site a request asks for, the way a static host answers.
 
 Only files inside the output folder are ever served: `..` in any encoding, backslashes,
-NUL bytes, dot files and folders (`.git`, `.newsgen-build`) and symbolic links that lead
-outside all come out as "not found". A folder is served by its `index.html`; a folder
-asked for without its final slash is redirected to the same path with one (a path on
-this host only: it always starts with exactly one `/`).
+NUL bytes, dot files and folders (`.git`, `.newsgen-build`; `/.well-known/` aside, as
+hosts serve it) and symbolic links that lead outside all come out as "not found". A
+folder is served by its `index.html`; a folder asked for without its final slash is
+redirected to the same path with one (a path on this host only: it always starts with
+exactly one `/`).
 """
 
 from __future__ import annotations
@@ -72,7 +73,9 @@ def _query_of(target: str) -> str:
 def _safe(path: str, segments: list[str]) -> bool:
     if "\\" in path or "\x00" in path or not path.startswith("/"):
         return False
-    return not any(s.startswith(".") for s in segments)  # `..`, `.`, dot files
+    # `..`, `.` and dot files, but for `/.well-known/` (security.txt, ACME), which hosts serve.
+    hidden = [s for s in segments if s.startswith(".")]
+    return not hidden or (hidden == [".well-known"] and segments[0] == ".well-known")
 
 
 def _index_of(folder: str, real_root: str) -> Resolution:
