@@ -132,10 +132,20 @@ def test_a_root_file_where_newsgen_makes_one_is_refused(site: Path) -> None:
     run = newsgen("build", "--jobs", "1")
     assert run.code == 3
     assert run.err == (
-        "error: root/robots.txt: newsgen makes /robots.txt itself; "
-        "change it through the theme's templates, or remove this file\n"
+        "error: root/robots.txt: newsgen makes /robots.txt itself, from the theme's "
+        "templates (change it there); or remove this file\n"
     )
     assert snapshot(site / "build") == before
+
+
+def test_a_root_file_where_a_static_file_goes_says_to_use_static(site: Path) -> None:
+    write_files(site / "root", {"static/style.css": "body { color: red }\n"})
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 3
+    assert run.err == (
+        "error: root/static/style.css: newsgen makes /static/style.css itself, from static/ "
+        "(put your version there); or remove this file\n"
+    )
 
 
 def test_dot_files_of_static_are_published_but_not_editor_litter(site: Path) -> None:

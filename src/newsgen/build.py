@@ -296,9 +296,14 @@ def copy_root_files(writer: SiteWriter, folder: Path) -> None:
     """Publish the files of the site's `root/` at the site's root (`CNAME`, `.nojekyll`…)."""
     for relative, path in published_files(folder) if folder.is_dir() else ():
         if writer.has(relative):
+            where = (
+                "static/ (put your version there)"
+                if relative.startswith("static/")
+                else "the theme's templates (change it there)"
+            )
             raise OutputError(
-                f"{folder.name}/{relative}: newsgen makes /{relative} itself; "
-                "change it through the theme's templates, or remove this file"
+                f"{folder.name}/{relative}: newsgen makes /{relative} itself, from {where}; "
+                "or remove this file"
             )
         writer.write(relative, path.read_bytes())
 
