@@ -6,6 +6,7 @@ as `yes` or `1984` stays the text that was written, and every problem has its li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -17,6 +18,9 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _OPENED_CONTEXTS = ("while scanning", "while parsing a flow")
+
+
+_DECIMAL = re.compile(r"\+?(?:0|[1-9][0-9_]*)")
 
 
 class FieldProblem(ValueError):
@@ -120,10 +124,10 @@ def as_bool(node: yaml.Node) -> bool:
 
 def as_int(node: yaml.Node, minimum: int = 1) -> int:
     """Give a whole number of at least `minimum`."""
-    if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG:
-        number = int(str(node.value), 0)
-        if number >= minimum:
-            return number
+    written = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    # Decimal only: YAML 1.1 reads `017` as octal 15 and `1:30` as 90, which nobody means.
+    if node.tag == _INT_TAG and _DECIMAL.fullmatch(written) and int(written) >= minimum:
+        return int(written)
     raise FieldProblem(f"expected a whole number of at least {minimum}, found {_shown(node)}")
 
 
