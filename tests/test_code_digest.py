@@ -30,19 +30,18 @@ def used_modules(start: tuple[str, ...]) -> list[str]:
     return sorted(p.relative_to(PACKAGE_ROOT).as_posix() for p in imported_closure(start))
 
 
-@pytest.mark.parametrize("relative", used_modules(EXTRACTION_CODE))
-def test_editing_any_module_extraction_runs_through_changes_its_key(
-    package: Path, relative: str
-) -> None:
-    before, after = edited_keys(package, EXTRACTION_CODE, relative)
-    assert before != after
+CLOSURES = {"extraction": EXTRACTION_CODE, "rendering": RENDERING_CODE}
 
 
-@pytest.mark.parametrize("relative", used_modules(RENDERING_CODE))
-def test_editing_any_module_rendering_runs_through_changes_the_page_keys(
-    package: Path, relative: str
+@pytest.mark.parametrize(
+    ("start", "relative"),
+    [(code, module) for code in CLOSURES.values() for module in used_modules(code)],
+    ids=[f"{name}:{module}" for name, code in CLOSURES.items() for module in used_modules(code)],
+)
+def test_editing_any_module_the_work_runs_through_changes_its_key(
+    package: Path, start: tuple[str, ...], relative: str
 ) -> None:
-    before, after = edited_keys(package, RENDERING_CODE, relative)
+    before, after = edited_keys(package, start, relative)
     assert before != after
 
 
