@@ -152,17 +152,13 @@ def files_under(folder: Path) -> set[str]:
     return found
 
 
-def top_level_files(folder: Path) -> set[str]:
-    """The files at the top of `folder`, and one file standing for each folder there."""
+def top_level_names(folder: Path) -> set[str]:
+    """The names at the top of `folder`, its marker and version control's folder aside."""
     try:
-        entries = list(os.scandir(folder))
+        names = set(os.listdir(folder))
     except FileNotFoundError:
         return set()
-    return {
-        entry.name if not entry.is_dir(follow_symlinks=False) else f"{entry.name}/"
-        for entry in entries
-        if entry.name not in VERSION_CONTROL and entry.name != MARKER
-    }
+    return names - VERSION_CONTROL - {MARKER}
 
 
 def carry_version_control(output: Path, staging: Path) -> None:

@@ -32,7 +32,7 @@ from newsgen.output.files import (
     make_folder,
     remove_file,
     swap,
-    top_level_files,
+    top_level_names,
     write_new,
     write_over,
 )
@@ -170,15 +170,11 @@ class SiteWriter:
         through every folder, a quick one (a process rebuilding its own site) the top only.
         """
         if self._thorough:
-            unlisted = sorted(files_under(self.output) - set(self._live))
+            unlisted = files_under(self.output) - set(self._live)
         else:
             tops = {path.split("/", 1)[0] for path in self._live}
-            found = top_level_files(self.output)
-            unlisted = sorted(path for path in found if path.rstrip("/") not in tops)
-        strays = [path for path in unlisted if path.endswith(TEMPORARY_SUFFIX)]
-        by_hand = [path for path in unlisted if not path.endswith(TEMPORARY_SUFFIX)]
-        if by_hand:
-            raise UsageError(_hand_placed_message(self.output, by_hand))
+            unlisted = top_level_names(self.output) - tops
+        strays = _strays_only(self.output, unlisted)
         for path in strays:
             remove_file(self.output, path)
         return len(strays)
@@ -201,14 +197,9 @@ class SiteWriter:
     def _unlisted_in_staging(self, listing: dict[str, str]) -> dict[str, str]:
         """The temporaries of an older newsgen in the staging folder, to be removed; files
         put into the live site by hand and swapped out unchecked stop the build instead."""
-        unlisted = sorted(files_under(self.staging) - set(listing))
-        by_hand = [path for path in unlisted if not path.endswith(TEMPORARY_SUFFIX)]
-        if by_hand:
-            raise UsageError(
-                _hand_placed_message(self.staging, by_hand)
-                + f" (they were put into {self.output} while `newsgen serve` rebuilt it)"
-            )
-        return dict.fromkeys(unlisted, "")
+        unlisted = files_under(self.staging) - set(listing)
+        note = f" (they were put into {self.output} while `newsgen serve` rebuilt it)"
+        return dict.fromkeys(_strays_only(self.staging, unlisted, note), "")
 
     def _note(self, path: str, key: str, digest: str) -> None:
         """Check `path` is a plain path inside the site, used once; note its digest and key."""
@@ -296,6 +287,15 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
+
+
+def _strays_only(folder: Path, unlisted: set[str], note: str = "") -> list[str]:
+    """Give the temporaries among the files of `folder` its marker does not list; any other
+    such file was put there by hand, and stops the build rather than be lost."""
+    by_hand = sorted(path for path in unlisted if not path.endswith(TEMPORARY_SUFFIX))
+    if by_hand:
+        raise UsageError(_hand_placed_message(folder, by_hand) + note)
+    return sorted(unlisted)
 
 
 def _hand_placed_message(output: Path, paths: list[str]) -> str:
