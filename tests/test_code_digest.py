@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgen.code_digest import PACKAGE_ROOT, code_digest, imported_closure
-from newsgen.fingerprint import RENDERING_CODE
+from newsgen.render.page_keys import RENDERING_CODE
 from newsgen.topics.find import EXTRACTION_CODE
 
 

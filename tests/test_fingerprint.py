@@ -10,8 +10,8 @@ import pytest
 from sitetools import make_article
 
 from newsgen.config import load_config
-from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.records import Page
+from newsgen.render.page_keys import PageKeys, render_salt
 
 SALT = b"salt"
 

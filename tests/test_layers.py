@@ -11,7 +11,7 @@ from newsgen.code_digest import PACKAGE_ROOT
 # the search index over the written pages. Above them all, what runs the pipeline (build,
 # rebuild_memo, cli, serve) may import anything.
 SHARED = {
-    "__init__", "characters", "code_digest", "config", "errors", "fingerprint", "parallel",
+    "__init__", "characters", "code_digest", "config", "errors", "parallel",
     "records", "slugs", "yaml_fields",
 }  # fmt: skip
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError, WriteFailed
-from newsgen.fingerprint import PageKeys, render_salt
 from newsgen.output.marker import previous_keys
 from newsgen.output.site_files import published_files
 from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable
@@ -20,6 +19,7 @@ from newsgen.plan.site import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article, Page
 from newsgen.render.jinja import static_dirs, template_dirs
+from newsgen.render.page_keys import PageKeys, render_salt
 from newsgen.render.pool import render_pages
 from newsgen.search.index import is_current, keep_bundle, search_key, update_search
 from newsgen.sources.future import build_now, hold_future, source_date_epoch

@@ -107,7 +107,7 @@ def _field_names(kind: type) -> tuple[str, ...]:
 
 
 # Where the rendering starts (and the page keys are made): the digest follows their imports.
-RENDERING_CODE = ("newsgen.render.jinja", "newsgen.render.pool", "newsgen.fingerprint")
+RENDERING_CODE = ("newsgen.render.jinja", "newsgen.render.pool", "newsgen.render.page_keys")
 
 
 def render_salt(config: SiteConfig, template_dirs: Sequence[Path], fallback_time: str) -> bytes:
