@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newsgen.errors import OutputError
+from newsgen.plan.pages import NotFoundContext, Page, RobotsContext
 from newsgen.plan.site import check_unique_paths
-from newsgen.records import Page
 
 
 def test_pages_whose_paths_differ_only_in_case_are_refused() -> None:
     pages = [
-        Page("topics/Astana/index.html", "topic.html", {}, ("seeds/a.md",)),
-        Page("topics/astana/index.html", "topic.html", {}, ("seeds/b.md",)),
+        Page("topics/Astana/index.html", RobotsContext(), ("seeds/a.md",)),
+        Page("topics/astana/index.html", RobotsContext(), ("seeds/b.md",)),
     ]
     with pytest.raises(OutputError) as raised:
         check_unique_paths(pages)
@@ -23,7 +23,7 @@ def test_pages_whose_paths_differ_only_in_case_are_refused() -> None:
 
 
 def test_pages_on_one_path_are_refused() -> None:
-    pages = [Page("404.html", "404.html", {}), Page("404.html", "404.html", {})]
+    pages = [Page("404.html", NotFoundContext()), Page("404.html", NotFoundContext())]
     with pytest.raises(
         OutputError, match=r"^two pages on one path '404\.html': 404\.html and 404\.html$"
     ):

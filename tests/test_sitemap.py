@@ -12,8 +12,14 @@ from sitetools import SITEMAP_NS, html_files, newsgen, sitemap_locations, url_of
 
 from newsgen.config import SiteConfig
 from newsgen.plan import site as plan
+from newsgen.plan.pages import (
+    NotFoundContext,
+    Page,
+    SiteFeedContext,
+    SitemapContext,
+    SitemapIndexContext,
+)
 from newsgen.plan.sitemap import sitemap_pages
-from newsgen.records import Page
 
 
 def expected_locations(build: Path, base_url: str) -> list[str]:
@@ -80,17 +86,22 @@ def test_sitemap_past_the_limit_becomes_an_index_of_parts(
 
 @pytest.mark.parametrize("count", [4, 5, 6, 11], ids=["under", "at", "over", "two-over"])
 def test_sitemap_pages_split_at_the_limit(count: int) -> None:
-    pages = [Page(f"p{n}/index.html", "home.html", {}) for n in range(count)]
-    pages.append(Page("feed.xml", "feed.xml", {}))
+    pages = [Page(f"p{n}/index.html", NotFoundContext()) for n in range(count)]
+    pages.append(Page("feed.xml", SiteFeedContext([])))
     made = sitemap_pages(pages, SiteConfig(), limit=5)
     assert made[-1].path == "robots.txt"
     if count <= 5:
         assert [(p.path, p.template) for p in made[:-1]] == [("sitemap.xml", "sitemap.xml")]
-        assert [entry.url for entry in made[0].context["pages"]] == [p.url for p in pages[:-1]]
+        assert listed_urls(made[0]) == [p.url for p in pages[:-1]]
         return
     names = [f"sitemap-{n}.xml" for n in range(1, -(-count // 5) + 1)]
     assert made[0].path == "sitemap.xml"
-    assert made[0].context == {"sitemaps": names}
+    assert made[0].context == SitemapIndexContext(names)
     assert [p.path for p in made[1:-1]] == names
-    listed = [entry.url for part in made[1:-1] for entry in part.context["pages"]]
+    listed = [url for part in made[1:-1] for url in listed_urls(part)]
     assert listed == [page.url for page in pages[:-1]]
+
+
+def listed_urls(sitemap: Page) -> list[str]:
+    assert isinstance(sitemap.context, SitemapContext)
+    return [entry.url for entry in sitemap.context.pages]

@@ -14,10 +14,11 @@ from newsgen.errors import OutputError, SourceError, SourcesInvalid, UsageError,
 from newsgen.output.marker import previous_keys
 from newsgen.output.site_files import published_files
 from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable
+from newsgen.plan.pages import ArticleContext, Page, SearchContext
 from newsgen.plan.search_parts import SearchPart, month_of
-from newsgen.plan.site import ARTICLE_TEMPLATE, SEARCH_TEMPLATE, plan_site
+from newsgen.plan.site import plan_site
 from newsgen.rebuild_memo import BuildMemo
-from newsgen.records import Article, Page
+from newsgen.records import Article
 from newsgen.render.jinja import static_dirs, template_dirs
 from newsgen.render.page_keys import PageKeys, render_salt
 from newsgen.render.pool import render_pages
@@ -272,13 +273,13 @@ def part_keys(pages: list[Page], keys: PageKeys, language: str) -> dict[SearchPa
     A part's key digests its articles, not their pages: what is indexed of a page is the
     article's own text, so a neighbour's new title (on the page) needs no new index.
     """
-    search = [page for page in pages if page.template == SEARCH_TEMPLATE]
-    parts: list[SearchPart] = search[0].context["parts"] if search else []
+    search = [page.context for page in pages if isinstance(page.context, SearchContext)]
+    parts = search[0].parts if search else ()
     part_of = {month: part for part in parts for month in part.months}
     articles: dict[SearchPart, dict[str, str]] = {part: {} for part in parts}
     for page in pages:
-        if page.template == ARTICLE_TEMPLATE:
-            article = page.context["article"]
+        if isinstance(page.context, ArticleContext):
+            article = page.context.article
             articles[part_of[month_of(page.path)]][page.path] = keys.record_key(article)
     return {part: search_key(articles[part], language) for part in parts}
 

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgen.config import SiteConfig
+from newsgen.plan.pages import Page
 from newsgen.plan.site import plan_again, plan_site
-from newsgen.records import Article, Page, Teaser
+from newsgen.records import Article, Teaser
 from newsgen.render.page_keys import PageKeys
 from newsgen.sources.load import LoadMemo
 from newsgen.topics.assign import TopicSettings, assign_topics

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 TopicKind = Literal["person", "place", "organisation", "other"]
 
@@ -91,18 +90,3 @@ class Teaser:
             article.lang,
             article.topics,
         )
-
-
-@dataclass(frozen=True)
-class Page:
-    """One file of the site: where it goes, which template renders it, and with what."""
-
-    path: str
-    template: str
-    context: Mapping[str, Any]
-    sources: tuple[str, ...] = ()
-
-    @property
-    def url(self) -> str:
-        """The address of the page relative to the site root (`2025/`, `feed.xml`)."""
-        return self.path.removesuffix("index.html")

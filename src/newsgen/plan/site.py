@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError
 from newsgen.plan.archives import DayArchive, MonthArchive, YearArchive, group_by_date
+from newsgen.plan.pages import (
+    ArchiveContext,
+    ArticleContext,
+    DayContext,
+    HomeContext,
+    MonthContext,
+    NotFoundContext,
+    Page,
+    SearchContext,
+    SiteFeedContext,
+    TopicContext,
+    TopicFeedContext,
+    TopicLetterContext,
+    TopicsContext,
+    YearContext,
+)
 from newsgen.plan.pagination import paginate
 from newsgen.plan.related import related_articles
 from newsgen.plan.search_parts import plan_parts
@@ -19,14 +37,14 @@ from newsgen.plan.topic_index import (
     letter_indexes,
     topic_summaries,
 )
-from newsgen.records import Article, Page, Teaser
+from newsgen.records import Article, Teaser
 from newsgen.sources.url_clashes import folded_path
+
+Archive = TypeVar("Archive", DayArchive, MonthArchive, YearArchive)
 
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 TOPICS_PER_LETTER_PAGE = 500  # a letter with more (С of 20,000 topics) gets more pages
 
-ARTICLE_TEMPLATE = "article.html"
-SEARCH_TEMPLATE = "search.html"
 SEARCH_PAGE = "search/index.html"
 
 
@@ -45,7 +63,7 @@ def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
     ]
     pages.extend(sitemap_pages(pages, config))
     pages.extend(search_page(years, config))
-    pages.append(Page("404.html", "404.html", {}))
+    pages.append(Page("404.html", NotFoundContext()))
     check_unique_paths(pages)
     return pages
 
@@ -63,12 +81,10 @@ def plan_again(
     newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
     pages = []
     for page in previous:
-        if page.template == ARTICLE_TEMPLATE and by_path[page.path] is not page.context["article"]:
-            article = by_path[page.path]
-            page = Page(
-                page.path, page.template, {**page.context, "article": article}, page.sources
-            )
-        elif page.path == "feed.xml":
+        context = page.context
+        if isinstance(context, ArticleContext) and by_path[page.path] is not context.article:
+            page = replace(page, context=replace(context, article=by_path[page.path]))
+        elif isinstance(context, SiteFeedContext):
             page = site_feed_page(newest_first, config)
         pages.append(page)
     return pages
@@ -78,7 +94,7 @@ def home_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[P
     """The home page and its further pages; the first also shows the most active topics."""
     for pager in paginate(newest_first, "", config.per_page):
         topics = active_topics(newest_first) if pager.number == 1 else []
-        yield Page(f"{pager.url}index.html", "home.html", {"pager": pager, "topics": topics})
+        yield Page(f"{pager.url}index.html", HomeContext(pager, topics))
 
 
 def search_page(years: Sequence[YearArchive], config: SiteConfig) -> list[Page]:
@@ -89,8 +105,7 @@ def search_page(years: Sequence[YearArchive], config: SiteConfig) -> list[Page]:
         (month.url.rstrip("/"), month.article_count) for y in years for month in y.months
     )
     parts = plan_parts(months, config.search_part_size)[::-1]  # newest first, as searched
-    context = {"years": [y.year for y in years], "parts": parts}
-    return [Page(SEARCH_PAGE, SEARCH_TEMPLATE, context)]
+    return [Page(SEARCH_PAGE, SearchContext([y.year for y in years], parts))]
 
 
 def article_pages(
@@ -99,33 +114,27 @@ def article_pages(
     for index, article in enumerate(newest_first):
         newer = teasers[index - 1] if index > 0 else None
         older = teasers[index + 1] if index + 1 < len(teasers) else None
-        context = {"article": article, "newer": newer, "older": older, "related": related[index]}
-        yield Page(f"{article.url}index.html", ARTICLE_TEMPLATE, context, (article.source_path,))
+        context = ArticleContext(article, newer, older, related[index])
+        yield Page(f"{article.url}index.html", context, (article.source_path,))
 
 
 def date_pages(years: Sequence[YearArchive]) -> Iterator[Page]:
     months = [month for year in years for month in year.months]
     days = [day for month in months for day in month.days]
     for index, day in enumerate(days):
-        yield Page(f"{day.url}index.html", "day.html", {"day": day, **_neighbours(days, index)})
+        yield Page(f"{day.url}index.html", DayContext(day, *_neighbours(days, index)))
     for index, month in enumerate(months):
-        context = {"month": month, **_neighbours(months, index)}
-        yield Page(f"{month.url}index.html", "month.html", context)
+        yield Page(f"{month.url}index.html", MonthContext(month, *_neighbours(months, index)))
     for index, year in enumerate(years):
-        yield Page(
-            f"{year.url}index.html", "year.html", {"year": year, **_neighbours(years, index)}
-        )
-    yield Page("archive/index.html", "archive.html", {"years": list(reversed(years))})
+        yield Page(f"{year.url}index.html", YearContext(year, *_neighbours(years, index)))
+    yield Page("archive/index.html", ArchiveContext(list(reversed(years))))
 
 
-def _neighbours(
-    items: Sequence[DayArchive | MonthArchive | YearArchive], index: int
-) -> dict[str, object]:
+def _neighbours(items: Sequence[Archive], index: int) -> tuple[Archive | None, Archive | None]:
     """The archives before and after `items[index]` in time (for previous/next links)."""
-    return {
-        "previous": items[index - 1] if index > 0 else None,
-        "next": items[index + 1] if index + 1 < len(items) else None,
-    }
+    before = items[index - 1] if index > 0 else None
+    after = items[index + 1] if index + 1 < len(items) else None
+    return before, after
 
 
 def letter_pages(letter: LetterIndex, letters: Sequence[LetterIndex]) -> Iterator[Page]:
@@ -133,22 +142,20 @@ def letter_pages(letter: LetterIndex, letters: Sequence[LetterIndex]) -> Iterato
     listed = [(kind, facts) for kind in TOPIC_KINDS for facts in letter.by_kind[kind]]
     for pager in paginate(listed, letter.url, TOPICS_PER_LETTER_PAGE):
         shown = {kind: [f for k, f in pager.articles if k == kind] for kind in TOPIC_KINDS}
-        context = {"index": letter, "letters": letters, "by_kind": shown, "pager": pager}
-        yield Page(f"{pager.url}index.html", "topic_letter.html", context)
+        context = TopicLetterContext(letter, letters, shown, pager)
+        yield Page(f"{pager.url}index.html", context)
 
 
 def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[Page]:
     by_kind = {kind: [s.facts() for s in topics if s.topic.kind == kind] for kind in TOPIC_KINDS}
     letters = letter_indexes(topics)
-    context = {"topics_by_kind": by_kind, "letters": letters, "top": TOPICS_ON_INDEX}
-    yield Page("topics/index.html", "topics.html", context)
+    yield Page("topics/index.html", TopicsContext(by_kind, letters, TOPICS_ON_INDEX))
     for letter in letters:
         yield from letter_pages(letter, letters)
     for summary in topics:
         facts = summary.facts()
         for pager in paginate(summary.articles, summary.topic.url, config.per_page):
-            context = {"topic": summary.topic, "summary": facts, "pager": pager}
-            yield Page(f"{pager.url}index.html", "topic.html", context)
+            yield Page(f"{pager.url}index.html", TopicContext(summary.topic, facts, pager))
 
 
 def feed_pages(
@@ -156,15 +163,13 @@ def feed_pages(
 ) -> Iterator[Page]:
     yield site_feed_page(newest_first, config)
     for summary in topics:
-        context = {"entries": summary.articles[: config.feed_size], "topic": summary.topic}
-        yield Page(f"{summary.topic.url}feed.xml", "feed.xml", context)
+        context = TopicFeedContext(summary.articles[: config.feed_size], summary.topic)
+        yield Page(f"{summary.topic.url}feed.xml", context)
 
 
 def site_feed_page(newest_first: Sequence[Article], config: SiteConfig) -> Page:
     """The site's Atom feed: the newest articles, whole."""
-    return Page(
-        "feed.xml", "feed.xml", {"entries": newest_first[: config.feed_size], "topic": None}
-    )
+    return Page("feed.xml", SiteFeedContext(newest_first[: config.feed_size]))
 
 
 def check_unique_paths(pages: Sequence[Page]) -> None:

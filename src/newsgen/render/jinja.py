@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import traceback
@@ -17,7 +18,8 @@ from markupsafe import Markup, escape
 
 from newsgen.config import SiteConfig
 from newsgen.errors import TemplateFailure
-from newsgen.records import Article, Page
+from newsgen.plan.pages import NotFoundContext, Page, PageContext
+from newsgen.records import Article
 from newsgen.render.ui_text import UI_TEXT
 
 PACKAGED_THEME = Path(__file__).parent.parent / "theme"
@@ -36,11 +38,12 @@ class SiteRenderer:
 
     def render_page(self, page: Page) -> bytes:
         """Give the bytes of `page`, rendered by its template with the site's globals."""
-        context = dict(page.context)
+        context = template_variables(page.context)
         context["root"] = relative_root(page.path)
         context["page_url"] = page.url
         context["page"] = page
-        if page.path == "404.html":  # served at any depth, so its links start at the site's path
+        if isinstance(page.context, NotFoundContext):
+            # Served at any depth, so its links start at the site's path.
             context["root"] = base_path(self.config.base_url)
         try:
             template = self.environment.get_template(page.template)
@@ -57,6 +60,11 @@ class SiteRenderer:
             where = _template_frame(exc) or page.template
             message = f"{where}: {type(exc).__name__}: {exc} (rendering {page.path})"
             raise TemplateFailure(message) from exc
+
+
+def template_variables(context: PageContext) -> dict[str, object]:
+    """The variables a template receives from its context: one for each field."""
+    return {field.name: getattr(context, field.name) for field in dataclasses.fields(context)}
 
 
 def _template_frame(exc: BaseException) -> str | None:

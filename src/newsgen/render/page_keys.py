@@ -22,7 +22,7 @@ from typing import Any
 from newsgen import __version__
 from newsgen.code_digest import code_digest
 from newsgen.config import SiteConfig
-from newsgen.records import Page
+from newsgen.plan.pages import Page
 
 _DIGEST = 16
 _SCALARS = frozenset({type(None), bool, int, float})
@@ -78,14 +78,14 @@ class PageKeys:
         for part in _parts(value):
             digest.update(self._digest(part))
         result = b"c" + digest.digest()
-        if _field_names(type(value)):  # records are frozen: their digest never changes
+        if _field_names(type(value)) is not None:  # records are frozen: digests never change
             self._memo[id(value)] = (value, result)
         return result
 
 
 def _parts(value: Any) -> Sequence[Any]:
     names = _field_names(type(value))
-    if names:
+    if names is not None:
         return [getattr(value, name) for name in names]
     if isinstance(value, Mapping):
         return [item for key in sorted(value) for item in (key, value[key])]
@@ -94,16 +94,15 @@ def _parts(value: Any) -> Sequence[Any]:
     raise TypeError(f"cannot fingerprint a {type(value).__name__} in a page's context")
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
-def _field_names(kind: type) -> tuple[str, ...]:
-    """The fields of a dataclass type (none for other types), looked up once per type."""
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields)
-    return names
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass type (None for other types), looked up once per type."""
+    if kind not in _FIELD_NAMES:
+        is_record = dataclasses.is_dataclass(kind)
+        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if is_record else None
+    return _FIELD_NAMES[kind]
 
 
 # Where the rendering starts (and the page keys are made): the digest follows their imports.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsgen.config import SiteConfig
 from newsgen.parallel import chunks, flatten, ordered_map
-from newsgen.records import Page
+from newsgen.plan.pages import Page
 from newsgen.render.jinja import SiteRenderer
 
 _PAGES_PER_TASK = 50
