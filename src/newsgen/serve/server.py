@@ -178,9 +178,14 @@ def _watched_paths(build: BuildOptions, config_path: Path | None) -> list[Path]:
 
 
 def print_line(text: str) -> None:
-    """Print a line of the serve log to the terminal."""
+    """Print a line of the serve log to the terminal.
+
+    The line and its end are written at once: Ctrl-C between the two would run the next
+    line ("stopped") on after this one.
+    """
     print(
-        text,
+        f"{text}\n",
+        end="",
         file=sys.stderr if text.startswith(("rebuild failed", "warning")) else sys.stdout,
         flush=True,
     )
