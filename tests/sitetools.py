@@ -19,6 +19,7 @@ import html5lib
 from newsgen import cli
 from newsgen.output.marker import MARKER, read_listing
 from newsgen.records import Article, Topic
+from newsgen.urls import ARTICLE_PAGES
 
 REPO = Path(__file__).resolve().parent.parent
 STAGING_SUFFIX = ".newsgen-staging"
@@ -151,7 +152,7 @@ def html_files(build: Path) -> list[Path]:
 
 def article_pages(build: Path) -> list[Path]:
     """The article pages: `YYYY/MM/DD/<slug>/index.html`."""
-    return sorted(build.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"))
+    return sorted(build.glob(ARTICLE_PAGES))
 
 
 def url_of(build: Path, path: Path) -> str:

@@ -12,7 +12,7 @@ from newsgen.code_digest import PACKAGE_ROOT
 # rebuild_memo, cli, serve) may import anything.
 SHARED = {
     "__init__", "characters", "code_digest", "config", "errors", "parallel",
-    "records", "slugs", "yaml_fields",
+    "records", "slugs", "urls", "yaml_fields",
 }  # fmt: skip
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]
 RUNNERS = {"__main__", "build", "cli", "rebuild_memo", "serve"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sitetools import make_article
 
-from newsgen.plan.pagination import Pager, page_url, paginate
+from newsgen.plan.pagination import Pager, paginate
 from newsgen.records import Article
+from newsgen.urls import numbered_url
 
 
 def article(number: int) -> Article:
@@ -23,8 +24,8 @@ def article(number: int) -> Article:
     ],
     ids=["home", "home-page-2", "topic", "topic-page-12"],
 )
-def test_page_url(base: str, number: int, url: str) -> None:
-    assert page_url(base, number) == url
+def test_numbered_url(base: str, number: int, url: str) -> None:
+    assert numbered_url(base, number) == url
 
 
 def test_five_articles_two_per_page() -> None:

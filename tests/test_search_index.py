@@ -26,7 +26,8 @@ from newsgen.config import load_config
 from newsgen.output.marker import MARKER
 from newsgen.plan.search_parts import SearchPart
 from newsgen.search.bundle import SIGNATURE
-from newsgen.search.index import DAY_AND_SLUG, index_pages
+from newsgen.search.index import index_pages
+from newsgen.urls import ARTICLE_PAGES
 
 SEED_TEXT = " date 2025-11-07 Мэр Казани открыл новую библиотеку. Мэр Казани выступил."
 # Eight articles on eight days of one month: eight folders a file system may list in any order.
@@ -55,7 +56,7 @@ def fragments(build: Path) -> list[dict[str, Any]]:
 
 def test_every_article_and_nothing_else_is_indexed(sample_site: BuiltSite) -> None:
     pages = fragments(sample_site.build)
-    articles = sorted(sample_site.build.glob(f"[0-9][0-9][0-9][0-9]/[0-9][0-9]/{DAY_AND_SLUG}"))
+    articles = sorted(sample_site.build.glob(ARTICLE_PAGES))
     assert sorted(page["url"] for page in pages) == sorted(
         "/" + path.parent.relative_to(sample_site.build).as_posix() + "/" for path in articles
     )

@@ -15,7 +15,7 @@ from newsgen.output.marker import previous_keys
 from newsgen.output.site_files import published_files
 from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable
 from newsgen.plan.pages import ArticleContext, Page, SearchContext
-from newsgen.plan.search_parts import SearchPart, month_of
+from newsgen.plan.search_parts import SearchPart
 from newsgen.plan.site import plan_site
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article
@@ -29,6 +29,7 @@ from newsgen.topics.aliases import alias_table
 from newsgen.topics.assign import TopicSettings, assign_topics
 from newsgen.topics.entities import identity
 from newsgen.topics.find import Extraction, find_entities
+from newsgen.urls import URLS, month_of
 
 # What a long build is doing, for a terminal: a stage, how far it is, of how many, in what
 # units: ("rendering", 500, 20000, "pages").
@@ -290,7 +291,7 @@ def copy_static(writer: SiteWriter, folders: list[Path]) -> None:
     for folder in reversed(folders):
         chosen.update(published_files(folder) if folder.is_dir() else ())
     for relative in sorted(chosen):
-        writer.write(f"static/{relative}", chosen[relative].read_bytes())
+        writer.write(f"{URLS.static}{relative}", chosen[relative].read_bytes())
 
 
 def copy_root_files(writer: SiteWriter, folder: Path) -> None:
@@ -299,7 +300,7 @@ def copy_root_files(writer: SiteWriter, folder: Path) -> None:
         if writer.has(relative):
             where = (
                 "static/ (put your version there)"
-                if relative.startswith("static/")
+                if relative.startswith(URLS.static)
                 else "the theme's templates (change it there)"
             )
             raise OutputError(

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from newsgen.urls import article_url, topic_url
+
 TopicKind = Literal["person", "place", "organisation", "other"]
 
 
@@ -19,7 +21,7 @@ class Topic:
 
     @property
     def url(self) -> str:
-        return f"topics/{self.slug}/"
+        return topic_url(self.slug)
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,7 @@ class Article:
 
     @property
     def url(self) -> str:
-        day = self.date
-        return f"{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
+        return article_url(self.date, self.slug)
 
     @property
     def sort_key(self) -> tuple[dt.date, str, str]:

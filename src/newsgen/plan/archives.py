@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgen.records import Teaser
+from newsgen.urls import day_url, month_url, year_url
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class DayArchive:
 
     @property
     def url(self) -> str:
-        return f"{self.date:%Y/%m/%d}/"
+        return day_url(self.date)
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class MonthArchive:
 
     @property
     def url(self) -> str:
-        return f"{self.first_day:%Y/%m}/"
+        return month_url(self.first_day)
 
     @property
     def article_count(self) -> int:
@@ -54,7 +55,7 @@ class YearArchive:
 
     @property
     def url(self) -> str:
-        return f"{self.year}/"
+        return year_url(self.year)
 
     @property
     def article_count(self) -> int:

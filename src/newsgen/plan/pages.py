@@ -27,6 +27,7 @@ from newsgen.plan.pagination import Pager
 from newsgen.plan.search_parts import SearchPart
 from newsgen.plan.topic_index import LetterIndex, TopicFacts
 from newsgen.records import Article, Teaser, Topic
+from newsgen.urls import url_of
 
 
 @dataclass(frozen=True)
@@ -232,4 +233,4 @@ class Page:
     @property
     def url(self) -> str:
         """The address of the page relative to the site root (`2025/`, `feed.xml`)."""
-        return self.path.removesuffix("index.html")
+        return url_of(self.path)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from newsgen.urls import numbered_url
+
 Item = TypeVar("Item")
 
 
@@ -22,11 +24,6 @@ class Pager(Generic[Item]):
     next_url: str | None
 
 
-def page_url(base_url: str, number: int) -> str:
-    """Give the URL of page `number` of the list at `base_url` (page 1 is the list itself)."""
-    return base_url if number == 1 else f"{base_url}page/{number}/"
-
-
 def paginate(articles: Sequence[Item], base_url: str, per_page: int) -> list[Pager[Item]]:
     """Give the pages of `articles` (at least one, maybe empty) under `base_url`."""
     count = max(1, -(-len(articles) // per_page))
@@ -35,10 +32,10 @@ def paginate(articles: Sequence[Item], base_url: str, per_page: int) -> list[Pag
             number=n,
             count=count,
             articles=articles[(n - 1) * per_page : n * per_page],
-            url=page_url(base_url, n),
+            url=numbered_url(base_url, n),
             first_url=base_url,
-            previous_url=page_url(base_url, n - 1) if n > 1 else None,
-            next_url=page_url(base_url, n + 1) if n < count else None,
+            previous_url=numbered_url(base_url, n - 1) if n > 1 else None,
+            next_url=numbered_url(base_url, n + 1) if n < count else None,
         )
         for n in range(1, count + 1)
     ]

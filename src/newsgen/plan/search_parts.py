@@ -52,8 +52,3 @@ def plan_parts(month_counts: Sequence[tuple[str, int]], size: int) -> list[Searc
     if months:
         parts.append(SearchPart(tuple(months)))
     return parts
-
-
-def month_of(path: str) -> str:
-    """The month (`2025/11`) of an article page's path (`2025/11/07/slug/index.html`)."""
-    return path[:7]

@@ -39,13 +39,12 @@ from newsgen.plan.topic_index import (
 )
 from newsgen.records import Article, Teaser
 from newsgen.sources.url_clashes import folded_path
+from newsgen.urls import URLS, feed_url, file_of, month_of
 
 Archive = TypeVar("Archive", DayArchive, MonthArchive, YearArchive)
 
 TOPICS_ON_INDEX = 60  # per kind on /topics/; the letter pages list them all
 TOPICS_PER_LETTER_PAGE = 500  # a letter with more (С of 20,000 topics) gets more pages
-
-SEARCH_PAGE = "search/index.html"
 
 
 def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
@@ -63,7 +62,7 @@ def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
     ]
     pages.extend(sitemap_pages(pages, config))
     pages.extend(search_page(years, config))
-    pages.append(Page("404.html", NotFoundContext()))
+    pages.append(Page(URLS.not_found, NotFoundContext()))
     check_unique_paths(pages)
     return pages
 
@@ -77,7 +76,7 @@ def plan_again(
     a whole article can differ: its own page and the site feed. The others are kept as
     they are, so a rebuild after editing an article's body plans almost nothing.
     """
-    by_path = {f"{article.url}index.html": article for article in articles}
+    by_path = {file_of(article.url): article for article in articles}
     newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
     pages = []
     for page in previous:
@@ -94,18 +93,16 @@ def home_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[P
     """The home page and its further pages; the first also shows the most active topics."""
     for pager in paginate(newest_first, "", config.per_page):
         topics = active_topics(newest_first) if pager.number == 1 else []
-        yield Page(f"{pager.url}index.html", HomeContext(pager, topics))
+        yield Page(file_of(pager.url), HomeContext(pager, topics))
 
 
 def search_page(years: Sequence[YearArchive], config: SiteConfig) -> list[Page]:
     """The search page, when the site has search: the years to filter by, the index's parts."""
     if not config.search:
         return []
-    months = sorted(
-        (month.url.rstrip("/"), month.article_count) for y in years for month in y.months
-    )
+    months = sorted((month_of(month.url), month.article_count) for y in years for month in y.months)
     parts = plan_parts(months, config.search_part_size)[::-1]  # newest first, as searched
-    return [Page(SEARCH_PAGE, SearchContext([y.year for y in years], parts))]
+    return [Page(file_of(URLS.search), SearchContext([y.year for y in years], parts))]
 
 
 def article_pages(
@@ -115,19 +112,19 @@ def article_pages(
         newer = teasers[index - 1] if index > 0 else None
         older = teasers[index + 1] if index + 1 < len(teasers) else None
         context = ArticleContext(article, newer, older, related[index])
-        yield Page(f"{article.url}index.html", context, (article.source_path,))
+        yield Page(file_of(article.url), context, (article.source_path,))
 
 
 def date_pages(years: Sequence[YearArchive]) -> Iterator[Page]:
     months = [month for year in years for month in year.months]
     days = [day for month in months for day in month.days]
     for index, day in enumerate(days):
-        yield Page(f"{day.url}index.html", DayContext(day, *_neighbours(days, index)))
+        yield Page(file_of(day.url), DayContext(day, *_neighbours(days, index)))
     for index, month in enumerate(months):
-        yield Page(f"{month.url}index.html", MonthContext(month, *_neighbours(months, index)))
+        yield Page(file_of(month.url), MonthContext(month, *_neighbours(months, index)))
     for index, year in enumerate(years):
-        yield Page(f"{year.url}index.html", YearContext(year, *_neighbours(years, index)))
-    yield Page("archive/index.html", ArchiveContext(list(reversed(years))))
+        yield Page(file_of(year.url), YearContext(year, *_neighbours(years, index)))
+    yield Page(file_of(URLS.archive), ArchiveContext(list(reversed(years))))
 
 
 def _neighbours(items: Sequence[Archive], index: int) -> tuple[Archive | None, Archive | None]:
@@ -143,19 +140,19 @@ def letter_pages(letter: LetterIndex, letters: Sequence[LetterIndex]) -> Iterato
     for pager in paginate(listed, letter.url, TOPICS_PER_LETTER_PAGE):
         shown = {kind: [f for k, f in pager.articles if k == kind] for kind in TOPIC_KINDS}
         context = TopicLetterContext(letter, letters, shown, pager)
-        yield Page(f"{pager.url}index.html", context)
+        yield Page(file_of(pager.url), context)
 
 
 def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[Page]:
     by_kind = {kind: [s.facts() for s in topics if s.topic.kind == kind] for kind in TOPIC_KINDS}
     letters = letter_indexes(topics)
-    yield Page("topics/index.html", TopicsContext(by_kind, letters, TOPICS_ON_INDEX))
+    yield Page(file_of(URLS.topics), TopicsContext(by_kind, letters, TOPICS_ON_INDEX))
     for letter in letters:
         yield from letter_pages(letter, letters)
     for summary in topics:
         facts = summary.facts()
         for pager in paginate(summary.articles, summary.topic.url, config.per_page):
-            yield Page(f"{pager.url}index.html", TopicContext(summary.topic, facts, pager))
+            yield Page(file_of(pager.url), TopicContext(summary.topic, facts, pager))
 
 
 def feed_pages(
@@ -164,12 +161,12 @@ def feed_pages(
     yield site_feed_page(newest_first, config)
     for summary in topics:
         context = TopicFeedContext(summary.articles[: config.feed_size], summary.topic)
-        yield Page(f"{summary.topic.url}feed.xml", context)
+        yield Page(feed_url(summary.topic.url), context)
 
 
 def site_feed_page(newest_first: Sequence[Article], config: SiteConfig) -> Page:
     """The site's Atom feed: the newest articles, whole."""
-    return Page("feed.xml", SiteFeedContext(newest_first[: config.feed_size]))
+    return Page(URLS.feed, SiteFeedContext(newest_first[: config.feed_size]))
 
 
 def check_unique_paths(pages: Sequence[Page]) -> None:

@@ -13,6 +13,7 @@ from newsgen.plan.pages import (
     SitemapEntry,
     SitemapIndexContext,
 )
+from newsgen.urls import URLS
 
 MAX_URLS_PER_SITEMAP = 50_000
 
@@ -29,12 +30,12 @@ def sitemap_pages(
 ) -> list[Page]:
     """Give the sitemap(s) listing every HTML page of `pages`, and robots.txt pointing at it."""
     listed = [sitemap_entry(page) for page in pages if page.path.endswith(".html")]
-    robots = Page("robots.txt", RobotsContext())
+    robots = Page(URLS.robots, RobotsContext())
     if len(listed) <= limit:
-        return [Page("sitemap.xml", SitemapContext(listed)), robots]
+        return [Page(URLS.sitemap, SitemapContext(listed)), robots]
     parts = [listed[start : start + limit] for start in range(0, len(listed), limit)]
     names = [f"sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
-    index = Page("sitemap.xml", SitemapIndexContext(names))
+    index = Page(URLS.sitemap, SitemapIndexContext(names))
     return [
         index,
         *(Page(n, SitemapContext(p)) for n, p in zip(names, parts, strict=True)),

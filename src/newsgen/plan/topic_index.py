@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newsgen.records import Teaser, Topic
 from newsgen.slugs import slugify, transliterate
+from newsgen.urls import letter_url
 
 TOPIC_KINDS = ("person", "place", "organisation", "other")
 RELATED_TOPICS = 10
@@ -72,7 +73,7 @@ class LetterIndex:
 
     @property
     def url(self) -> str:
-        return f"topics/letter/{self.slug}/"
+        return letter_url(self.slug)
 
     @property
     def count(self) -> int:

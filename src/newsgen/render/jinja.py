@@ -21,6 +21,7 @@ from newsgen.errors import TemplateFailure
 from newsgen.plan.pages import NotFoundContext, Page, PageContext
 from newsgen.records import Article
 from newsgen.render.ui_text import UI_TEXT
+from newsgen.urls import URLS, day_url, feed_url, month_url, year_url
 
 PACKAGED_THEME = Path(__file__).parent.parent / "theme"
 
@@ -114,6 +115,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         t=UI_TEXT[locale],
         weekdays=_weekday_names(locale),
         lang_of=functools.partial(lang_attribute, site_language=locale),
+        urls=URLS,
     )
     environment.filters.update(
         day_name=functools.partial(_format, pattern="d MMMM y", locale=locale),
@@ -125,6 +127,10 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         body_html=body_html,
         entry_id=entry_id,
         articles=functools.partial(count_of_articles, locale=locale),
+        year_url=year_url,
+        month_url=month_url,
+        day_url=day_url,
+        feed_url=feed_url,
     )
     return environment
 

@@ -28,9 +28,9 @@ from newsgen.output.writer import SiteWriter
 from newsgen.plan.search_parts import SearchPart
 from newsgen.search.bundle import ENTRY, reproducible_bundle
 from newsgen.search.pagefind_service import index_in_order
+from newsgen.urls import ARTICLE_PAGES_OF_MONTH
 
 SEARCH_FOLDER = "pagefind/"
-DAY_AND_SLUG = "[0-9][0-9]/*/index.html"  # of an article page, after its month
 # How pages are handed to Pagefind, in the keys: parts indexed when Pagefind walked the
 # folder itself (in the file system's order) are indexed again.
 PAGE_ORDER = "pages by URL"
@@ -137,5 +137,5 @@ def part_pages(site: Path, part: SearchPart) -> list[tuple[str, Path]]:
     Sorted, never in the order the folders list them: Pagefind numbers the pages in the
     order it is given them, and the numbers are in its files (`pagefind_service`).
     """
-    pages = (page for month in part.months for page in (site / month).glob(DAY_AND_SLUG))
+    pages = (page for month in part.months for page in (site / month).glob(ARTICLE_PAGES_OF_MONTH))
     return sorted((f"/{page.parent.relative_to(site).as_posix()}/", page) for page in pages)
