@@ -18,7 +18,7 @@ from newsgen.errors import UsageError
 from newsgen.output.marker import MARKER
 from newsgen.output.writer import STAGING_SUFFIX, SiteWriter
 from newsgen.rebuild_memo import BuildMemo
-from newsgen.sources.load import LoadMemo
+from newsgen.sources.load_memo import LoadMemo
 
 SOURCES = {
     "newsgen.yaml": "find_topics: false\n",

@@ -19,7 +19,7 @@ from newsgen.plan.pages import Page
 from newsgen.plan.site import plan_again, plan_site
 from newsgen.records import Article, Teaser
 from newsgen.render.page_keys import PageKeys
-from newsgen.sources.load import LoadMemo
+from newsgen.sources.load_memo import LoadMemo
 from newsgen.topics.assign import TopicSettings, assign_topics
 from newsgen.topics.entities import FoundEntity
 

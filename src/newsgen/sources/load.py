@@ -6,11 +6,9 @@ import hashlib
 import math
 import os
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
 from newsgen.parallel import chunks, flatten, ordered_map
 from newsgen.records import Article, Topic
@@ -19,6 +17,7 @@ from newsgen.sources.discover import MARKDOWN_SUFFIXES, find_sources
 from newsgen.sources.front_matter import MarkdownDocument, parse_markdown_source
 from newsgen.sources.headline import derive_title, summary_beside
 from newsgen.sources.language import detect_language
+from newsgen.sources.load_memo import DEFAULT_MAX_BYTES, LoadMemo, Outcome
 from newsgen.sources.markdown_body import html_paragraphs, render_markdown
 from newsgen.sources.markdown_bounds import MAX_BLOCK_CHARS, longest_block
 from newsgen.sources.seed_format import SeedDocument, parse_seed
@@ -29,7 +28,6 @@ _SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
 _WORD = re.compile(r"\w+")
 WORDS_PER_MINUTE = 180
 _FILES_PER_TASK = 200
-DEFAULT_MAX_BYTES = SiteConfig.max_source_kb * 1024
 
 
 @dataclass(frozen=True)
@@ -40,54 +38,6 @@ class LoadResult:
     problems: tuple[SourceError, ...]
     ignored_files: int
     drafts: int
-
-
-Outcome = Article | list[SourceError] | None
-
-
-class LoadMemo:
-    """What each file gave when last read, for a process that builds again and again.
-
-    `newsgen serve` keeps one: a file whose time and size did not change is not read again.
-    """
-
-    def __init__(self) -> None:
-        self._outcomes: dict[Path, tuple[tuple[int, int], Outcome]] = {}
-        self._stamps: dict[Path, tuple[int, int]] = {}
-        self._max_bytes = 0
-
-    def split(
-        self, paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES
-    ) -> tuple[dict[Path, Outcome], list[Path]]:
-        """Give the remembered outcomes of unchanged files, and the files to read.
-
-        Each file's time and size are taken here, before it is read, so a file saved while
-        it is being read is read again next time. A new size limit reads every file again.
-        """
-        if max_bytes != self._max_bytes:
-            self._outcomes, self._max_bytes = {}, max_bytes
-        known: dict[Path, Outcome] = {}
-        unread = []
-        self._stamps = {path: _stamp(path) for path in paths}
-        for path in paths:
-            remembered = self._outcomes.get(path)
-            if remembered is not None and remembered[0] == self._stamps[path]:
-                known[path] = remembered[1]
-            else:
-                unread.append(path)
-        return known, unread
-
-    def remember(self, outcomes: dict[Path, Outcome]) -> None:
-        """Keep `outcomes` with the times and sizes `split` took before reading."""
-        self._outcomes = {path: (self._stamps[path], outcome) for path, outcome in outcomes.items()}
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (stat.st_mtime_ns, stat.st_size)
 
 
 def load_sources(
