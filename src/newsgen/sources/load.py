@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import os
@@ -14,7 +15,7 @@ from newsgen.parallel import chunks, flatten, ordered_map
 from newsgen.records import Article, Topic
 from newsgen.slugs import slugify
 from newsgen.sources.discover import MARKDOWN_SUFFIXES, find_sources
-from newsgen.sources.front_matter import MarkdownDocument, parse_markdown_source
+from newsgen.sources.front_matter import FrontMatter, parse_markdown_source
 from newsgen.sources.headline import derive_title, summary_beside
 from newsgen.sources.language import detect_language
 from newsgen.sources.load_memo import DEFAULT_MAX_BYTES, LoadMemo, Outcome
@@ -95,7 +96,7 @@ def load_file(
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         return _markdown_article(text, path, shown)
     seed = parse_seed(text, shown)
-    return [seed] if isinstance(seed, SourceError) else _seed_article(seed, path, shown)
+    return [seed] if isinstance(seed, SourceError) else _article(_seed_parts(seed), path, shown)
 
 
 def _read_at_most(path: Path, max_bytes: int) -> bytes | int:
@@ -141,30 +142,6 @@ def _path_problem(path: Path, source_dir: Path, shown: str) -> SourceError | Non
     return None
 
 
-def _seed_article(seed: SeedDocument, path: Path, shown: str) -> Article:
-    identifier = _identifier(path, shown)
-    title = derive_title(seed.paragraphs[0])
-    # The identifier in every seed slug keeps URLs stable when same-day titles collide.
-    slug = f"{slugify(title)}-{identifier[:8]}".lstrip("-")
-    text = "\n".join(seed.paragraphs)
-    return Article(
-        identifier=identifier,
-        source_path=shown,
-        date=seed.date,
-        published=seed.published,
-        title=title,
-        slug=slug,
-        lang=detect_language(text),
-        paragraphs=seed.paragraphs,
-        body_html=None,
-        summary=summary_beside(title, seed.paragraphs[0]),
-        topics=(),
-        **_length(text),
-        date_line=seed.date_line,
-        slug_line=seed.date_line,
-    )
-
-
 def _markdown_article(text: str, path: Path, shown: str) -> Article | list[SourceError] | None:
     document = parse_markdown_source(text, shown)
     if isinstance(document, list):
@@ -184,7 +161,7 @@ def _markdown_article(text: str, path: Path, shown: str) -> Article | list[Sourc
     # The slug and lang were checked with the front matter, where their lines are known.
     if not paragraphs:
         return [SourceError(shown, 1, "the article body has no text")]
-    return _markdown_record(document, path, shown, body_html, paragraphs)
+    return _article(_markdown_parts(document.meta, body_html, paragraphs), path, shown)
 
 
 def _long_block_problem(text: str, body: str, shown: str) -> SourceError | None:
@@ -203,34 +180,86 @@ def _body_line(text: str, body: str) -> int:
     return text[: len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1
 
 
-def _markdown_record(
-    document: MarkdownDocument,
-    path: Path,
-    shown: str,
-    body_html: str,
-    paragraphs: tuple[str, ...],
-) -> Article:
-    meta = document.meta
+@dataclass(frozen=True)
+class _ArticleParts:
+    """What a source file gives of its article; `_article` derives the rest the same way
+    for every format. None (or empty) is what the file leaves out."""
+
+    date: dt.date
+    published: dt.datetime | None
+    paragraphs: tuple[str, ...]
+    date_line: int
+    slug_line: int
+    body_html: str | None = None
+    title: str | None = None
+    slug: str | None = None
+    lang: str | None = None
+    summary: str | None = None
+    topic_names: tuple[str, ...] = ()
+    # Whether a slug made from the title ends in the identifier (seeds' slugs do).
+    identifier_in_slug: bool = False
+
+
+def _seed_parts(seed: SeedDocument) -> _ArticleParts:
+    return _ArticleParts(
+        date=seed.date,
+        published=seed.published,
+        paragraphs=seed.paragraphs,
+        date_line=seed.date_line,
+        slug_line=seed.date_line,
+        identifier_in_slug=True,
+    )
+
+
+def _markdown_parts(
+    meta: FrontMatter, body_html: str, paragraphs: tuple[str, ...]
+) -> _ArticleParts:
     assert meta.date is not None  # parse_markdown_source reports a missing date
-    title = meta.title or derive_title(paragraphs[0])
-    text = "\n".join(paragraphs)
+    return _ArticleParts(
+        date=meta.date,
+        published=meta.published,
+        paragraphs=paragraphs,
+        date_line=meta.date_line,
+        slug_line=meta.slug_line,
+        body_html=body_html,
+        title=meta.title,
+        slug=meta.slug,
+        lang=meta.lang,
+        summary=meta.summary,
+        topic_names=meta.topics,
+    )
+
+
+def _article(parts: _ArticleParts, path: Path, shown: str) -> Article:
+    """Give the article of `parts`, with what the file left out derived from its text."""
     identifier = _identifier(path, shown)
+    title = parts.title or derive_title(parts.paragraphs[0])
+    text = "\n".join(parts.paragraphs)
     return Article(
         identifier=identifier,
         source_path=shown,
-        date=meta.date,
-        published=meta.published,
+        date=parts.date,
+        published=parts.published,
         title=title,
-        slug=meta.slug or slugify(title) or identifier[:8],
-        lang=meta.lang or detect_language(text),
-        paragraphs=paragraphs,
-        body_html=body_html,
-        summary=meta.summary or summary_beside(title, paragraphs[0]),
-        topics=tuple(topic_named(name) for name in meta.topics),
+        slug=_slug(parts, title, identifier),
+        lang=parts.lang or detect_language(text),
+        paragraphs=parts.paragraphs,
+        body_html=parts.body_html,
+        summary=parts.summary or summary_beside(title, parts.paragraphs[0]),
+        topics=tuple(topic_named(name) for name in parts.topic_names),
         **_length(text),
-        date_line=meta.date_line,
-        slug_line=meta.slug_line,
+        date_line=parts.date_line,
+        slug_line=parts.slug_line,
     )
+
+
+def _slug(parts: _ArticleParts, title: str, identifier: str) -> str:
+    if parts.slug:
+        return parts.slug
+    if parts.identifier_in_slug:
+        # A seed names no slug: the identifier keeps URLs stable when same-day titles collide.
+        return f"{slugify(title)}-{identifier[:8]}".lstrip("-")
+    return slugify(title) or identifier[:8]
 
 
 def topic_named(name: str) -> Topic:
