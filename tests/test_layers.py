@@ -12,10 +12,10 @@ from newsgen.code_digest import PACKAGE_ROOT
 # rebuild_memo, cli, serve) may import anything.
 SHARED = {
     "__init__", "characters", "code_digest", "config", "errors", "parallel",
-    "records", "slugs", "urls", "yaml_fields",
+    "records", "slugs", "urls", "wording", "yaml_fields",
 }  # fmt: skip
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]
-RUNNERS = {"__main__", "build", "cli", "rebuild_memo", "serve"}
+RUNNERS = {"__main__", "build", "build_report", "cli", "rebuild_memo", "serve"}
 
 
 def layer(name: str) -> int:

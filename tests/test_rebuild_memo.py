@@ -11,7 +11,8 @@ import pytest
 from conftest import write_sample_sources
 from sitetools import tree_bytes
 
-from newsgen.build import BuildOptions, BuildReport, build_site
+from newsgen.build import BuildOptions, build_site
+from newsgen.build_report import BuildReport
 from newsgen.config import load_config
 from newsgen.rebuild_memo import BuildMemo
 

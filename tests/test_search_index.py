@@ -21,12 +21,13 @@ import pytest
 from conftest import SAMPLE_TITLE, BuiltSite, MakeSite
 from sitetools import article_pages, newsgen, read_page, search_bundle, snapshot
 
-from newsgen.build import SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
+from newsgen.build import BuildOptions, build_site
 from newsgen.config import load_config
 from newsgen.output.marker import MARKER
 from newsgen.plan.search_parts import SearchPart
 from newsgen.search.bundle import SIGNATURE
 from newsgen.search.index import index_pages
+from newsgen.search.stage import SEARCH_LEFT_FOR_LATER
 from newsgen.urls import ARTICLE_PAGES
 
 SEED_TEXT = " date 2025-11-07 Мэр Казани открыл новую библиотеку. Мэр Казани выступил."

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsgen import __version__
-from newsgen.build import BuildOptions, BuildReport, build_site
+from newsgen.build import BuildOptions, build_site
+from newsgen.build_report import BuildReport
 from newsgen.config import load_config
 from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid
 from newsgen.parallel import default_jobs

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from newsgen.build import ROOT_FILES, SEARCH_LEFT_FOR_LATER, BuildOptions, build_site
+from newsgen.build import ROOT_FILES, BuildOptions, build_site
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.rebuild_memo import BuildMemo
+from newsgen.search.stage import SEARCH_LEFT_FOR_LATER
 from newsgen.serve.http import BuildState, PreviewServer, is_loopback
 from newsgen.serve.watch import snapshot, wait_for_change
 
