@@ -153,7 +153,7 @@ class TopicFeedContext:
 
 @dataclass(frozen=True)
 class SearchContext:
-    """`search.html`: the years to filter by (newest first) and the index's parts."""
+    """`search.html`: the years to filter by (oldest first) and the index's parts."""
 
     template: ClassVar[str] = "search.html"
     years: Sequence[int]
