@@ -8,6 +8,7 @@ import io
 import os
 import subprocess
 import sys
+import unittest.mock
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import html5lib
 
 from newsgen import cli
+from newsgen.build import BuildOptions, Progress, build_site
+from newsgen.build_report import BuildReport
 from newsgen.output.marker import MARKER, read_listing
 from newsgen.records import Article, Topic
 from newsgen.urls import ARTICLE_PAGES
@@ -33,6 +36,14 @@ class Run:
     code: int
     out: str
     err: str
+    # What `newsgen build` reported, when it built (run in this process): the counts a
+    # test checks, rather than the words of the summary line.
+    report: BuildReport | None = None
+
+    @property
+    def built(self) -> BuildReport:
+        assert self.report is not None, f"no build report:\n{self.err}"
+        return self.report
 
     @property
     def err_lines(self) -> list[str]:
@@ -43,12 +54,19 @@ class Run:
 def newsgen(*args: str | os.PathLike[str]) -> Run:
     """Run the `newsgen` command line in this process, as `newsgen ARGS…`."""
     out, err = io.StringIO(), io.StringIO()
+    reports: list[BuildReport] = []
+
+    def build_and_keep_report(options: BuildOptions, progress: Progress | None) -> BuildReport:
+        reports.append(build_site(options, progress))
+        return reports[-1]
+
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = cli.main([str(arg) for arg in args])
+            with unittest.mock.patch.object(cli, "build_site", build_and_keep_report):
+                code = cli.main([str(arg) for arg in args])
         except SystemExit as exit_:  # argparse's own errors
             code = exit_.code if isinstance(exit_.code, int) else 1
-    return Run(code, out.getvalue(), err.getvalue())
+    return Run(code, out.getvalue(), err.getvalue(), reports[-1] if reports else None)
 
 
 def clean_env(**changes: str) -> dict[str, str]:

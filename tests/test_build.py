@@ -38,6 +38,7 @@ from sitetools import (
 )
 
 from benchmarks.corpus import write_corpus
+from newsgen.output.writer import WriteReport
 
 DEALS_URL = "2025/11/05/kazakhstan-i-ssha-podpisali-soglasheniya-na-17-mlrd-dollarov/"
 BRIDGE_URL = "2025/11/07/v-astane-otkrylsya-novyy-most-cherez-ishim-1a2b3c4d/"
@@ -65,8 +66,10 @@ def test_repository_seeds_build_on_their_own(
     assert len(seed_topics) == 7
     pages = 12 + 2 * len(seed_topics) + len({name[0] for name in seed_topics})  # and search
     files = pages + theme_static_files() + len(search_bundle(tmp_path / "build"))
+    report = run.built
+    assert (report.articles, report.pages, report.write.written) == (1, pages, files)
+    assert report.topics_extracted == 1
     assert run.out.startswith(f"built 1 article into build: {pages} pages; files written {files}, ")
-    assert "; topics found in 1 article (the rest cached); " in run.out
     (page,) = article_pages(tmp_path / "build")
     assert page.parent.relative_to(tmp_path / "build").as_posix() + "/" == SAMPLE_URL
     assert text_of(read_page(page).find(".//h1")) == SAMPLE_TITLE
@@ -74,12 +77,11 @@ def test_repository_seeds_build_on_their_own(
 
 def test_sample_site_builds_every_article(sample_site: BuiltSite) -> None:
     pages = sample_pages()
-    assert sample_site.run.out.startswith(
-        f"built 8 articles into {sample_site.build}: {pages} pages; "
-        f"files written {pages + theme_static_files() + len(search_bundle(sample_site.build))}, "
-        "unchanged 0, removed 0; 1 draft and 2 other files left out; "
-        "topics found in 8 articles (the rest cached); "
-    )
+    report = sample_site.run.built
+    assert (report.articles, report.pages, report.drafts, report.ignored_files) == (8, pages, 1, 2)
+    written = pages + theme_static_files() + len(search_bundle(sample_site.build))
+    assert report.write == WriteReport(written=written, unchanged=0, removed=0)
+    assert report.topics_extracted == 8
     titles = [text_of(read_page(path).find(".//h1")) for path in article_pages(sample_site.build)]
     assert sorted(titles) == sorted(title for title, _ in SAMPLE_ARTICLES)
 
@@ -531,7 +533,8 @@ def test_an_article_dated_in_the_future_waits_and_is_listed(
     ]
     assert not (site / "build/2099").exists()
     run = newsgen("build", "--site", site, "--jobs", "1", "--no-search")
-    assert "1 drafts" not in run.out and "0 drafts, 1 dated in the future and 0 other" in run.out
+    assert (run.built.drafts, len(run.built.waiting)) == (0, 1)
+    assert "0 drafts, 1 dated in the future and 0 other files left out" in run.out
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from sitetools import (
 
 from benchmarks.corpus import write_corpus
 from newsgen.output.marker import MARKER, read_listing
+from newsgen.output.writer import WriteReport
 
 SOURCES = {
     "seeds/001_00000000000000aa.txt": " date 2025-10-01 Первая новость октября.\n\nТекст.",
@@ -66,8 +67,8 @@ def test_rebuild_with_nothing_changed_rewrites_nothing(site: Path) -> None:
     run = newsgen("build", "--jobs", "1")
     assert run.code == 0, run.err
     files = len(before) - 1  # the marker is not a page
-    assert f"files written 0, unchanged {files}, removed 0;" in run.out
-    assert "; topics found in 0 articles (the rest cached); " in run.out
+    assert run.built.write == WriteReport(written=0, unchanged=files, removed=0)
+    assert run.built.topics_extracted == 0
     after = snapshot(site / "build")
     assert after == before  # bytes, modification times and inodes
     # Home, 4 articles, 4 days, 2 months, a year, archive, topics, feed, sitemap, robots,
@@ -110,8 +111,8 @@ def test_changed_source_changes_only_its_pages(site: Path) -> None:
     )
     run = newsgen("build", "--jobs", "1")
     assert run.code == 0, run.err
-    assert "; topics found in 1 article (the rest cached); " in run.out
-    assert "; search index indexed (1 of 1 part); " in run.out
+    assert run.built.topics_extracted == 1
+    assert run.built.search == "indexed (1 of 1 part)"
     assert topic_slugs(page) == topics
     after = snapshot(site / "build")
     # The article's page, and the site feed, which carries its full text (topic feeds carry
@@ -122,7 +123,7 @@ def test_changed_source_changes_only_its_pages(site: Path) -> None:
     written = len(rewritten & after.keys())
     removed = len(before.keys() - after.keys())
     unchanged = len(after) - 1 - written
-    assert f"files written {written}, unchanged {unchanged}, removed {removed};" in run.out
+    assert run.built.write == WriteReport(written, unchanged, removed)
     assert "дополненный" in (site / "build/2025/11/05/novost-s-temami/index.html").read_text()
 
 
