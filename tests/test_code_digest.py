@@ -73,3 +73,13 @@ def test_a_module_added_to_a_package_is_followed_through_its_import(package: Pat
 def test_a_module_nothing_imports_leaves_the_keys_alone(package: Path) -> None:
     before, after = edited_keys(package, EXTRACTION_CODE, "plan/site.py")
     assert before == after
+
+
+def test_a_package_s_exports_count_only_when_imported_from_the_package(package: Path) -> None:
+    # topics/__init__ exports assign_topics; find runs in that package without using it.
+    before, after = edited_keys(package, EXTRACTION_CODE, "topics/assign.py")
+    assert before == after
+    with (package / "topics/find.py").open("a", encoding="utf-8") as module:
+        module.write("\nfrom newsgen.topics import assign_topics\n")
+    before, after = edited_keys(package, EXTRACTION_CODE, "topics/assign.py")
+    assert before != after

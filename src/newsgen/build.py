@@ -11,23 +11,24 @@ from pathlib import Path
 from newsgen.build_report import BuildReport, PhaseClock
 from newsgen.config import SiteConfig
 from newsgen.errors import SourcesInvalid, UsageError, WriteFailed
-from newsgen.output.copy_files import copy_root_files, copy_static
-from newsgen.output.marker import previous_keys
-from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable
-from newsgen.plan.pages import Page
-from newsgen.plan.site import plan_site
+from newsgen.output import (
+    SiteWriter,
+    WriteReport,
+    check_replaceable,
+    copy_root_files,
+    copy_static,
+    previous_keys,
+)
+from newsgen.plan import Page, plan_site
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article
-from newsgen.render.jinja import static_dirs, template_dirs
-from newsgen.render.page_keys import PageKeys, render_salt
-from newsgen.render.pool import render_pages
-from newsgen.search.stage import stage_search
+from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
+from newsgen.search import stage_search
+from newsgen.sources import LoadResult, load_sources
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
-from newsgen.sources.load import LoadResult, load_sources
+from newsgen.topics import Extraction, TopicSettings, assign_topics, find_entities
 from newsgen.topics.aliases import alias_table
-from newsgen.topics.assign import TopicSettings, assign_topics
 from newsgen.topics.entities import identity
-from newsgen.topics.find import Extraction, find_entities
 
 # What a long build is doing, for a terminal: a stage, how far it is, of how many, in what
 # units: ("rendering", 500, 20000, "pages").

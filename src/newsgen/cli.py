@@ -19,7 +19,7 @@ from newsgen.build_report import BuildReport
 from newsgen.config import load_config
 from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid
 from newsgen.parallel import default_jobs
-from newsgen.serve.server import ServeOptions, print_line, serve_site
+from newsgen.serve import ServeOptions, print_line, serve_site
 
 CONFIG_NAME = "newsgen.yaml"
 CACHE_NAME = ".newsgen-cache"

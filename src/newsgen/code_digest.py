@@ -28,15 +28,20 @@ def code_digest(modules: Iterable[str], root: Path = PACKAGE_ROOT) -> str:
 def imported_closure(modules: Iterable[str], root: Path = PACKAGE_ROOT) -> set[Path]:
     """The files of `modules` and of the newsgen modules they import, transitively."""
     found: set[Path] = set()
-    waiting = list(modules)
+    followed: set[Path] = set()
+    waiting = [(name, True) for name in modules]
     while waiting:
-        name = waiting.pop()
+        name, follow = waiting.pop()
         path = module_file(name, root)
-        if path is None or path in found:
+        if path is None or path in (followed if follow else found):
             continue
         found.add(path)
-        waiting.extend(_imports(path))
-        waiting.append(name.rpartition(".")[0])  # importing a module runs its package's too
+        if follow:
+            followed.add(path)
+            waiting.extend((imported, True) for imported in _imports(path))
+        # Importing a module runs its package's `__init__` too, but the module does not run
+        # through what that re-exports (`from newsgen.topics import …` would, and follows).
+        waiting.append((name.rpartition(".")[0], False))
     return found
 
 

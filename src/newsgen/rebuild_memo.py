@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgen.config import SiteConfig
-from newsgen.plan.pages import Page
-from newsgen.plan.site import plan_again, plan_site
+from newsgen.plan import Page, plan_again, plan_site
 from newsgen.records import Article, Teaser
-from newsgen.render.page_keys import PageKeys
-from newsgen.sources.load_memo import LoadMemo
-from newsgen.topics.assign import TopicSettings, assign_topics
+from newsgen.render import PageKeys
+from newsgen.sources import LoadMemo
+from newsgen.topics import TopicSettings, assign_topics
 from newsgen.topics.entities import FoundEntity
 
 

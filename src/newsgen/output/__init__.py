@@ -1,1 +1,14 @@
 """The write stage: the site's files into the output folder, all or nothing."""
+
+from newsgen.output.copy_files import copy_root_files, copy_static
+from newsgen.output.marker import previous_keys
+from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable
+
+__all__ = [
+    "SiteWriter",
+    "WriteReport",
+    "check_replaceable",
+    "copy_root_files",
+    "copy_static",
+    "previous_keys",
+]

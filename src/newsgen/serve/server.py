@@ -19,7 +19,7 @@ from pathlib import Path
 from newsgen.build import ROOT_FILES, BuildOptions, build_site
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.rebuild_memo import BuildMemo
-from newsgen.search.stage import SEARCH_LEFT_FOR_LATER
+from newsgen.search import SEARCH_LEFT_FOR_LATER
 from newsgen.serve.http import BuildState, PreviewServer, is_loopback
 from newsgen.serve.watch import snapshot, wait_for_change
 
