@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from sitetools import REPO
 
 from newsgen.errors import SourceError
 from newsgen.sources.seed_format import SeedDocument, parse_seed
 from newsgen.sources.text_file import decode_source
 
 PATH = "seeds/001_ab.txt"
-SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / "000_f2c8b14476094b1d.txt"
+SAMPLE_SEED = REPO / "seeds" / "000_f2c8b14476094b1d.txt"
 MSK = dt.timezone(dt.timedelta(hours=3))
 
 

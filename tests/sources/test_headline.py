@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sitetools import REPO
 
 from newsgen.sources import headline as headline
 from newsgen.sources.headline import (
@@ -19,7 +18,7 @@ from newsgen.sources.headline import (
     summary_beside,
 )
 
-SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / "000_f2c8b14476094b1d.txt"
+SAMPLE_SEED = REPO / "seeds" / "000_f2c8b14476094b1d.txt"
 SAMPLE_TITLE = (
     "Казахстан стал первой страной, присоединившейся к Авраамовым соглашениям в период "
     "второго президентского срока лидера США Дональда Трампа"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXTRA_SOURCES, MakeSite
-from sitetools import newsgen
+from sitetools import REPO, newsgen
 
 from newsgen.errors import SourceError
 from newsgen.records import Article, Topic
@@ -19,7 +19,7 @@ from newsgen.sources.load import WORDS_PER_MINUTE, LoadResult, load_file, load_s
 from newsgen.sources.load_memo import LoadMemo
 
 SAMPLE_NAME = "000_f2c8b14476094b1d.txt"
-SAMPLE_SEED = Path(__file__).parent.parent / "seeds" / SAMPLE_NAME
+SAMPLE_SEED = REPO / "seeds" / SAMPLE_NAME
 SAMPLE_TITLE = (
     "Казахстан стал первой страной, присоединившейся к Авраамовым соглашениям в период "
     "второго президентского срока лидера США Дональда Трампа"
