@@ -60,3 +60,9 @@ def test_no_module_imports_a_later_stage_or_what_runs_the_pipeline() -> None:
 def test_every_part_of_newsgen_has_a_layer() -> None:
     parts = {owner(path) for path in PACKAGE_ROOT.rglob("*.py")}
     assert parts == SHARED | set(STAGES) | RUNNERS
+
+
+def test_no_module_is_over_300_lines() -> None:
+    # A module that grows past this holds more than one job: split it by job.
+    lengths = {p: len(p.read_text("utf-8").splitlines()) for p in PACKAGE_ROOT.rglob("*.py")}
+    assert {str(p.relative_to(PACKAGE_ROOT)): n for p, n in lengths.items() if n > 300} == {}

@@ -2,7 +2,8 @@
 
 from newsgen.output.copy_files import copy_root_files, copy_static
 from newsgen.output.marker import previous_keys
-from newsgen.output.writer import SiteWriter, WriteReport, check_replaceable
+from newsgen.output.ownership import check_replaceable
+from newsgen.output.writer import SiteWriter, WriteReport
 
 __all__ = [
     "SiteWriter",

@@ -24,7 +24,6 @@ from types import TracebackType
 
 from newsgen.errors import OutputError, UsageError
 from newsgen.output.files import (
-    TEMPORARY_SUFFIX,
     OutputLock,
     carry_version_control,
     files_under,
@@ -44,11 +43,9 @@ from newsgen.output.marker import (
     lists_every_file,
     read_listing,
 )
-from newsgen.output.site_files import VERSION_CONTROL
+from newsgen.output.ownership import check_replaceable, strays_only
 
 STAGING_SUFFIX = ".newsgen-staging"
-# What setuptools leaves in a project's build/ besides lib/ (`pip install .`).
-_SETUPTOOLS_FOLDERS = ("bdist.", "temp.", "scripts-")
 
 
 @dataclass(frozen=True)
@@ -174,7 +171,7 @@ class SiteWriter:
         else:
             tops = {path.split("/", 1)[0] for path in self._live}
             unlisted = top_level_names(self.output) - tops
-        strays = _strays_only(self.output, unlisted)
+        strays = strays_only(self.output, unlisted)
         for path in strays:
             remove_file(self.output, path)
         return len(strays)
@@ -199,7 +196,7 @@ class SiteWriter:
         put into the live site by hand and swapped out unchecked stop the build instead."""
         unlisted = files_under(self.staging) - set(listing)
         note = f" (they were put into {self.output} while `newsgen serve` rebuilt it)"
-        return dict.fromkeys(_strays_only(self.staging, unlisted, note), "")
+        return dict.fromkeys(strays_only(self.staging, unlisted, note), "")
 
     def _note(self, path: str, key: str, digest: str) -> None:
         """Check `path` is a plain path inside the site, used once; note its digest and key."""
@@ -234,29 +231,6 @@ class SiteWriter:
         return f"{folder}/{name}"
 
 
-def check_replaceable(output: Path) -> None:
-    """Refuse an output folder that holds something newsgen did not make.
-
-    Version control's folder is not counted: a gh-pages worktree or clone is an output.
-    """
-    if output.is_symlink() or (output.exists() and not output.is_dir()):
-        raise UsageError(f"output {output} is not a folder")
-    held = sorted(p.name for p in output.iterdir()) if output.is_dir() else []
-    held = [name for name in held if name not in VERSION_CONTROL]
-    if not held or (output / MARKER).exists():
-        return
-    if all(name == "lib" or name.startswith(_SETUPTOOLS_FOLDERS) for name in held):
-        raise UsageError(
-            f"output folder {output} holds what `pip install .` left there (setuptools' "
-            f"{', '.join(held)}), not a site: remove it (rm -r {output}) or choose another "
-            "folder with --output"
-        )
-    raise UsageError(
-        f"output folder {output} is not empty and was not made by newsgen "
-        f"(no {MARKER} in it); choose a new or empty folder"
-    )
-
-
 def _write_listing(folder: Path, digests: dict[str, str], keys: dict[str, str], live: Path) -> None:
     """Write the marker; when it lists the same as the live site's, link that one instead."""
     lines = "".join(
@@ -287,21 +261,3 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
-
-
-def _strays_only(folder: Path, unlisted: set[str], note: str = "") -> list[str]:
-    """Give the temporaries among the files of `folder` its marker does not list; any other
-    such file was put there by hand, and stops the build rather than be lost."""
-    by_hand = sorted(path for path in unlisted if not path.endswith(TEMPORARY_SUFFIX))
-    if by_hand:
-        raise UsageError(_hand_placed_message(folder, by_hand) + note)
-    return sorted(unlisted)
-
-
-def _hand_placed_message(output: Path, paths: list[str]) -> str:
-    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    return (
-        f"{output} holds files newsgen did not make ({shown}); a build would remove them. "
-        "Put files to publish at the site's root in root/ (CNAME, .nojekyll, .well-known/…), "
-        "or delete them"
-    )
