@@ -155,3 +155,18 @@ def test_many_people_named_in_full_and_by_surname_are_joined_in_linear_time() ->
     found = count_entities(mentions, lede_end=0)
     assert len(found) == 20_000
     assert {entity.mentions for entity in found} == {2}
+
+
+def test_an_acronym_defined_in_brackets_is_one_subject_with_its_full_name() -> None:
+    # «Комитет защиты журналистов (КЗЖ) … КЗЖ сообщает … КЗЖ считает»
+    found = count_entities(
+        [
+            Mention("organisation", "Комитет защиты журналистов", 10),
+            Mention("organisation", "КЗЖ", 40, same_as="Комитет защиты журналистов"),
+            Mention("organisation", "КЗЖ", 200),
+            Mention("organisation", "КЗЖ", 300),
+        ],
+        LEDE_END,
+    )
+    # One subject, named as the article names it most.
+    assert found == [FoundEntity("organisation", "КЗЖ", 4, in_lede=True)]

@@ -79,3 +79,15 @@ def test_the_seed_article_names_its_people_places_and_once_each(ner: RussianNer)
     assert surnames.isdisjoint(by_name)
     assert by_name["Дональд Трамп"].mentions >= 4
     assert by_name["Казахстан"].mentions > by_name["Израиль"].mentions > 1
+
+
+def test_an_acronym_in_brackets_names_the_organisation_before_it(ner: RussianNer) -> None:
+    text = "По данным Комитета защиты журналистов (КЗЖ), в тюрьмах 125 журналистов. КЗЖ сообщает."
+    found = count_entities(mentions_of(ner, text), lede_end=len(text))
+    assert [(e.name, e.mentions) for e in found if e.kind == "organisation"] == [("КЗЖ", 3)]
+
+
+def test_a_company_is_named_without_its_legal_form(ner: RussianNer) -> None:
+    text = "Накануне глава ОАО «Газпром» Алексей Миллер пообещал снизить цены."
+    names = [m.name for m in mentions_of(ner, text)]
+    assert names == ["Газпром", "Алексей Миллер"]

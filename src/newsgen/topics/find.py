@@ -6,6 +6,7 @@ each loading the models once, in batches.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib.metadata
@@ -214,4 +215,4 @@ def _mentions(text: ArticleText, russian: dict[int, list[Mention]]) -> list[Ment
 
 def _shifted(mention: Mention, offset: int) -> Mention:
     """The mention as found in a slice, placed in the whole text (where the lede ends)."""
-    return Mention(mention.kind, mention.name, mention.start + offset) if offset else mention
+    return dataclasses.replace(mention, start=mention.start + offset) if offset else mention
