@@ -65,18 +65,17 @@ def test_a_surname_joins_a_full_name_whatever_its_ending() -> None:
     assert found == [FoundEntity("person", "Ерлан Касымов", 2, in_lede=True)]
 
 
-def test_a_surname_two_people_share_joins_neither() -> None:
+def test_a_surname_two_people_share_joins_the_one_spelt_alike() -> None:
     found = count_entities(
         mentions(
             ("person", "Андрей Волков", 10),
             ("person", "Ольга Волкова", 150),
-            ("person", "Волков", 200),
+            ("person", "Волков", 200),  # a man's form: not Ольга Волкова, named last
         ),
         LEDE_END,
     )
     assert sorted((e.name, e.mentions) for e in found) == [
-        ("Андрей Волков", 1),
-        ("Волков", 1),
+        ("Андрей Волков", 2),
         ("Ольга Волкова", 1),
     ]
 
@@ -170,3 +169,41 @@ def test_an_acronym_defined_in_brackets_is_one_subject_with_its_full_name() -> N
     )
     # One subject, named as the article names it most.
     assert found == [FoundEntity("organisation", "КЗЖ", 4, in_lede=True)]
+
+
+def test_a_lone_surname_is_the_person_named_last_before_it() -> None:
+    # «президент Барак Обама заявил … Обама выступал … первая леди Мишель Обама»
+    found = count_entities(
+        mentions(
+            ("person", "Барак Обама", 150),
+            ("person", "Обама", 250),
+            ("person", "Мишель Обама", 350),
+        ),
+        LEDE_END,
+    )
+    assert [(e.name, e.mentions) for e in found] == [("Барак Обама", 2), ("Мишель Обама", 1)]
+
+
+def test_a_lone_surname_before_any_full_name_of_several_stays_apart() -> None:
+    found = count_entities(
+        mentions(
+            ("person", "Обама", 150),
+            ("person", "Барак Обама", 250),
+            ("person", "Мишель Обама", 350),
+        ),
+        LEDE_END,
+    )
+    assert sorted(e.name for e in found) == ["Барак Обама", "Мишель Обама", "Обама"]
+
+
+def test_a_foreign_surname_in_another_case_joins_the_full_name() -> None:
+    # «Джаред Лофнер … Лофнеру предъявлено … адвокат Лофнера»
+    found = count_entities(
+        mentions(
+            ("person", "Джаред Лофнер", 150),
+            ("person", "Лофнеру", 250),
+            ("person", "Лофнера", 350),
+        ),
+        LEDE_END,
+    )
+    assert [(e.name, e.mentions) for e in found] == [("Джаред Лофнер", 3)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsgen.records import TopicKind
 
+_CASE_ENDING = re.compile(r"(?:а|у|ом|ым|е|ой|ю|я|ем)$")
 _SURNAME_ENDING = re.compile(r"(ов|ев|ин|ын|ск)(?:а|у|ым|ой|е|ого|ому|им)$")
 
 
@@ -81,6 +82,10 @@ def _join_second_names(groups: dict[str, list[Mention]]) -> None:
 
 
 def _join_surnames(groups: dict[str, list[Mention]]) -> None:
+    """A person named by surname alone joins the full name that ends with it: the one
+    the article names, or of several, the one spelt alike («Андрей Волков», not «Ольга
+    Волкова»), else the one named last before it («Барак Обама … Обама выступал …
+    Мишель Обама»); a surname in another case («Лофнеру») as well."""
     # Full names by their surname's stem: a lookup per lone surname, not a pass over all
     # full names (a text naming 2,000 people and 2,000 surnames took 15 s).
     owners: dict[str, list[str]] = {}
@@ -88,9 +93,34 @@ def _join_surnames(groups: dict[str, list[Mention]]) -> None:
         if group[0].kind == "person" and " " in key:
             owners.setdefault(surname_stem(key.split()[-1]), []).append(key)
     for key in [k for k, g in groups.items() if g[0].kind == "person" and " " not in k]:
-        candidates = owners.get(surname_stem(key), [])
-        if len(candidates) == 1:
-            groups[candidates[0]].extend(groups.pop(key))
+        candidates = owners.get(surname_stem(key)) or owners.get(_without_case_ending(key), [])
+        spelt_alike = [c for c in candidates if c.split()[-1] == key]  # «Волков», not «Волкова»
+        if len(spelt_alike) == 1 or len(candidates) == 1:
+            groups[(spelt_alike or candidates)[0]].extend(groups.pop(key))
+        elif candidates:
+            _join_each_to_the_last_named(groups, key, candidates)
+
+
+def _without_case_ending(word: str) -> str:
+    """«лофнеру» → «лофнер»: a foreign surname's stem, its case ending taken off."""
+    match = _CASE_ENDING.search(word)
+    return word[: match.start()] if match and match.start() >= 3 else word
+
+
+def _join_each_to_the_last_named(
+    groups: dict[str, list[Mention]], key: str, candidates: list[str]
+) -> None:
+    """Each mention of the lone surname `key` joins the candidate named last before it."""
+    starts = sorted((m.start, c) for c in candidates for m in groups[c])
+    kept = []
+    for mention in groups.pop(key):
+        before = [owner for start, owner in starts if start < mention.start]
+        if before:
+            groups[before[-1]].append(mention)
+        else:
+            kept.append(mention)
+    if kept:
+        groups[key] = kept
 
 
 def _entity(group: Sequence[Mention], lede_end: int) -> FoundEntity:
