@@ -25,8 +25,8 @@ from newsgen.parallel import default_jobs
 from newsgen.sources.load import load_sources
 from newsgen.topics.aliases import alias_table
 from newsgen.topics.assign import TopicSettings, assign_topics
-from newsgen.topics.entities import identity
 from newsgen.topics.find import find_entities
+from newsgen.topics.names import identity
 
 KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 Labelled = set[tuple[str, str]]  # (kind, identity of the canonical name)

@@ -28,7 +28,7 @@ from newsgen.sources import LoadResult, load_sources
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
 from newsgen.topics import Extraction, TopicSettings, assign_topics, find_entities
 from newsgen.topics.aliases import alias_table
-from newsgen.topics.entities import identity
+from newsgen.topics.names import identity
 
 # What a long build is doing, for a terminal: a stage, how far it is, of how many, in what
 # units: ("rendering", 500, 20000, "pages").

@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from newsgen.topics.entities import FoundEntity, Mention, count_entities, surname_stem
+from newsgen.topics.entities import FoundEntity, Mention, count_entities
+from newsgen.topics.names import surname_stem
 
 LEDE_END = 100  # mentions before this offset stand in the lede
 
@@ -207,3 +208,48 @@ def test_a_foreign_surname_in_another_case_joins_the_full_name() -> None:
         LEDE_END,
     )
     assert [(e.name, e.mentions) for e in found] == [("Джаред Лофнер", 3)]
+
+
+def test_a_name_with_and_without_the_patronymic_is_one_person() -> None:
+    # «Борис Николаевич Ельцин … Борис Ельцин … Борис Николаевич … Ельцин»
+    found = count_entities(
+        mentions(
+            ("person", "Борис Николаевич Ельцин", 10),
+            ("person", "Борис Ельцин", 150),
+            ("person", "Борис Николаевич", 250),
+            ("person", "Ельцин", 350),
+        ),
+        LEDE_END,
+    )
+    assert [(e.kind, e.mentions, e.in_lede) for e in found] == [("person", 4, True)]
+    assert found[0].name in {"Борис Ельцин", "Борис Николаевич Ельцин"}
+
+
+@pytest.mark.parametrize(
+    "alone", ["Виктор", "Виктор Степанович"], ids=["first-name", "first-name-and-patronymic"]
+)
+def test_a_first_name_alone_joins_the_one_person_of_that_name(alone: str) -> None:
+    full = "Виктор Степанович Черномырдин"
+    found = count_entities(mentions(("person", full, 150), ("person", alone, 250)), LEDE_END)
+    assert [(e.name, e.mentions) for e in found] == [(full, 2)]
+
+
+def test_a_first_name_and_a_surname_like_a_patronymic_is_a_full_name() -> None:
+    # «Роман Абрамович» is not «Роман Аркадьевич Ротенберг» named by first name.
+    found = count_entities(
+        mentions(("person", "Роман Аркадьевич Ротенберг", 150), ("person", "Роман Абрамович", 250)),
+        LEDE_END,
+    )
+    assert sorted(e.name for e in found) == ["Роман Абрамович", "Роман Аркадьевич Ротенберг"]
+
+
+def test_a_first_name_two_people_share_joins_neither() -> None:
+    found = count_entities(
+        mentions(
+            ("person", "Виктор Черномырдин", 150),
+            ("person", "Виктор Янукович", 200),
+            ("person", "Виктор", 250),
+        ),
+        LEDE_END,
+    )
+    assert sorted(e.name for e in found) == ["Виктор", "Виктор Черномырдин", "Виктор Янукович"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymorphy3
 import pytest
 
-from newsgen.topics.entities import identity
+from newsgen.topics.names import identity
 from newsgen.topics.russian_names import nominative_name
 from newsgen.topics.russian_ner import natasha_data_folder
 

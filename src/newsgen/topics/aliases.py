@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from babel import Locale
 
-from newsgen.topics.entities import identity
+from newsgen.topics.names import identity
 
 DEFAULT_ALIASES: dict[str, list[str]] = {
     "США": ["Соединенные Штаты", "Соединенные Штаты Америки", "Штаты"],

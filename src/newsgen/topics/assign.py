@@ -20,7 +20,8 @@ from typing import TypeVar
 from newsgen.records import Article, Topic, TopicKind
 from newsgen.slugs import slugify
 from newsgen.topics.aliases import ORGANISATIONS_TAGGED_AS_PLACES
-from newsgen.topics.entities import FoundEntity, identity, surname_stem
+from newsgen.topics.entities import FoundEntity
+from newsgen.topics.names import identity, surname_stem
 
 topic_key = identity
 Item = TypeVar("Item", bound=str)
