@@ -91,3 +91,23 @@ def test_a_company_is_named_without_its_legal_form(ner: RussianNer) -> None:
     text = "Накануне глава ОАО «Газпром» Алексей Миллер пообещал снизить цены."
     names = [m.name for m in mentions_of(ner, text)]
     assert names == ["Газпром", "Алексей Миллер"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «лет», years, starting a sentence, and in lower case after it
+        "Мост строили 10 лет. Лет через пять здесь построят второй.",
+        "Почту закрыли. Почта работала до восьми вечера, а почта в Астане до девяти.",
+        "Гастроли Большого прошли с успехом.",  # an adjective alone names nothing
+    ],
+)
+def test_common_words_are_not_names(ner: RussianNer, text: str) -> None:
+    names = [m.name for m in mentions_of(ner, text)]
+    assert not {"Лет", "Почта", "Большой", "Большого"} & set(names), names
+
+
+def test_a_name_the_dictionary_calls_a_common_word_is_kept_in_quotes(ner: RussianNer) -> None:
+    text = "Партия «Яблоко» провела съезд в Москве. Кремль не ответил. Сбербанк тоже."
+    names = [m.name for m in mentions_of(ner, text)]
+    assert {"Яблоко", "Кремль", "Москва", "Сбербанк"} <= set(names), names

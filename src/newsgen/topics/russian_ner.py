@@ -16,11 +16,13 @@ from pathlib import Path
 
 from newsgen.records import TopicKind
 from newsgen.topics.entities import Mention
-from newsgen.topics.russian_names import nominative_name
+from newsgen.topics.russian_names import ADJECTIVE_TAGS, nominative_name
 from newsgen.topics.span_rules import Span, cleaned, names_one_subject
 
 NER_KINDS: dict[str, TopicKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 _WORD = re.compile(r"[\w-]+")
+# Readings that make a word a name: a person's, a place's, an organisation's, a brand's.
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 _BATCH = 16
 
 
@@ -43,7 +45,7 @@ class RussianNer:
         for markup in self._tagger.map(list(texts)):
             text = markup.text
             spans = cleaned(text, [Span(s.start, s.stop, NER_KINDS[s.type]) for s in markup.spans])
-            spans = [s for s in spans if not self._thing_as_person(text, s)]
+            spans = [s for s in spans if not self._common_word(text, s)]
             yield self._mentions(text, spans)
 
     def _mentions(self, text: str, spans: list[Span]) -> list[Mention]:
@@ -100,21 +102,40 @@ class RussianNer:
     def _may_be_genitive(self, word: str) -> bool:
         return any(str(p.tag.case) == "gent" for p in self._analyzer.parse(word))
 
-    def _thing_as_person(self, text: str, span: Span) -> bool:
-        """Whether the model took a sentence's first word for a person («Новость, …»).
+    def _common_word(self, text: str, span: Span) -> bool:
+        """Whether the model took a common word for a name: a sentence's first word
+        («Новость, …», «Лет через пять…»), or an adjective alone («Большого»).
 
-        A one-word person the dictionary knows, but never as a living being, is none.
+        A one-word person the dictionary knows, but never as a living being, is none;
+        nor is a word at the start of a sentence that the dictionary knows only as a
+        common word and the text writes in lower case elsewhere («… 10 лет»). «Сбербанк»
+        and «Кремль», common words to the dictionary, are never written so.
         """
         words = text[span.start : span.stop].split()
-        if span.kind != "person" or len(words) != 1:
+        if len(words) != 1:
             return False
-        return all(p.is_known and "anim" not in p.tag for p in self._analyzer.parse(words[0]))
+        parses = self._analyzer.parse(words[0])
+        if all(p.is_known and p.tag.POS in ADJECTIVE_TAGS for p in parses):
+            return True
+        if span.kind == "person" and all(p.is_known and "anim" not in p.tag for p in parses):
+            return True
+        return (
+            _starts_sentence(text, span.start)
+            and all(p.is_known and not _PROPER & p.tag.grammemes for p in parses)
+            and f" {words[0].lower()}" in text
+        )
 
     def _mention(self, text: str, span: Span) -> Mention:
         # Split on spaces only, so that «AT&T» and «Procter & Gamble» keep their signs.
         words = text[span.start : span.stop].split()
         name = nominative_name(words, span.kind, self._analyzer, self._first_names)
         return Mention(span.kind, name, span.start)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether a word at `start` begins the text, a paragraph or a sentence."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ".!?…\n"
 
 
 def natasha_data_folder() -> Path:
