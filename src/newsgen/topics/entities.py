@@ -46,7 +46,7 @@ def count_entities(mentions: Iterable[Mention], lede_end: int) -> list[FoundEnti
             groups.setdefault(identity(mention.name), []).append(mention)
     _join_second_names(groups)
     join_people(groups)
-    entities = [_entity(group, lede_end) for group in groups.values()]
+    entities = [_entity(key, group, lede_end) for key, group in groups.items()]
     return sorted(entities, key=lambda e: (-e.mentions, e.name))
 
 
@@ -64,12 +64,13 @@ def _join_second_names(groups: dict[str, list[Mention]]) -> None:
             groups[first].extend(groups.pop(second))
 
 
-def _entity(group: Sequence[Mention], lede_end: int) -> FoundEntity:
-    """One subject's entity: a person by the fullest name, anything else by the name
-    the article uses most («ФАО», defined once as «Всемирная … организация (ФАО)»)."""
+def _entity(key: str, group: Sequence[Mention], lede_end: int) -> FoundEntity:
+    """One subject's entity: a person by the full name the others joined («Борис
+    Ельцин», not «Борис Николаевич»), anything else by the name the article uses most
+    («ФАО», defined once as «Всемирная … организация (ФАО)»)."""
     names = [m.name for m in group]
     if group[0].kind == "person":
-        name = max(set(names), key=lambda n: (" " in n, names.count(n), n))
+        name = max(set(names), key=lambda n: (identity(n) == key, " " in n, names.count(n), n))
     else:
         name = max(set(names), key=lambda n: (names.count(n), " " in n, n))
     kinds = [m.kind for m in group if m.name == name]
