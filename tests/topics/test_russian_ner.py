@@ -111,3 +111,12 @@ def test_a_name_the_dictionary_calls_a_common_word_is_kept_in_quotes(ner: Russia
     text = "Партия «Яблоко» провела съезд в Москве. Кремль не ответил. Сбербанк тоже."
     names = [m.name for m in mentions_of(ner, text)]
     assert {"Яблоко", "Кремль", "Москва", "Сбербанк"} <= set(names), names
+
+
+def test_the_original_spelling_in_brackets_is_the_same_subject(ner: RussianNer) -> None:
+    text = (
+        "Избиратели призваны проголосовать за новый парламент. Газета «Кориера делла Сера» "
+        "(Corriere della Sera) обозначает, что последние недели кампании будут трудными."
+    )
+    found = count_entities(mentions_of(ner, text), lede_end=0)
+    assert [(e.kind, e.mentions) for e in found] == [("organisation", 2)]

@@ -67,7 +67,7 @@ class RussianNer:
         before, named = previous
         return (
             span.bracketed
-            and text[before.stop : span.start].strip() == "("
+            and text[before.stop : span.start].strip(" «»\"„“”") == "("
             and names_one_subject(named.name, mention.name)
         )
 
