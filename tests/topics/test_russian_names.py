@@ -115,3 +115,34 @@ def test_yo_that_the_dictionary_adds_is_the_same_name(analyzer: pymorphy3.MorphA
 
 def test_nothing_left_after_quotes_is_no_name(analyzer: pymorphy3.MorphAnalyzer) -> None:
     assert nominative_name(["«", "»"], "organisation", analyzer) == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "nominative"),
+    [
+        ("МИДа", "organisation", "МИД"),  # an acronym does not decline
+        ("МВФом", "organisation", "МВФ"),
+        ("Формулы-1", "organisation", "Формула-1"),  # the number does not either
+    ],
+)
+def test_what_does_not_decline_keeps_its_form(
+    analyzer: pymorphy3.MorphAnalyzer, written: str, kind: str, nominative: str
+) -> None:
+    assert nominative_name(written.split(), kind, analyzer) == nominative
+
+
+@pytest.mark.parametrize(
+    ("written", "nominative"),
+    [
+        ("Ньюпорте", "Ньюпорт"),
+        ("Бенрата", "Бенрат"),
+        ("Костанае", "Костанай"),
+        ("Москве", "Москва"),
+    ],
+)
+def test_a_place_after_a_preposition_is_read_in_its_case(
+    analyzer: pymorphy3.MorphAnalyzer, written: str, nominative: str
+) -> None:
+    # «в Ньюпорте», «из Бенрата»: a place the dictionary does not know is most often a
+    # consonant-stem noun, not the feminine the guesser reads.
+    assert nominative_name([written], "place", analyzer, after_preposition=True) == nominative

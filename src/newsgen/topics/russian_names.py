@@ -27,6 +27,9 @@ _MASCULINE_SURNAME = re.compile(r"(?i)^(.*(?:ов|ев|ёв|ин|ын))(?:а|у|
 # A foreign man's surname declines like a noun: «Брукса», «Бруксу», «Бруксом», «Бруксе».
 _MASCULINE_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
 _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+_ACRONYM_WITH_ENDING = re.compile(r"([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ы|ов|ам|ах)")
+# A consonant-stem noun's ending in the cases that follow a preposition.
+_CONSONANT_STEM_ENDING = re.compile(r"(.*[бвгджзклмнпрстфхцчшщ])(?:а|у|е|ом)")
 _FEMININE_SURNAME = re.compile(r"(?i)^(.*(?:ов|ев|ёв|ин|ын))(?:ой|у)$")
 
 
@@ -37,20 +40,43 @@ class Analyzer(Protocol):
 
 
 def nominative_name(
-    words: Sequence[str], kind: str, analyzer: Analyzer, first_names: frozenset[str] = frozenset()
+    words: Sequence[str],
+    kind: str,
+    analyzer: Analyzer,
+    first_names: frozenset[str] = frozenset(),
+    after_preposition: bool = False,
 ) -> str:
     """Give the dictionary form of a name written as `words`, for a person, place or org.
 
     `first_names` (lower case) tells given names the dictionary does not know, such as
     «Ерлан», so that «Ерлана Касымова» is read as a man's name in the genitive.
+    `after_preposition`: the name follows a preposition, so it is not in the nominative.
     """
-    words = [w.strip(_QUOTES) for w in words if w.strip(_QUOTES)]
+    words = [_acronym(w.strip(_QUOTES)) for w in words if w.strip(_QUOTES)]
     if not words:
         return ""
+    if kind == "place" and after_preposition and len(words) == 1:
+        return _unknown_place(words[0], analyzer)
     if kind == "person":
         words = _from_first_name(words, analyzer, first_names)
         return " ".join(_person_words(words, analyzer, first_names))
     return " ".join(_phrase_words(words, analyzer, kind))
+
+
+def _acronym(word: str) -> str:
+    """«МИДа», «МВФом» → «МИД», «МВФ»: an acronym does not decline, though it is written so."""
+    match = _ACRONYM_WITH_ENDING.fullmatch(word)
+    return match.group(1) if match else word
+
+
+def _unknown_place(word: str, analyzer: Analyzer) -> str:
+    """A place the dictionary does not know, after a preposition: «в Ньюпорте», «из
+    Бенрата» → «Ньюпорт», «Бенрат». Such a name is most often a consonant-stem noun; the
+    guesser reads it as feminine («Ньюпорта»). A known place goes the usual way."""
+    match = _CONSONANT_STEM_ENDING.fullmatch(word)
+    if match and not any(p.is_known for p in _parses(analyzer, _last_part(word))):
+        return match.group(1)
+    return " ".join(_phrase_words([word], analyzer, "place"))
 
 
 def _from_first_name(
@@ -210,6 +236,8 @@ def _declining_part(word: str) -> tuple[str, str, str]:
     if match:
         return "", word[: match.start()], word[match.start() :]
     before, hyphen, last = word.rpartition("-")
+    if last.isdigit() and before:  # «Формулы-1»: the number does not decline
+        return "", before, hyphen + last
     return before + hyphen, last, ""
 
 

@@ -21,6 +21,37 @@ from newsgen.topics.span_rules import Span, cleaned, names_one_subject
 
 NER_KINDS: dict[str, TopicKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 _WORD = re.compile(r"[\w-]+")
+_PREPOSITIONS = frozenset(
+    [
+        "в",
+        "во",
+        "на",
+        "из",
+        "изо",
+        "до",
+        "от",
+        "у",
+        "около",
+        "возле",
+        "близ",
+        "к",
+        "ко",
+        "по",
+        "о",
+        "об",
+        "при",
+        "под",
+        "над",
+        "за",
+        "перед",
+        "с",
+        "со",
+        "для",
+        "без",
+        "после",
+        "через",
+    ]
+)
 # Readings that make a word a name: a person's, a place's, an organisation's, a brand's.
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 _BATCH = 16
@@ -67,7 +98,7 @@ class RussianNer:
         before, named = previous
         return (
             span.bracketed
-            and text[before.stop : span.start].strip(" «»\"„“”") == "("
+            and text[before.stop : span.start].strip(' «»"„“”') == "("
             and names_one_subject(named.name, mention.name)
         )
 
@@ -128,8 +159,15 @@ class RussianNer:
     def _mention(self, text: str, span: Span) -> Mention:
         # Split on spaces only, so that «AT&T» and «Procter & Gamble» keep their signs.
         words = text[span.start : span.stop].split()
-        name = nominative_name(words, span.kind, self._analyzer, self._first_names)
+        after = _after_preposition(text, span.start)
+        name = nominative_name(words, span.kind, self._analyzer, self._first_names, after)
         return Mention(span.kind, name, span.start)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a preposition («в Ньюпорте», «из Бенрата»)."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].casefold() in _PREPOSITIONS
 
 
 def _starts_sentence(text: str, start: int) -> bool:
