@@ -120,3 +120,14 @@ def test_the_original_spelling_in_brackets_is_the_same_subject(ner: RussianNer) 
     )
     found = count_entities(mentions_of(ner, text), lede_end=0)
     assert [(e.kind, e.mentions) for e in found] == [("organisation", 2)]
+
+
+def test_a_surname_the_model_passed_over_is_the_person_named_in_full(ner: RussianNer) -> None:
+    text = (
+        "Бывший нападающий Виктор Понедельник дал интервью. "
+        "В интервью Понедельник рассказал о тренере. Понедельник был трудным днём."
+    )
+    found = count_entities(mentions_of(ner, text), lede_end=0)
+    people = [(e.name, e.mentions) for e in found if e.kind == "person"]
+    # The second sentence names him; the third starts with the weekday, a common word.
+    assert people == [("Виктор Понедельник", 2)]

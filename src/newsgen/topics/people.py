@@ -71,7 +71,7 @@ def _join_surnames(groups: Groups) -> None:
         if group[0].kind == "person" and " " in key:
             owners.setdefault(surname_stem(key.split()[-1]), []).append(key)
     for key in [k for k, g in groups.items() if g[0].kind == "person" and " " not in k]:
-        candidates = owners.get(surname_stem(key)) or owners.get(_without_case_ending(key), [])
+        candidates = owners.get(surname_stem(key)) or owners.get(without_case_ending(key), [])
         spelt_alike = [c for c in candidates if c.split()[-1] == key]  # «Волков», not «Волкова»
         if len(spelt_alike) == 1 or len(candidates) == 1:
             groups[(spelt_alike or candidates)[0]].extend(groups.pop(key))
@@ -79,7 +79,7 @@ def _join_surnames(groups: Groups) -> None:
             _join_each_to_the_last_named(groups, key, candidates)
 
 
-def _without_case_ending(word: str) -> str:
+def without_case_ending(word: str) -> str:
     """«лофнеру» → «лофнер»: a foreign surname's stem, its case ending taken off."""
     match = _CASE_ENDING.search(word)
     return word[: match.start()] if match and match.start() >= 3 else word

@@ -74,7 +74,7 @@ def _unknown_place(word: str, analyzer: Analyzer) -> str:
     Бенрата» → «Ньюпорт», «Бенрат». Such a name is most often a consonant-stem noun; the
     guesser reads it as feminine («Ньюпорта»). A known place goes the usual way."""
     match = _CONSONANT_STEM_ENDING.fullmatch(word)
-    if match and not any(p.is_known for p in _parses(analyzer, _last_part(word))):
+    if match and not any(p.is_known for p in readings(analyzer, _last_part(word))):
         return match.group(1)
     return " ".join(_phrase_words([word], analyzer, "place"))
 
@@ -86,7 +86,7 @@ def _from_first_name(
     if len(words) <= 2:
         return words
     for index, word in enumerate(words[:-1]):
-        parses = _parses(analyzer, _last_part(word))
+        parses = readings(analyzer, _last_part(word))
         if any("Name" in p.tag.grammemes or p.normal_form in first_names for p in parses):
             return words[index:]
     return words[-2:]
@@ -105,7 +105,7 @@ def _person_grammar(
     """The case and gender that the most name parses of the words agree on."""
     votes: dict[tuple[str, str], float] = {}
     for position, word in enumerate(words):
-        for parse in _parses(analyzer, _last_part(word)):
+        for parse in readings(analyzer, _last_part(word)):
             known_first = position == 0 and len(words) > 1 and parse.normal_form in first_names
             if parse.tag.number == "plur":
                 continue  # a person's name is singular («Байжанова» is not «Байжаны»)
@@ -138,7 +138,7 @@ def _phrase_words(words: Sequence[str], analyzer: Analyzer, kind: str) -> list[s
 def _head_index(words: Sequence[str], analyzer: Analyzer) -> int | None:
     """The first word that is a noun rather than an adjective or participle."""
     for index, word in enumerate(words):
-        parses = _parses(analyzer, _last_part(word))
+        parses = readings(analyzer, _last_part(word))
         if parses and parses[0].tag.POS in NOUN_TAGS:
             return index
         if not parses or parses[0].tag.POS not in ADJECTIVE_TAGS:
@@ -148,13 +148,15 @@ def _head_index(words: Sequence[str], analyzer: Analyzer) -> int | None:
 
 def _head_parse(words: Sequence[str], analyzer: Analyzer, preferred: str) -> Any | None:
     """The parse of the head noun (the last of `words`) that its adjectives agree with best."""
-    candidates = [p for p in _parses(analyzer, _last_part(words[-1])) if p.tag.POS in NOUN_TAGS]
+    candidates = [p for p in readings(analyzer, _last_part(words[-1])) if p.tag.POS in NOUN_TAGS]
     if not candidates:
         return None
 
     def agreement(parse: Any) -> float:
         matching = sum(
-            max((a.score for a in _parses(analyzer, _last_part(w)) if _agrees(a, parse)), default=0)
+            max(
+                (a.score for a in readings(analyzer, _last_part(w)) if _agrees(a, parse)), default=0
+            )
             for w in words[:-1]
         )
         return float(matching + parse.score + (preferred in parse.tag.grammemes))
@@ -170,7 +172,7 @@ def _agrees(adjective: Any, noun: Any) -> bool:
 
 
 def _agreeing_nominative(word: str, head_parse: Any, analyzer: Analyzer) -> str:
-    for parse in _parses(analyzer, _last_part(word)):
+    for parse in readings(analyzer, _last_part(word)):
         if _agrees(parse, head_parse):
             return _inflected(parse, word)
     return word
@@ -193,7 +195,7 @@ def _person_nominative(
     case, gender = grammar
     parses = [
         p
-        for p in _parses(analyzer, part)
+        for p in readings(analyzer, part)
         if str(p.tag.case) == case and p.tag.POS in NOUN_TAGS and p.tag.number != "plur"
     ]
 
@@ -253,6 +255,7 @@ def _cached_parses(analyzer_id: int, word: str) -> tuple[Any, ...]:
 _ANALYZERS: dict[int, Analyzer] = {}
 
 
-def _parses(analyzer: Analyzer, word: str) -> tuple[Any, ...]:
+def readings(analyzer: Analyzer, word: str) -> tuple[Any, ...]:
+    """The readings of `word`, remembered: names and their words recur across articles."""
     _ANALYZERS.setdefault(id(analyzer), analyzer)
     return _cached_parses(id(analyzer), word)

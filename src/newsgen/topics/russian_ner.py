@@ -16,42 +16,21 @@ from pathlib import Path
 
 from newsgen.records import TopicKind
 from newsgen.topics.entities import Mention
-from newsgen.topics.russian_names import ADJECTIVE_TAGS, nominative_name
+from newsgen.topics.names import surname_stem
+from newsgen.topics.people import without_case_ending
+from newsgen.topics.russian_names import ADJECTIVE_TAGS, nominative_name, readings
 from newsgen.topics.span_rules import Span, cleaned, names_one_subject
 
 NER_KINDS: dict[str, TopicKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 _WORD = re.compile(r"[\w-]+")
 _PREPOSITIONS = frozenset(
-    [
-        "в",
-        "во",
-        "на",
-        "из",
-        "изо",
-        "до",
-        "от",
-        "у",
-        "около",
-        "возле",
-        "близ",
-        "к",
-        "ко",
-        "по",
-        "о",
-        "об",
-        "при",
-        "под",
-        "над",
-        "за",
-        "перед",
-        "с",
-        "со",
-        "для",
-        "без",
-        "после",
+    {
+        "в", "во", "на", "из", "изо", "до", "от", "у", "около", "возле", "близ", "к", "ко",
+        "по", "о", "об", "при", "под", "над", "за", "перед", "с", "со", "для", "без", "после",
         "через",
-    ]
-)
+    }
+)  # fmt: skip
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # Readings that make a word a name: a person's, a place's, an organisation's, a brand's.
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 _BATCH = 16
@@ -83,13 +62,46 @@ class RussianNer:
         """Each name's mention; a name in brackets after another may be its second name."""
         found: list[Mention] = []
         previous: tuple[Span, Mention] | None = None
-        for span in self._joined(text, spans):
+        joined = self._joined(text, spans)
+        for span in joined:
             mention = self._mention(text, span)
             if previous and self._defines(text, previous, span, mention):
                 mention = replace(mention, same_as=previous[1].name)
             found.append(mention)
             previous = (span, mention)
-        return found
+        return found + self._surnames_missed(text, joined, found)
+
+    def _surnames_missed(self, text: str, spans: list[Span], found: list[Mention]) -> list[Mention]:
+        """The surnames of people named in full that the model did not mark elsewhere
+        («Виктор Понедельник … Понедельник выразил»): a reader takes them for the person.
+
+        A word starting a sentence that the dictionary knows only as a common word
+        («Понедельник был тяжёлым») is not taken.
+        """
+        surnames = {
+            surname_stem(m.name.split()[-1]): m.name.split()[-1]
+            for m in found
+            if m.kind == "person" and " " in m.name
+        }
+        covered = [(span.start, span.stop) for span in spans]
+        beginnings = {stem[:3] for stem in surnames}  # most words are passed over by these
+        missed = []
+        for word in _CAPITALISED.finditer(text) if surnames else ():
+            if word.group()[:3].casefold() not in beginnings:
+                continue
+            surname = surnames.get(surname_stem(word.group())) or surnames.get(
+                without_case_ending(word.group().casefold())
+            )
+            if surname is None or any(a <= word.start() < b for a, b in covered):
+                continue
+            if _starts_sentence(text, word.start()) and self._is_common(word.group()):
+                continue
+            missed.append(Mention("person", surname, word.start()))
+        return missed
+
+    def _is_common(self, word: str) -> bool:
+        parses = readings(self._analyzer, word)
+        return all(p.is_known and not _PROPER & p.tag.grammemes for p in parses)
 
     def _defines(
         self, text: str, previous: tuple[Span, Mention], span: Span, mention: Mention
@@ -131,7 +143,7 @@ class RussianNer:
         return bool(word) and (word[0].isupper() or self._may_be_genitive(word[0]))
 
     def _may_be_genitive(self, word: str) -> bool:
-        return any(str(p.tag.case) == "gent" for p in self._analyzer.parse(word))
+        return any(str(p.tag.case) == "gent" for p in readings(self._analyzer, word))
 
     def _common_word(self, text: str, span: Span) -> bool:
         """Whether the model took a common word for a name: a sentence's first word
@@ -145,14 +157,14 @@ class RussianNer:
         words = text[span.start : span.stop].split()
         if len(words) != 1:
             return False
-        parses = self._analyzer.parse(words[0])
+        parses = readings(self._analyzer, words[0])
         if all(p.is_known and p.tag.POS in ADJECTIVE_TAGS for p in parses):
             return True
         if span.kind == "person" and all(p.is_known and "anim" not in p.tag for p in parses):
             return True
         return (
             _starts_sentence(text, span.start)
-            and all(p.is_known and not _PROPER & p.tag.grammemes for p in parses)
+            and self._is_common(words[0])
             and f" {words[0].lower()}" in text
         )
 
