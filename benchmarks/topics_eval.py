@@ -1,6 +1,9 @@
-"""Score the topics newsgen finds against a corpus manifest of true entities.
+"""Score the topics newsgen finds: on a synthetic corpus, on real news, or both.
 
     python benchmarks/topics_eval.py --corpus DIR --manifest DIR.manifest.jsonl [--limit N]
+    python benchmarks/topics_eval.py --real ../shared/realtext
+
+On real news (`--real`), see `benchmarks/real_news.py`.
 
 The manifest (from a corpus generator such as ../shared/corpus/make_corpus.py) lists
 each article's entities with how often it names them and whether in the lede. An
@@ -20,11 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for benchmarks.real_news
 
+from benchmarks.real_news import gold_of, score_real
 from newsgen.parallel import default_jobs
+from newsgen.records import Article
 from newsgen.sources.load import load_sources
 from newsgen.topics.aliases import alias_table
 from newsgen.topics.assign import TopicSettings, assign_topics
+from newsgen.topics.entities import FoundEntity
 from newsgen.topics.find import find_entities
 from newsgen.topics.names import identity
 
@@ -66,24 +73,46 @@ class Report:
 
 def main() -> None:
     arguments = _arguments()
+    if arguments.corpus and arguments.manifest:
+        _synthetic(arguments)
+    if arguments.real:
+        _real(arguments.real, arguments.jobs)
+
+
+def _synthetic(arguments: argparse.Namespace) -> None:
     truth = _truth(arguments.manifest, alias_table({}))
     loaded = load_sources(arguments.corpus, arguments.jobs)
     articles = [a for a in loaded.articles if Path(a.source_path).name in truth][: arguments.limit]
-    started = time.perf_counter()
-    extraction = find_entities(articles, None, arguments.jobs)
-    seconds = time.perf_counter() - started
-    settings = TopicSettings(aliases=alias_table({}))
-    with_topics = assign_topics(articles, extraction.entities, settings)
-    report = _score(with_topics, extraction.entities, truth, settings)
+    with_topics, entities, seconds = _topics(articles, arguments.jobs)
+    report = _score(with_topics, entities, truth, TopicSettings(aliases=alias_table({})))
     print(f"{len(articles)} articles, extraction {len(articles) / seconds:.0f} articles/s "
           f"on {arguments.jobs} processes ({seconds:.1f} s)\n")  # fmt: skip
     _print(report)
 
 
+def _real(folder: Path, jobs: int) -> None:
+    articles = load_sources(folder / "seeds", jobs).articles
+    with_topics, _, seconds = _topics(articles, jobs)
+    print(f"\n{len(articles)} real news articles ({seconds:.1f} s)")
+    print("\n".join(score_real(with_topics, gold_of(folder)).lines()))
+
+
+def _topics(
+    articles: list[Article], jobs: int
+) -> tuple[list[Article], list[list[FoundEntity]], float]:
+    """The articles with their topics as a build gives them, the entities, the seconds."""
+    started = time.perf_counter()
+    extraction = find_entities(articles, None, jobs)
+    seconds = time.perf_counter() - started
+    settings = TopicSettings(aliases=alias_table({}))
+    return assign_topics(articles, extraction.entities, settings), extraction.entities, seconds
+
+
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--manifest", type=Path, required=True)
+    parser.add_argument("--corpus", type=Path, help="a synthetic corpus")
+    parser.add_argument("--manifest", type=Path, help="its manifest of true entities")
+    parser.add_argument("--real", type=Path, help="real news: seeds/ and gold.json")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--jobs", type=int, default=default_jobs())
     return parser.parse_args()
