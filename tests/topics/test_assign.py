@@ -12,6 +12,7 @@ from newsgen.sources.load import topic_named
 from newsgen.topics.aliases import alias_table
 from newsgen.topics.assign import TopicSettings, assign_topics, topic_key
 from newsgen.topics.entities import FoundEntity
+from newsgen.topics.names import identity
 
 
 def article(number: int, *topic_names: str) -> Article:
@@ -268,3 +269,16 @@ def test_unions_and_seats_of_government_are_organisations(name: str) -> None:
     assert found_topics([article(1)], [found(("place", name, 1, True))]) == [
         [("organisation", name)]
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("КНР", "Китай"),
+        ("ФРГ", "Германия"),
+        ("G-20", "Большая двадцатка"),
+        ("G7", "Большая семерка"),
+    ],
+)
+def test_names_news_writes_for_one_subject_are_one_topic(written: str, canonical: str) -> None:
+    assert alias_table({})[identity(written)] == canonical
