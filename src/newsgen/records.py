@@ -23,6 +23,21 @@ class Topic:
     def url(self) -> str:
         return topic_url(self.slug)
 
+    @property
+    def filed_as(self) -> str:
+        """The name as an index files it: a person by surname («Токаев, Касым-Жомарт»).
+
+        Only names of two or three capitalised words, none of them a syllable of one or
+        two letters: «Си Цзиньпин» and «Ким Чен Ын» already start with the surname, and
+        «Усама бин Ладен» is not cut where a reader would not cut it.
+        """
+        words = self.name.split()
+        if self.kind != "person" or not 2 <= len(words) <= 3:
+            return self.name
+        if any(len(word) <= 2 or not word[:1].isupper() for word in words):
+            return self.name
+        return f"{words[-1]}, {' '.join(words[:-1])}"
+
 
 @dataclass(frozen=True)
 class Article:

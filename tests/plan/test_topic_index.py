@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sitetools import make_article
 
 from newsgen.plan.topic_index import initial, letter_indexes, letter_slug, topic_summaries
-from newsgen.records import Topic
+from newsgen.records import Topic, TopicKind
 
 CYRILLIC = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -99,3 +99,26 @@ def test_letters_cyrillic_first_then_latin_then_the_rest() -> None:
     assert [index.url for index in indexes][:2] == ["topics/letter/a/", "topics/letter/e/"]
     assert [s.topic.name for s in indexes[1].by_kind["other"]] == ["Ёлка"]
     assert sum(index.count for index in indexes) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "filed_as"),
+    [
+        ("person", "Касым-Жомарт Токаев", "Токаев, Касым-Жомарт"),
+        ("person", "Борис Николаевич Ельцин", "Ельцин, Борис Николаевич"),
+        ("person", "Си Цзиньпин", "Си Цзиньпин"),  # the surname first already
+        ("person", "Ким Чен Ын", "Ким Чен Ын"),
+        ("person", "Усама бин Ладен", "Усама бин Ладен"),
+        ("person", "Мадонна", "Мадонна"),
+        ("place", "Нью-Йорк", "Нью-Йорк"),
+        ("organisation", "Белый дом", "Белый дом"),
+    ],
+)
+def test_people_are_filed_by_surname(kind: TopicKind, name: str, filed_as: str) -> None:
+    assert Topic(kind, name, "slug").filed_as == filed_as
+
+
+def test_the_index_lists_a_person_under_the_surname_s_letter() -> None:
+    articles = [make_article(1, topics=(Topic("person", "Дональд Трамп", "donald-tramp"),))]
+    (letter,) = letter_indexes(topic_summaries(articles))
+    assert letter.letter == "Т"

@@ -101,10 +101,13 @@ def _most_common(counts: Counter[Topic]) -> list[tuple[Topic, int]]:
 
 
 def letter_indexes(summaries: Sequence[TopicSummary]) -> list[LetterIndex]:
-    """Give one index per initial letter (Cyrillic first, then Latin, then the rest)."""
+    """Give one index per initial letter (Cyrillic first, then Latin, then the rest).
+
+    People are filed by surname, as a printed index files them (`Topic.filed_as`).
+    """
     by_letter: dict[str, list[TopicSummary]] = defaultdict(list)
     for summary in summaries:
-        by_letter[initial(summary.topic.name)].append(summary)
+        by_letter[initial(summary.topic.filed_as)].append(summary)
     return [
         LetterIndex(letter, letter_slug(letter), _by_kind(sorted(found, key=_alphabetical)))
         for letter, found in sorted(by_letter.items(), key=lambda item: _letter_order(item[0]))
@@ -165,7 +168,7 @@ def _by_kind(summaries: Sequence[TopicSummary]) -> dict[str, list[TopicFacts]]:
 
 
 def _alphabetical(summary: TopicSummary) -> tuple[str, str]:
-    return (summary.topic.name.casefold().replace("ё", "е"), summary.topic.slug)
+    return (summary.topic.filed_as.casefold().replace("ё", "е"), summary.topic.slug)
 
 
 def _letter_order(letter: str) -> tuple[int, str]:
