@@ -37,6 +37,8 @@ def test_a_span_that_starts_inside_brackets_is_bracketed() -> None:
         ("Концерн «Майкрософт» представил", "Концерн «Майкрософт»", "Майкрософт"),
         ("замглавы Федеральной миграционной службы", "замглавы Федеральной", "Федеральной"),
         ("Партия «Яблоко» провела съезд", "Партия «Яблоко»", "Яблоко"),
+        ("на острове Уайт", "острове Уайт", "Уайт"),  # the case ending is the noun's
+        ("город Москва", "город Москва", "Москва"),
         ("компания по продаже оружия", "компания по", "компания по"),  # no name follows
         ("Движение в защиту леса", "Движение в защиту леса", "Движение в защиту леса"),
     ],
@@ -47,6 +49,11 @@ def test_legal_forms_and_posts_before_a_name_are_cut(text: str, tagged: str, nam
 
 def test_a_post_tagged_alone_is_no_name() -> None:
     assert named("Замглавы Федеральной службы", "Замглавы") == []
+
+
+@pytest.mark.parametrize("town", ["Озерск", "Городец"])
+def test_a_town_named_like_a_description_is_kept(town: str) -> None:
+    assert named(f"{town} Челябинской области", town) == [(town, False)]
 
 
 @pytest.mark.parametrize(

@@ -15,19 +15,26 @@ from newsgen.records import TopicKind
 
 # Russian legal forms of a company, written before its name: not part of the name.
 LEGAL_FORMS = frozenset({"оао", "зао", "ооо", "пао", "ао", "нао", "фгуп", "гуп", "муп", "нко"})
-# Words for what an organisation is, or for a post in one, that run into a name («концерн
-# Майкрософт», «партия «Яблоко»», «замглавы Федеральной миграционной службы»): the name is
-# what follows, when it starts with a capital («Движение в защиту леса» stays whole).
+# Words for what a body or a place is, or for a post, that run into a name («концерн
+# Майкрософт», «партия «Яблоко»», «замглавы Федеральной миграционной службы», «остров
+# Уайт», «город Москва»): the name is what follows, when it starts with a capital
+# («Движение в защиту леса» stays whole).
 DESCRIPTIONS = frozenset(
     {
         "концерн", "компания", "корпорация", "холдинг", "фирма", "группа", "партия",
         "движение", "агентство", "газета", "журнал", "телеканал", "радиостанция", "сайт",
+        "город", "остров", "река", "озеро", "посёлок", "поселок", "село", "деревня", "станица",
         "глава", "главы", "замглавы", "заместитель", "министр", "замминистра", "директор",
         "председатель", "руководитель", "президент", "вице-президент", "премьер", "посол",
         "представитель", "представители", "сотрудник", "сотрудники", "пресс-секретарь",
         "спикер", "лидер", "основатель", "депутат", "губернатор", "мэр", "генсек",
     }
 )  # fmt: skip
+# Descriptions without a final vowel, so that their cases match: «глав-ы», «рек-е».
+_DESCRIPTION_STEMS = frozenset(
+    d[:-1] if len(d) > 4 and d[-1] in "аяоеиьй" else d for d in DESCRIPTIONS if len(d) > 3
+)
+_CASE_ENDING = re.compile(r"[аяоеиыуюй]|ой|ей|ом|ем|ам|ям|ами|ями|ах|ях|ов|ев")
 _QUOTES = "«»\"„“”'"
 _LATIN = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]+")
@@ -87,14 +94,21 @@ def _without_description(text: str, span: Span) -> Span:
         if word_end < 0:
             return replace(span, start=start)
         word, rest = text[start:word_end], text[word_end + 1 : span.stop]
-        if word.casefold() not in LEGAL_FORMS | DESCRIPTIONS or not _starts_a_name(rest):
+        if not _is_description(word) or not _starts_a_name(rest):
             return replace(span, start=start)
         start = word_end + 1
 
 
-def _is_description(words: str) -> bool:
-    """«Замглавы» tagged alone: a post, not a name."""
-    return words.casefold() in LEGAL_FORMS | DESCRIPTIONS
+def _is_description(word: str) -> bool:
+    """A legal form or a description, in any of its cases («острове», «концерна», «главы»;
+    «Озерск» and «Городец» are names: «ск» and «ец» end no case)."""
+    folded = word.casefold()
+    if folded in LEGAL_FORMS or folded in DESCRIPTIONS:
+        return True
+    return any(
+        folded.startswith(stem) and _CASE_ENDING.fullmatch(folded[len(stem) :])
+        for stem in _DESCRIPTION_STEMS
+    )
 
 
 def _starts_a_name(words: str) -> bool:
