@@ -282,3 +282,27 @@ def test_unions_and_seats_of_government_are_organisations(name: str) -> None:
 )
 def test_names_news_writes_for_one_subject_are_one_topic(written: str, canonical: str) -> None:
     assert alias_table({})[identity(written)] == canonical
+
+
+def test_a_name_left_in_another_case_is_the_organisation_the_archive_names() -> None:
+    articles = [make_article(n) for n in range(3)]
+    entities = [
+        found(("organisation", "Казатомпром", 2, True)),
+        found(("organisation", "Казатомпром", 1, True)),
+        found(("person", "Казатомпрома", 2, True)),  # «Казатомпрома», taken for a person
+    ]
+    assert found_topics(articles, entities) == [[("organisation", "Казатомпром")]] * 3
+
+
+def test_a_rarer_usual_form_does_not_rename_a_commoner_name() -> None:
+    articles = [make_article(n) for n in range(3)]
+    entities = [
+        found(("person", "Иванова", 2, True)),
+        found(("person", "Иванова", 2, True)),
+        found(("place", "Иванов", 2, True)),
+    ]
+    assert found_topics(articles, entities) == [
+        [("person", "Иванова")],
+        [("person", "Иванова")],
+        [("place", "Иванов")],
+    ]

@@ -22,6 +22,7 @@ from newsgen.slugs import slugify
 from newsgen.topics.aliases import ORGANISATIONS_TAGGED_AS_PLACES
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.names import identity, surname_stem
+from newsgen.topics.people import without_case_ending
 
 topic_key = identity
 Item = TypeVar("Item", bound=str)
@@ -44,6 +45,7 @@ def assign_topics(
     """Give the articles with their topics: given ones first, then salient found ones."""
     settings = settings or TopicSettings()
     per_article = [_canonical(entities, settings) for entities in (found or [[] for _ in articles])]
+    per_article = _in_usual_form(per_article)
     # Ignored names go after the join, so a lone surname of an ignored person goes too.
     per_article = [
         [e for e in entities if identity(e.name) not in settings.ignore]
@@ -86,6 +88,31 @@ def _merge_same(entities: Sequence[FoundEntity]) -> list[FoundEntity]:
             )
         merged[key] = entity
     return list(merged.values())
+
+
+def _in_usual_form(per_article: list[list[FoundEntity]]) -> list[list[FoundEntity]]:
+    """A name the model left in another case («Казатомпрома», taken for a person) is the
+    place or organisation the archive names in its usual form («Казатомпром») more often.
+    """
+    usual: dict[str, FoundEntity] = {}
+    articles: Counter[str] = Counter()
+    for entities in per_article:
+        for e in entities:
+            articles[identity(e.name)] += 1
+            if e.kind in ("place", "organisation"):
+                usual.setdefault(identity(e.name), e)
+    result = []
+    for entities in per_article:
+        renamed = []
+        for e in entities:
+            key = identity(e.name)
+            stem = without_case_ending(key)
+            known = usual.get(stem) if stem != key and " " not in key else None
+            if known is not None and articles[stem] > articles[key]:
+                e = dataclasses.replace(e, name=known.name, kind=known.kind)
+            renamed.append(e)
+        result.append(_merge_same(renamed))
+    return result
 
 
 def _join_surnames_across_archive(
