@@ -11,8 +11,8 @@ from newsgen.errors import ConfigError, SourceError
 
 KNOWN = (
     "(known: title, description, language, base_url, per_page, feed_size, "
-    "find_topics, topic_aliases, topic_ignore, topic_min_mentions, search, search_part_size, "
-    "build_future, max_source_kb)"
+    "find_topics, topic_aliases, topic_ignore, topic_min_mentions, topic_sources, search, "
+    "search_part_size, build_future, max_source_kb)"
 )
 
 
@@ -66,6 +66,7 @@ def test_every_value_from_the_file(tmp_path: Path) -> None:
         "  Банк России: ЦБ\n"
         "topic_ignore: [Белый дом, Кремль]\n"
         "topic_min_mentions: 3\n"
+        "topic_sources: false\n"
         "build_future: true\n",
     )
     assert load_config(path) == SiteConfig(
@@ -79,6 +80,7 @@ def test_every_value_from_the_file(tmp_path: Path) -> None:
         topic_aliases={"США": ["Соединенные Штаты", "Штаты"], "Банк России": ["ЦБ"]},
         topic_ignore=["Белый дом", "Кремль"],
         topic_min_mentions=3,
+        topic_sources=False,
         build_future=True,
     )
 

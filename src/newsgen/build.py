@@ -133,6 +133,7 @@ def topic_settings(config: SiteConfig) -> TopicSettings:
         aliases=alias_table(config.topic_aliases, config.language),
         ignore=frozenset(identity(name) for name in config.topic_ignore),
         min_mentions=config.topic_min_mentions,
+        sources=config.topic_sources,
     )
 
 

@@ -43,6 +43,7 @@ class SiteConfig:
     topic_aliases: dict[str, list[str]] = field(default_factory=dict)  # name: [variants]
     topic_ignore: list[str] = field(default_factory=list)  # names never made topics
     topic_min_mentions: int = 2  # mentions that make a name a topic outside the lede
+    topic_sources: bool = True  # false: an organisation only cited as a source is no topic
     search: bool = True  # a search page and box, with a Pagefind index of the articles
     search_part_size: int = 5000  # articles per part of the index: Pagefind's memory bound
     build_future: bool = False  # publish articles dated in the future (else they wait)
@@ -127,6 +128,7 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "topic_aliases": lambda item: as_text_mapping(item.node),
     "topic_ignore": lambda item: as_text_list(item.node),
     "topic_min_mentions": lambda item: as_int(item.node),
+    "topic_sources": lambda item: as_bool(item.node),
     "search": lambda item: as_bool(item.node),
     "search_part_size": lambda item: as_int(item.node),
     "build_future": lambda item: as_bool(item.node),

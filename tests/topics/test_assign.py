@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 import pytest
@@ -306,3 +307,17 @@ def test_a_rarer_usual_form_does_not_rename_a_commoner_name() -> None:
         [("person", "Иванова")],
         [("place", "Иванов")],
     ]
+
+
+@pytest.mark.parametrize("sources", [True, False], ids=["kept", "left-out"])
+def test_a_source_the_article_only_cites_is_a_topic_unless_left_out(sources: bool) -> None:
+    articles = [make_article(1)]
+    entities = [
+        [
+            FoundEntity("organisation", "Reuters", 2, True, only_cited=True),
+            FoundEntity("organisation", "Газпром", 2, True),
+        ]
+    ]
+    settings = dataclasses.replace(SITE, sources=sources)
+    expected = [("organisation", "Reuters")] if sources else []
+    assert found_topics(articles, entities, settings) == [[*expected, ("organisation", "Газпром")]]

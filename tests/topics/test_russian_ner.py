@@ -131,3 +131,12 @@ def test_a_surname_the_model_passed_over_is_the_person_named_in_full(ner: Russia
     people = [(e.name, e.mentions) for e in found if e.kind == "person"]
     # The second sentence names him; the third starts with the weekday, a common word.
     assert people == [("Виктор Понедельник", 2)]
+
+
+def test_an_organisation_only_cited_as_a_source_is_told_apart(ner: RussianNer) -> None:
+    text = (
+        "Как сообщает агентство Reuters, «Газпром» снизил добычу. «Газпром» объяснил это "
+        "тёплой зимой, передаёт Reuters."
+    )
+    found = {e.name: e.only_cited for e in count_entities(mentions_of(ner, text), 0)}
+    assert found == {"Reuters": True, "Газпром": False}

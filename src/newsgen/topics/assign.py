@@ -35,6 +35,7 @@ class TopicSettings:
     aliases: Mapping[str, str] = field(default_factory=dict)  # identity of variant → name
     ignore: frozenset[str] = frozenset()  # identities of names never made topics
     min_mentions: int = 2  # mentions that make an entity salient outside the lede
+    sources: bool = True  # keep organisations the article only cites as its sources
 
 
 def assign_topics(
@@ -52,6 +53,8 @@ def assign_topics(
         for entities in _join_surnames_across_archive(per_article)
     ]
     salient = [[e for e in entities if _is_salient(e, settings)] for entities in per_article]
+    if not settings.sources:  # a source only cited is not what the article is about
+        salient = [[e for e in entities if not e.only_cited] for entities in salient]
     chosen = [
         _given(article, settings) + found for article, found in zip(articles, salient, strict=True)
     ]

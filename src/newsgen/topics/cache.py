@@ -60,7 +60,10 @@ class TopicCache:
         if self._connection is None or not entries:
             return
         rows = [
-            (key, json.dumps([[e.kind, e.name, e.mentions, e.in_lede] for e in found]))
+            (
+                key,
+                json.dumps([[e.kind, e.name, e.mentions, e.in_lede, e.only_cited] for e in found]),
+            )
             for key, found in entries.items()
         ]
         with self._refusals_said(), self._connection:

@@ -26,6 +26,7 @@ class Mention:
     name: str
     start: int
     same_as: str = ""
+    cites: bool = False  # the name is cited as a source: «сообщает Reuters»
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class FoundEntity:
     name: str
     mentions: int
     in_lede: bool
+    # Every mention cites it as the source of what is told («сообщает Reuters», «по
+    # данным Интерфакса»): a source rather than a subject of the article.
+    only_cited: bool = False
 
 
 def count_entities(mentions: Iterable[Mention], lede_end: int) -> list[FoundEntity]:
@@ -75,4 +79,5 @@ def _entity(key: str, group: Sequence[Mention], lede_end: int) -> FoundEntity:
         name = max(set(names), key=lambda n: (names.count(n), " " in n, n))
     kinds = [m.kind for m in group if m.name == name]
     kind = max(set(kinds), key=lambda k: (kinds.count(k), k))
-    return FoundEntity(kind, name, len(group), any(m.start < lede_end for m in group))
+    in_lede = any(m.start < lede_end for m in group)
+    return FoundEntity(kind, name, len(group), in_lede, all(m.cites for m in group))

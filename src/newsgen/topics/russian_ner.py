@@ -30,6 +30,13 @@ _PREPOSITIONS = frozenset(
         "через",
     }
 )  # fmt: skip
+# What introduces a source of what is told, right before its name: «сообщает Reuters»,
+# «передаёт ТАСС», «по данным Росстата», «со ссылкой на Bloomberg», «пишет «Коммерсант»».
+_CITING = re.compile(
+    r"(?i:сообща\w*|переда[её]\w*|пиш\w*|цитиру\w*|информиру\w*|по данным|по сообщению|"
+    r"по информации|со ссылкой на|как сообщил\w*(?: в)?|сообщил\w* в|агентств\w*|издани\w*)"
+    r"[\s«\"]*\Z"
+)
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # Readings that make a word a name: a person's, a place's, an organisation's, a brand's.
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
@@ -173,7 +180,9 @@ class RussianNer:
         words = text[span.start : span.stop].split()
         after = _after_preposition(text, span.start)
         name = nominative_name(words, span.kind, self._analyzer, self._first_names, after)
-        return Mention(span.kind, name, span.start)
+        before = text[max(0, span.start - 40) : span.start]
+        cites = span.kind == "organisation" and bool(_CITING.search(before))
+        return Mention(span.kind, name, span.start, cites=cites)
 
 
 def _after_preposition(text: str, start: int) -> bool:
