@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for benchmark
 from benchmarks.real_news import gold_of, score_real
 from newsgen.parallel import default_jobs
 from newsgen.records import Article
+from newsgen.slugs import transliterate
 from newsgen.sources.load import load_sources
 from newsgen.topics.aliases import alias_table
-from newsgen.topics.assign import TopicSettings, assign_topics
+from newsgen.topics.assign import TopicSettings, assign_topics, sound_key
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.find import find_entities
 from newsgen.topics.names import identity
@@ -136,14 +137,20 @@ def _truth(manifest: Path, aliases: dict[str, str]) -> dict[str, tuple[Labelled,
 
 
 def _canonical(name: str, aliases: dict[str, str]) -> str:
-    return identity(aliases.get(identity(name), name))
+    """The name's canonical form; spellings in two scripts that newsgen joins («Sberbank»,
+    «Сбербанк») are one, shown as first met."""
+    canonical = identity(aliases.get(identity(name), name))
+    return _FIRST_SPELLING.setdefault(sound_key(transliterate(canonical)), canonical)
+
+
+_FIRST_SPELLING: dict[str, str] = {}
 
 
 def _score(articles, found, truth, settings) -> Report:  # type: ignore[no-untyped-def]
     report = Report()
     for article, entities in zip(articles, found, strict=True):
         salient, everything = truth[Path(article.source_path).name]
-        predicted = {(t.kind, identity(t.name)) for t in article.topics}
+        predicted = {(t.kind, _canonical(t.name, {})) for t in article.topics}
         report.topics.add({n for _, n in predicted}, {n for _, n in salient})
         language = report.by_language.setdefault(article.lang, Score())
         language.add({n for _, n in predicted}, {n for _, n in salient})

@@ -134,6 +134,7 @@ def topic_settings(config: SiteConfig) -> TopicSettings:
         ignore=frozenset(identity(name) for name in config.topic_ignore),
         min_mentions=config.topic_min_mentions,
         sources=config.topic_sources,
+        language=config.language,
     )
 
 

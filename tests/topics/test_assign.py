@@ -76,15 +76,21 @@ def test_tie_between_spellings_is_decided_the_same_way_every_time() -> None:
 
 
 def test_different_names_with_one_slug_get_distinct_slugs() -> None:
-    """The Cyrillic name keeps its plain slug: a Latin namesake does not move its URL."""
-    articles = [article(1, "Казахстан"), article(2, "Kazakhstan"), article(3, "Казахстан")]
-    latin = "kazakhstan-" + hashlib.sha1(b"kazakhstan").hexdigest()[:6]
+    """The first in the order of precedence keeps its plain slug: a namesake does not move
+    its URL. (A Latin namesake sounds alike and is the same topic: see below.)"""
+    articles = [article(1, "Т-Банк"), article(2, "Т Банк"), article(3, "Т-Банк")]
+    other = "t-bank-" + hashlib.sha1("т-банк".encode()).hexdigest()[:6]
     assert topics_of(articles) == [
-        [("Казахстан", "kazakhstan")],
-        [("Kazakhstan", latin)],
-        [("Казахстан", "kazakhstan")],
+        [("Т-Банк", other)],
+        [("Т Банк", "t-bank")],  # first by its key
+        [("Т-Банк", other)],
     ]
-    assert topics_of([article(1, "Казахстан")]) == [[("Казахстан", "kazakhstan")]]
+    assert topics_of([article(1, "Т-Банк")]) == [[("Т-Банк", "t-bank")]]
+
+
+def test_a_latin_namesake_of_one_sound_is_the_same_topic() -> None:
+    articles = [article(1, "Казахстан"), article(2, "Kazakhstan"), article(3, "Казахстан")]
+    assert topics_of(articles) == [[("Казахстан", "kazakhstan")]] * 3
 
 
 def test_colliding_slugs_do_not_depend_on_article_order() -> None:
@@ -321,3 +327,21 @@ def test_a_source_the_article_only_cites_is_a_topic_unless_left_out(sources: boo
     settings = dataclasses.replace(SITE, sources=sources)
     expected = [("organisation", "Reuters")] if sources else []
     assert found_topics(articles, entities, settings) == [[*expected, ("organisation", "Газпром")]]
+
+
+def test_a_subject_in_latin_and_cyrillic_is_one_topic_in_the_site_s_script() -> None:
+    articles = [make_article(n) for n in range(4)]
+    entities = [
+        found(("organisation", "Sberbank", 2, True), ("place", "Moscow", 2, True)),
+        found(("organisation", "Сбербанк", 2, True), ("place", "Москва", 2, True)),
+        found(("organisation", "Lukoil", 2, True)),
+        found(("organisation", "Лукойл", 2, True)),
+    ]
+    assert found_topics(articles, entities) == [
+        [("organisation", "Сбербанк"), ("place", "Moscow")],  # Moscow sounds otherwise
+        [("organisation", "Сбербанк"), ("place", "Москва")],
+        [("organisation", "Лукойл")],
+        [("organisation", "Лукойл")],
+    ]
+    english = dataclasses.replace(SITE, language="en")
+    assert found_topics(articles[2:], entities[2:], english) == [[("organisation", "Lukoil")]] * 2

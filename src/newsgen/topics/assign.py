@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,13 +19,26 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from newsgen.records import Article, Topic, TopicKind
-from newsgen.slugs import slugify
+from newsgen.slugs import slugify, transliterate
 from newsgen.topics.aliases import ORGANISATIONS_TAGGED_AS_PLACES
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.names import identity, surname_stem
 from newsgen.topics.people import without_case_ending
 
 topic_key = identity
+_CYRILLIC = re.compile(r"[а-яё]")
+_LATIN = re.compile(r"[a-z]")
+# Latin spellings of one sound, in the order they are replaced.
+_SPELLINGS = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("q", "k"),
+    ("c", "k"),
+    ("y", "i"),
+    ("j", "i"),
+)
 Item = TypeVar("Item", bound=str)
 
 
@@ -36,6 +50,7 @@ class TopicSettings:
     ignore: frozenset[str] = frozenset()  # identities of names never made topics
     min_mentions: int = 2  # mentions that make an entity salient outside the lede
     sources: bool = True  # keep organisations the article only cites as its sources
+    language: str = "ru"  # the site's: of a name in two scripts, its own is shown
 
 
 def assign_topics(
@@ -58,7 +73,7 @@ def assign_topics(
     chosen = [
         _given(article, settings) + found for article, found in zip(articles, salient, strict=True)
     ]
-    topics = _topics_by_identity(chosen)
+    topics = _topics_by_identity(chosen, settings.language)
     return [
         dataclasses.replace(article, topics=_unique(topics[identity(e.name)] for e in entities))
         for article, entities in zip(articles, chosen, strict=True)
@@ -162,7 +177,9 @@ def _given(article: Article, settings: TopicSettings) -> list[FoundEntity]:
     return [FoundEntity("other", name, 1, True) for name in names]
 
 
-def _topics_by_identity(chosen: Sequence[Sequence[FoundEntity]]) -> dict[str, Topic]:
+def _topics_by_identity(
+    chosen: Sequence[Sequence[FoundEntity]], language: str = "ru"
+) -> dict[str, Topic]:
     """One topic per identity: the name most articles write, the kind found most often."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[TopicKind]] = defaultdict(Counter)
@@ -171,11 +188,45 @@ def _topics_by_identity(chosen: Sequence[Sequence[FoundEntity]]) -> dict[str, To
             names[identity(e.name)][unicodedata.normalize("NFC", e.name)] += 1
             if e.kind != "other":
                 kinds[identity(e.name)][e.kind] += 1
+    spelt_otherwise = _one_subject_in_two_scripts(names, cyrillic_first=language != "en")
+    for other, key in spelt_otherwise.items():  # shown as the site's script writes it
+        del names[other]
+        kinds[key].update(kinds.pop(other, Counter()))
     topics = {
         key: Topic(_most_common(kinds[key], default="other"), _most_common(counts, ""), "")
         for key, counts in names.items()
     }
-    return _with_unique_slugs(topics)
+    topics = _with_unique_slugs(topics)
+    return topics | {other: topics[key] for other, key in spelt_otherwise.items()}
+
+
+def _one_subject_in_two_scripts(
+    names: Mapping[str, Counter[str]], cyrillic_first: bool = True
+) -> dict[str, str]:
+    """Latin names the archive also writes in Cyrillic, sounded alike («Sberbank»,
+    «Сбербанк»; «Lukoil», «Лукойл»): each to the one in the site's script.
+
+    Names that sound otherwise («Moscow», «Москва») stay apart; countries are joined
+    by their names in Babel (`aliases`).
+    """
+    cyrillic: dict[str, str] = {}
+    for key in sorted(names):
+        if _CYRILLIC.search(key) and not _LATIN.search(key):
+            cyrillic.setdefault(sound_key(transliterate(key)), key)
+    joined = {}
+    for key in sorted(names):
+        match = cyrillic.get(sound_key(transliterate(key))) if not _CYRILLIC.search(key) else None
+        if match is not None:
+            joined.update({key: match} if cyrillic_first else {match: key})
+    return joined
+
+
+def sound_key(latin: str) -> str:
+    """A Latin name's letters as they sound, so that its spellings agree: x → ks, w → v."""
+    letters = "".join(ch for ch in latin.casefold() if ch.isalpha())
+    for spelt, sound in _SPELLINGS:
+        letters = letters.replace(spelt, sound)
+    return letters
 
 
 def _most_common(counts: Counter[Item], default: Item) -> Item:
