@@ -140,3 +140,12 @@ def test_an_organisation_only_cited_as_a_source_is_told_apart(ner: RussianNer) -
     )
     found = {e.name: e.only_cited for e in count_entities(mentions_of(ner, text), 0)}
     assert found == {"Reuters": True, "Газпром": False}
+
+
+def test_a_lone_surname_keeps_the_form_the_full_name_writes(ner: RussianNer) -> None:
+    text = (
+        "Министр Марко Росси прибыл в Бишкек. Росси отметил, что товарооборот вырос. "
+        "По словам Росси, переговоры продолжатся."
+    )
+    found = count_entities(mentions_of(ner, text), lede_end=0)
+    assert [(e.name, e.mentions) for e in found if e.kind == "person"] == [("Марко Росси", 3)]

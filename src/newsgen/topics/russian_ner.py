@@ -76,6 +76,7 @@ class RussianNer:
                 mention = replace(mention, same_as=previous[1].name)
             found.append(mention)
             previous = (span, mention)
+        found = _surnames_as_written(text, joined, found)
         return found + self._surnames_missed(text, joined, found)
 
     def _surnames_missed(self, text: str, spans: list[Span], found: list[Mention]) -> list[Mention]:
@@ -183,6 +184,23 @@ class RussianNer:
         before = text[max(0, span.start - 40) : span.start]
         cites = span.kind == "organisation" and bool(_CITING.search(before))
         return Mention(span.kind, name, span.start, cites=cites)
+
+
+def _surnames_as_written(text: str, spans: list[Span], found: list[Mention]) -> list[Mention]:
+    """A lone surname written as a person named in full writes it is that surname, not a
+    form of another word: «Марко Росси … Росси отметил» (the dictionary reads «Росси» as
+    a case of «Росся»)."""
+    surnames = {
+        m.name.split()[-1].casefold(): m.name.split()[-1]
+        for m in found
+        if m.kind == "person" and " " in m.name
+    }
+    return [
+        replace(m, name=surnames[written])
+        if m.kind == "person" and (written := text[span.start : span.stop].casefold()) in surnames
+        else m
+        for span, m in zip(spans, found, strict=True)
+    ]
 
 
 def _after_preposition(text: str, start: int) -> bool:
