@@ -72,9 +72,10 @@ class Article:
 
     @property
     def sort_key(self) -> tuple[dt.date, str, str]:
-        """Chronological order; same-day articles by time (when given), then identifier."""
-        time = self.published.isoformat() if self.published else ""
-        return (self.date, time, self.identifier)
+        """Chronological order; same-day articles by the instant they were published (when
+        given), then identifier. 10:00+03:00 is before 09:00+00:00: instants are compared
+        in UTC (a time without a zone counts as UTC), not the clock times as written."""
+        return (self.date, _instant_text(self.published), self.identifier)
 
 
 @dataclass(frozen=True)
@@ -106,3 +107,12 @@ class Teaser:
             article.lang,
             article.topics,
         )
+
+
+def _instant_text(moment: dt.datetime | None) -> str:
+    """`moment` in UTC as ISO 8601 text, which sorts as the instants do; "" for none."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC).isoformat()
+    return moment.astimezone(dt.UTC).isoformat()
