@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -202,6 +203,13 @@ def test_planning_again_after_body_edits_equals_planning_afresh() -> None:
     # The oldest, in no feed, and the newest, in the site feed.
     edited = [edit_body(articles[0]), *articles[1:-1], edit_body(articles[-1])]
     assert plan_again(previous, edited, CONFIG) == plan_site(edited, CONFIG)
+
+
+def test_planning_again_after_a_source_moved_equals_planning_afresh() -> None:
+    articles = oldest_first()
+    previous = plan_site(articles, CONFIG)
+    moved = [*articles[:-1], dataclasses.replace(articles[-1], source_path="seeds/2025/moved.txt")]
+    assert plan_again(previous, moved, CONFIG) == plan_site(moved, CONFIG)
 
 
 def test_planning_again_keeps_every_page_but_the_edited_article_and_the_site_feed() -> None:

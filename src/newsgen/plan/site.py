@@ -82,7 +82,10 @@ def plan_again(
     for page in previous:
         context = page.context
         if isinstance(context, ArticleContext) and by_path[page.path] is not context.article:
-            page = replace(page, context=replace(context, article=by_path[page.path]))
+            article = by_path[page.path]  # its file may have moved: the page says which
+            page = replace(
+                page, context=replace(context, article=article), sources=(article.source_path,)
+            )
         elif isinstance(context, SiteFeedContext):
             page = site_feed_page(newest_first, config)
         pages.append(page)
