@@ -28,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for benchmark
 from benchmarks.real_news import gold_of, score_real
 from newsgen.parallel import default_jobs
 from newsgen.records import Article
-from newsgen.slugs import transliterate
 from newsgen.sources.load import load_sources
 from newsgen.topics.aliases import alias_table
 from newsgen.topics.assign import TopicSettings, assign_topics, sound_key
@@ -140,7 +139,7 @@ def _canonical(name: str, aliases: dict[str, str]) -> str:
     """The name's canonical form; spellings in two scripts that newsgen joins («Sberbank»,
     «Сбербанк») are one, shown as first met."""
     canonical = identity(aliases.get(identity(name), name))
-    return _FIRST_SPELLING.setdefault(sound_key(transliterate(canonical)), canonical)
+    return _FIRST_SPELLING.setdefault(sound_key(canonical), canonical)
 
 
 _FIRST_SPELLING: dict[str, str] = {}

@@ -212,18 +212,19 @@ def _one_subject_in_two_scripts(
     cyrillic: dict[str, str] = {}
     for key in sorted(names):
         if _CYRILLIC.search(key) and not _LATIN.search(key):
-            cyrillic.setdefault(sound_key(transliterate(key)), key)
+            cyrillic.setdefault(sound_key(key), key)
     joined = {}
     for key in sorted(names):
-        match = cyrillic.get(sound_key(transliterate(key))) if not _CYRILLIC.search(key) else None
+        match = cyrillic.get(sound_key(key)) if not _CYRILLIC.search(key) else None
         if match is not None:
             joined.update({key: match} if cyrillic_first else {match: key})
     return joined
 
 
-def sound_key(latin: str) -> str:
-    """A Latin name's letters as they sound, so that its spellings agree: x → ks, w → v."""
-    letters = "".join(ch for ch in latin.casefold() if ch.isalpha())
+def sound_key(name: str) -> str:
+    """A name's letters in Latin as they sound, so that spellings agree in any script:
+    «Сбербанк» and «Sberbank», x → ks, w → v."""
+    letters = "".join(ch for ch in transliterate(name) if ch.isalpha())
     for spelt, sound in _SPELLINGS:
         letters = letters.replace(spelt, sound)
     return letters

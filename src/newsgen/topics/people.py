@@ -8,10 +8,10 @@ person's full name (first name and surname) when the article leaves no doubt whi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
-from newsgen.topics.names import surname_stem
+from newsgen.topics.names import identity, surname_stem
 
 if TYPE_CHECKING:
     from newsgen.topics.entities import Mention
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _CASE_ENDING = re.compile(r"(?:а|у|ом|ым|е|ой|ю|я|ем)$")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$")
 Groups = dict[str, list["Mention"]]
+Owner = TypeVar("Owner")
 
 
 def join_people(groups: Groups) -> None:
@@ -71,12 +72,18 @@ def _join_surnames(groups: Groups) -> None:
         if group[0].kind == "person" and " " in key:
             owners.setdefault(surname_stem(key.split()[-1]), []).append(key)
     for key in [k for k, g in groups.items() if g[0].kind == "person" and " " not in k]:
-        candidates = owners.get(surname_stem(key)) or owners.get(without_case_ending(key), [])
+        candidates = of_surname(owners, key) or []
         spelt_alike = [c for c in candidates if c.split()[-1] == key]  # «Волков», not «Волкова»
         if len(spelt_alike) == 1 or len(candidates) == 1:
             groups[(spelt_alike or candidates)[0]].extend(groups.pop(key))
         elif candidates:
             _join_each_to_the_last_named(groups, key, candidates)
+
+
+def of_surname(table: Mapping[str, Owner], word: str) -> Owner | None:
+    """What `table` (keyed by `surname_stem`) holds for the surname `word` is, in any
+    case: «Касымова» and «Касымов», or a foreign «Лофнеру» and «Лофнер»."""
+    return table.get(surname_stem(word)) or table.get(without_case_ending(identity(word)))
 
 
 def without_case_ending(word: str) -> str:

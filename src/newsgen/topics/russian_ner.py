@@ -17,7 +17,7 @@ from pathlib import Path
 from newsgen.records import TopicKind
 from newsgen.topics.entities import Mention
 from newsgen.topics.names import surname_stem
-from newsgen.topics.people import without_case_ending
+from newsgen.topics.people import of_surname
 from newsgen.topics.russian_names import ADJECTIVE_TAGS, nominative_name, readings
 from newsgen.topics.span_rules import Span, cleaned, names_one_subject
 
@@ -86,20 +86,14 @@ class RussianNer:
         A word starting a sentence that the dictionary knows only as a common word
         («Понедельник был тяжёлым») is not taken.
         """
-        surnames = {
-            surname_stem(m.name.split()[-1]): m.name.split()[-1]
-            for m in found
-            if m.kind == "person" and " " in m.name
-        }
+        surnames = {surname_stem(surname): surname for surname in _full_name_surnames(found)}
         covered = [(span.start, span.stop) for span in spans]
         beginnings = {stem[:3] for stem in surnames}  # most words are passed over by these
         missed = []
         for word in _CAPITALISED.finditer(text) if surnames else ():
             if word.group()[:3].casefold() not in beginnings:
                 continue
-            surname = surnames.get(surname_stem(word.group())) or surnames.get(
-                without_case_ending(word.group().casefold())
-            )
+            surname = of_surname(surnames, word.group())
             if surname is None or any(a <= word.start() < b for a, b in covered):
                 continue
             if _starts_sentence(text, word.start()) and self._is_common(word.group()):
@@ -190,17 +184,18 @@ def _surnames_as_written(text: str, spans: list[Span], found: list[Mention]) -> 
     """A lone surname written as a person named in full writes it is that surname, not a
     form of another word: «Марко Росси … Росси отметил» (the dictionary reads «Росси» as
     a case of «Росся»)."""
-    surnames = {
-        m.name.split()[-1].casefold(): m.name.split()[-1]
-        for m in found
-        if m.kind == "person" and " " in m.name
-    }
+    surnames = {surname.casefold(): surname for surname in _full_name_surnames(found)}
     return [
         replace(m, name=surnames[written])
         if m.kind == "person" and (written := text[span.start : span.stop].casefold()) in surnames
         else m
         for span, m in zip(spans, found, strict=True)
     ]
+
+
+def _full_name_surnames(found: list[Mention]) -> list[str]:
+    """The surnames, as written, of the people named in full among `found`."""
+    return [m.name.split()[-1] for m in found if m.kind == "person" and " " in m.name]
 
 
 def _after_preposition(text: str, start: int) -> bool:
