@@ -149,3 +149,11 @@ def test_a_lone_surname_keeps_the_form_the_full_name_writes(ner: RussianNer) -> 
     )
     found = count_entities(mentions_of(ner, text), lede_end=0)
     assert [(e.name, e.mentions) for e in found if e.kind == "person"] == [("Марко Росси", 3)]
+
+
+def test_a_body_named_by_its_place_is_an_organisation(ner: RussianNer) -> None:
+    text = "У здания мэрии Москвы прошёл митинг. Правительство США выразило протест."
+    found = [(m.kind, m.name) for m in mentions_of(ner, text)]
+    assert ("organisation", "Мэрия Москвы") in found
+    assert ("organisation", "Правительство США") in found
+    assert ("place", "Москва") in found and ("place", "США") in found

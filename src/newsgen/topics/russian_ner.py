@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsgen.records import TopicKind
+from newsgen.topics.bodies import body_nominative, with_bodies
 from newsgen.topics.entities import Mention
 from newsgen.topics.names import surname_stem
 from newsgen.topics.people import of_surname
@@ -62,7 +63,7 @@ class RussianNer:
         for markup in self._tagger.map(list(texts)):
             text = markup.text
             spans = cleaned(text, [Span(s.start, s.stop, NER_KINDS[s.type]) for s in markup.spans])
-            spans = [s for s in spans if not self._common_word(text, s)]
+            spans = with_bodies(text, [s for s in spans if not self._common_word(text, s)])
             yield self._mentions(text, spans)
 
     def _mentions(self, text: str, spans: list[Span]) -> list[Mention]:
@@ -174,7 +175,11 @@ class RussianNer:
         # Split on spaces only, so that «AT&T» and «Procter & Gamble» keep their signs.
         words = text[span.start : span.stop].split()
         after = _after_preposition(text, span.start)
-        name = nominative_name(words, span.kind, self._analyzer, self._first_names, after)
+        body = body_nominative(words[0]) if span.kind == "organisation" else None
+        if body:  # «правительства России» → «Правительство России»: the place stays as written
+            name = " ".join([body.capitalize(), *words[1:]])
+        else:
+            name = nominative_name(words, span.kind, self._analyzer, self._first_names, after)
         before = text[max(0, span.start - 40) : span.start]
         cites = span.kind == "organisation" and bool(_CITING.search(before))
         return Mention(span.kind, name, span.start, cites=cites)

@@ -27,7 +27,7 @@ DESCRIPTIONS = frozenset(
         "глава", "главы", "замглавы", "заместитель", "министр", "замминистра", "директор",
         "председатель", "руководитель", "президент", "вице-президент", "премьер", "посол",
         "представитель", "представители", "сотрудник", "сотрудники", "пресс-секретарь",
-        "спикер", "лидер", "основатель", "депутат", "губернатор", "мэр", "генсек",
+        "спикер", "лидер", "основатель", "депутат", "губернатор", "мэр", "генсек", "член",
     }
 )  # fmt: skip
 # Descriptions without a final vowel, so that their cases match: «глав-ы», «рек-е».
@@ -59,7 +59,7 @@ def cleaned(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         for part in _split_at_bracket(text, span):
             part = _trimmed(text, _without_description(text, part))
-            if part.stop > part.start and not _is_description(text[part.start : part.stop]):
+            if part.stop > part.start and not is_description(text[part.start : part.stop]):
                 result.append(part)
     return result
 
@@ -94,12 +94,12 @@ def _without_description(text: str, span: Span) -> Span:
         if word_end < 0:
             return replace(span, start=start)
         word, rest = text[start:word_end], text[word_end + 1 : span.stop]
-        if not _is_description(word) or not _starts_a_name(rest):
+        if not is_description(word) or not _starts_a_name(rest):
             return replace(span, start=start)
         start = word_end + 1
 
 
-def _is_description(word: str) -> bool:
+def is_description(word: str) -> bool:
     """A legal form or a description, in any of its cases («острове», «концерна», «главы»;
     «Озерск» and «Городец» are names: «ск» and «ец» end no case)."""
     folded = word.casefold()
