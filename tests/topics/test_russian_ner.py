@@ -157,3 +157,19 @@ def test_a_body_named_by_its_place_is_an_organisation(ner: RussianNer) -> None:
     assert ("organisation", "Мэрия Москвы") in found
     assert ("organisation", "Правительство США") in found
     assert ("place", "Москва") in found and ("place", "США") in found
+
+
+def test_a_place_the_model_passed_over_is_found_by_the_dictionary(ner: RussianNer) -> None:
+    found = mentions_of(ner, "Новым чемпионом Европы стал гроссмейстер из Хорватии.")
+    assert [(m.kind, m.name) for m in found] == [("place", "Хорватия"), ("place", "Европа")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Об этом сообщила радиостанция «Эхо Москвы» в понедельник.",  # a title's place
+        "Украинский посол выступил с речью.",  # an adjective
+    ],
+)
+def test_no_place_is_taken_from_titles_or_adjectives(ner: RussianNer, text: str) -> None:
+    assert [m for m in mentions_of(ner, text) if m.kind == "place"] == []

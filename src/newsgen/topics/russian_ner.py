@@ -19,6 +19,7 @@ from newsgen.topics.bodies import body_nominative, with_bodies
 from newsgen.topics.entities import Mention
 from newsgen.topics.names import surname_stem
 from newsgen.topics.people import of_surname
+from newsgen.topics.places_missed import places_missed
 from newsgen.topics.russian_names import ADJECTIVE_TAGS, nominative_name, readings
 from newsgen.topics.span_rules import Span, cleaned, names_one_subject
 
@@ -78,7 +79,8 @@ class RussianNer:
             found.append(mention)
             previous = (span, mention)
         found = _surnames_as_written(text, joined, found)
-        return found + self._surnames_missed(text, joined, found)
+        missed = self._surnames_missed(text, joined, found)
+        return found + missed + places_missed(text, joined, self._analyzer)
 
     def _surnames_missed(self, text: str, spans: list[Span], found: list[Mention]) -> list[Mention]:
         """The surnames of people named in full that the model did not mark elsewhere
