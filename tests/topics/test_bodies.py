@@ -25,6 +25,7 @@ def organisations(text: str, *places: str, person: str = "") -> list[str]:
         ("с главой администрации США", "США", "администрации США"),
         ("встреча в парламенте Чечни", "Чечни", "парламенте Чечни"),
         ("В декабре комиссия ЕС пригрозила", "ЕС", "комиссия ЕС"),
+        ("Встреча с послом Италии в миде Грузии", "Грузии", "миде Грузии"),
     ],
 )
 def test_a_body_before_a_place_is_an_organisation(text: str, place: str, body: str) -> None:
@@ -54,6 +55,13 @@ def test_no_body_without_a_name_right_after(text: str) -> None:
     assert organisations(text, place) == []
 
 
+def test_a_body_the_model_marked_is_not_marked_again() -> None:
+    text = "заявили в МИД России"
+    spans = [Span(text.index("МИД"), text.index("МИД") + 3, "organisation")]
+    spans.append(Span(text.index("России"), len(text), "place"))
+    assert with_bodies(text, spans) == spans
+
+
 def test_a_body_in_a_persons_title_is_the_person_s() -> None:
     text = "Ранее депутат парламента России Полина Воробьева посетила Алматы"
     assert organisations(text, "России", person="Полина Воробьева") == []
@@ -68,6 +76,7 @@ def test_a_body_in_a_persons_title_is_the_person_s() -> None:
         ("администрацию", "администрация"),
         ("парламент", "парламент"),
         ("прокуратуры", "прокуратура"),
+        ("МИДа", "МИД"),
         ("правительственный", None),
         ("мэр", None),
     ],

@@ -157,6 +157,13 @@ def test_a_body_named_by_its_place_is_an_organisation(ner: RussianNer) -> None:
     assert ("organisation", "Мэрия Москвы") in found
     assert ("organisation", "Правительство США") in found
     assert ("place", "Москва") in found and ("place", "США") in found
+    found = [(m.kind, m.name) for m in mentions_of(ner, "Встреча с послом Италии в миде Грузии")]
+    assert ("organisation", "МИД Грузии") in found
+
+
+def test_a_name_with_a_digit_is_no_person(ner: RussianNer) -> None:
+    text = "Фернандо Алонсо в первый раз в своей карьере выиграл Гран-при Монако Формулы-1."
+    assert [m.name for m in mentions_of(ner, text) if m.kind == "person"] == ["Фернандо Алонсо"]
 
 
 def test_a_place_the_model_passed_over_is_found_by_the_dictionary(ner: RussianNer) -> None:

@@ -17,12 +17,12 @@ from newsgen.topics.span_rules import Span, is_description
 _BODY = re.compile(
     r"(?i:(правительств)(?:о|а|у|ом|е)|(мэри)(?:я|и|ю|ей)|(администраци)(?:я|и|ю|ей)"
     r"|(парламент)(?:а|у|ом|е)?|(комисси)(?:я|и|ю|ей)"
-    r"|(прокуратур)(?:а|ы|е|у|ой))"
+    r"|(прокуратур)(?:а|ы|е|у|ой)|(мид)(?:а|у|ом|е)?)"
 )
 _NOMINATIVE = {
     "правительств": "правительство", "мэри": "мэрия", "администраци": "администрация",
     "парламент": "парламент", "комисси": "комиссия",
-    "прокуратур": "прокуратура",
+    "прокуратур": "прокуратура", "мид": "МИД",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"([а-яёА-ЯЁ]+) \Z")
 
@@ -38,7 +38,12 @@ def with_bodies(text: str, spans: list[Span]) -> list[Span]:
     for index, span in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
         body_start = _body_before(text, span)
-        if body_start is not None and not _title_of(text, body_start, span, following):
+        covered = bool(result) and result[-1].stop > (body_start or 0)  # «МИД» was marked
+        if (
+            body_start is not None
+            and not covered
+            and not _title_of(text, body_start, span, following)
+        ):
             result.append(Span(body_start, span.stop, "organisation"))
         result.append(span)
     return result

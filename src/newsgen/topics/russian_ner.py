@@ -152,7 +152,8 @@ class RussianNer:
 
     def _common_word(self, text: str, span: Span) -> bool:
         """Whether the model took a common word for a name: a sentence's first word
-        («Новость, …», «Лет через пять…»), or an adjective alone («Большого»).
+        («Новость, …», «Лет через пять…»), an adjective alone («Большого»), or anything
+        with a digit for a person («Формулы-1»).
 
         A one-word person the dictionary knows, but never as a living being, is none;
         nor is a word at the start of a sentence that the dictionary knows only as a
@@ -160,6 +161,8 @@ class RussianNer:
         and «Кремль», common words to the dictionary, are never written so.
         """
         words = text[span.start : span.stop].split()
+        if span.kind == "person" and any(c.isdigit() for c in text[span.start : span.stop]):
+            return True  # a race or a product («Формулы-1»), not a person
         if len(words) != 1:
             return False
         parses = readings(self._analyzer, words[0])
@@ -179,7 +182,7 @@ class RussianNer:
         after = _after_preposition(text, span.start)
         body = body_nominative(words[0]) if span.kind == "organisation" else None
         if body:  # «правительства России» → «Правительство России»: the place stays as written
-            name = " ".join([body.capitalize(), *words[1:]])
+            name = " ".join([body[0].upper() + body[1:], *words[1:]])
         else:
             name = nominative_name(words, span.kind, self._analyzer, self._first_names, after)
         before = text[max(0, span.start - 40) : span.start]
