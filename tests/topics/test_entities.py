@@ -253,3 +253,34 @@ def test_a_first_name_two_people_share_joins_neither() -> None:
         LEDE_END,
     )
     assert sorted(e.name for e in found) == ["Виктор", "Виктор Черномырдин", "Виктор Янукович"]
+
+
+def test_a_short_name_of_an_organisation_named_in_full_is_that_organisation() -> None:
+    found = count_entities(
+        mentions(
+            ("organisation", "Законодательное собрание Приморского края", 150),
+            ("organisation", "Законодательное собрание", 300),
+            ("organisation", "МИД", 20),
+            ("organisation", "МИД", 400),
+            ("organisation", "МИД РФ", 500),
+        ),
+        LEDE_END,
+    )
+    assert [(e.name, e.mentions, e.in_lede) for e in found] == [
+        ("МИД РФ", 3, True),
+        ("Законодательное собрание Приморского края", 2, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Газпром", "Газпром нефть"),  # the full name goes on with a common word: another one
+        ("Конгресс", "Конгресс США", "Конгресс Колумбии"),  # which one is not clear
+    ],
+)
+def test_a_short_name_stays_apart_when_the_full_one_is_not_certain(names: tuple[str, ...]) -> None:
+    found = count_entities(
+        [Mention("organisation", name, 200 + 10 * i) for i, name in enumerate(names)], LEDE_END
+    )
+    assert sorted(e.name for e in found) == sorted(names)

@@ -7,7 +7,7 @@ surname alone («Трамп») joins the one full name in the article that ends 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgen.records import TopicKind
 from newsgen.topics.names import identity
@@ -49,6 +49,7 @@ def count_entities(mentions: Iterable[Mention], lede_end: int) -> list[FoundEnti
         if mention.name:
             groups.setdefault(identity(mention.name), []).append(mention)
     _join_second_names(groups)
+    _join_short_organisation_names(groups)
     join_people(groups)
     entities = [_entity(key, group, lede_end) for key, group in groups.items()]
     return sorted(entities, key=lambda e: (-e.mentions, e.name))
@@ -66,6 +67,28 @@ def _join_second_names(groups: dict[str, list[Mention]]) -> None:
     for second, first in defined.items():
         if second != first and second in groups and first in groups:
             groups[first].extend(groups.pop(second))
+
+
+def _join_short_organisation_names(groups: dict[str, list[Mention]]) -> None:
+    """«Законодательное собрание» after «Законодательное собрание Приморского края»,
+    «МИД» beside «МИД РФ»: the short name is the one organisation the article names in
+    full, when one full name starts with it and goes on with a name («Газпром нефть» is
+    another company). Every mention takes the full name."""
+    full_names: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        words = key.split()
+        if group[0].kind == "organisation" and len(words) > 1:
+            for end in range(1, len(words)):
+                if _starts_a_name(group[0].name.split()[end]):
+                    full_names.setdefault(" ".join(words[:end]), []).append(key)
+    for short, longer in full_names.items():
+        if len(longer) == 1 and short in groups and groups[short][0].kind == "organisation":
+            full = groups[longer[0]]
+            full.extend(replace(m, name=full[0].name) for m in groups.pop(short))
+
+
+def _starts_a_name(word: str) -> bool:
+    return word[:1].isupper()
 
 
 def _entity(key: str, group: Sequence[Mention], lede_end: int) -> FoundEntity:
