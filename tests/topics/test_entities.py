@@ -284,3 +284,24 @@ def test_a_short_name_stays_apart_when_the_full_one_is_not_certain(names: tuple[
         [Mention("organisation", name, 200 + 10 * i) for i, name in enumerate(names)], LEDE_END
     )
     assert sorted(e.name for e in found) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("names", "people"),
+    [
+        (("Алексей Кудрин", "А. Кудрин"), [("Алексей Кудрин", 2)]),
+        (("Алексей Кудрин", "В. Кудрин"), [("Алексей Кудрин", 1), ("В. Кудрин", 1)]),
+        (
+            ("Алексей Кудрин", "Андрей Кудрин", "А. Кудрин"),  # which one is not clear
+            [("А. Кудрин", 1), ("Алексей Кудрин", 1), ("Андрей Кудрин", 1)],
+        ),
+        (("Наина Иосифовна Ельцина", "Н. И. Ельцина"), [("Наина Иосифовна Ельцина", 2)]),
+    ],
+)
+def test_initials_and_a_surname_are_the_person_named_in_full(
+    names: tuple[str, ...], people: list[tuple[str, int]]
+) -> None:
+    found = count_entities(
+        [Mention("person", name, 200 + 10 * i) for i, name in enumerate(names)], LEDE_END
+    )
+    assert sorted((e.name, e.mentions) for e in found) == people

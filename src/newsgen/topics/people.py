@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from newsgen.topics.entities import Mention
 
 _CASE_ENDING = re.compile(r"(?:а|у|ом|ым|е|ой|ю|я|ем)$")
+_INITIAL = re.compile(r"\w\.")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$")
 Groups = dict[str, list["Mention"]]
 Owner = TypeVar("Owner")
@@ -26,6 +27,7 @@ def join_people(groups: Groups) -> None:
     """Join the groups of one person: first names, patronymics, then surnames."""
     _join_first_names(groups)
     _join_full_names_with_patronymic(groups)
+    _join_initials(groups)
     _join_surnames(groups)
 
 
@@ -65,12 +67,7 @@ def _join_surnames(groups: Groups) -> None:
     the article names, or of several, the one spelt alike («Андрей Волков», not «Ольга
     Волкова»), else the one named last before it («Барак Обама … Обама выступал …
     Мишель Обама»); a surname in another case («Лофнеру») as well."""
-    # Full names by their surname's stem: a lookup per lone surname, not a pass over all
-    # full names (a text naming 2,000 people and 2,000 surnames took 15 s).
-    owners: dict[str, list[str]] = {}
-    for key, group in groups.items():
-        if group[0].kind == "person" and " " in key:
-            owners.setdefault(surname_stem(key.split()[-1]), []).append(key)
+    owners = _full_names_by_surname(groups)
     for key in [k for k, g in groups.items() if g[0].kind == "person" and " " not in k]:
         candidates = of_surname(owners, key) or []
         spelt_alike = [c for c in candidates if c.split()[-1] == key]  # «Волков», not «Волкова»
@@ -78,6 +75,31 @@ def _join_surnames(groups: Groups) -> None:
             groups[(spelt_alike or candidates)[0]].extend(groups.pop(key))
         elif candidates:
             _join_each_to_the_last_named(groups, key, candidates)
+
+
+def _join_initials(groups: Groups) -> None:
+    """«А. Кудрин» joins the one person named in full whose surname and first letter
+    agree («Алексей Кудрин»)."""
+    owners = _full_names_by_surname(groups)
+    for key in _people(groups, lambda n: n >= 2):
+        *initials, surname = key.split()
+        if not all(_INITIAL.fullmatch(word) for word in initials):
+            continue
+        candidates = [
+            c for c in of_surname(owners, surname) or [] if c != key and c[0] == initials[0][0]
+        ]
+        if len(candidates) == 1 and candidates[0] in groups:
+            groups[candidates[0]].extend(groups.pop(key))
+
+
+def _full_names_by_surname(groups: Groups) -> dict[str, list[str]]:
+    """Full names by their surname's stem: a lookup per lone surname, not a pass over
+    all full names (a text naming 2,000 people and 2,000 surnames took 15 s)."""
+    owners: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        if group[0].kind == "person" and " " in key and not _INITIAL.fullmatch(key.split()[0]):
+            owners.setdefault(surname_stem(key.split()[-1]), []).append(key)
+    return owners
 
 
 def of_surname(table: Mapping[str, Owner], word: str) -> Owner | None:
