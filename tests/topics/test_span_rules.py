@@ -25,6 +25,11 @@ def test_a_name_in_brackets_within_the_span_stands_apart() -> None:
     assert named(text, "ООН (ФАО)") == [("ООН", False), ("ФАО", True)]
 
 
+def test_a_list_the_model_ran_together_is_split_at_its_commas() -> None:
+    text = "Шайбы забросили Овечкин, Фёдоров и Ковальчук"
+    assert named(text, "Овечкин, Фёдоров") == [("Овечкин", False), ("Фёдоров", False)]
+
+
 def test_a_span_that_starts_inside_brackets_is_bracketed() -> None:
     text = "Билайн (ВымпелКом) объявил"
     assert named(text, "ВымпелКом") == [("ВымпелКом", True)]

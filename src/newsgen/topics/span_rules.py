@@ -54,14 +54,23 @@ class Span:
 
 
 def cleaned(text: str, spans: list[Span]) -> list[Span]:
-    """The spans with brackets split off and descriptions cut, empty ones dropped."""
+    """The spans with lists and brackets split, descriptions cut, empty ones dropped."""
     result = []
-    for span in spans:
+    for span in (part for whole in spans for part in _split_at_commas(text, whole)):
         for part in _split_at_bracket(text, span):
             part = _trimmed(text, _without_description(text, part))
             if part.stop > part.start and not is_description(text[part.start : part.stop]):
                 result.append(part)
     return result
+
+
+def _split_at_commas(text: str, span: Span) -> list[Span]:
+    """«Овечкин, Фёдоров» → «Овечкин» and «Фёдоров»: a list the model ran together."""
+    parts, start = [], span.start
+    while (comma := text.find(",", start, span.stop)) >= 0:
+        parts.append(replace(span, start=start, stop=comma))
+        start = comma + 1
+    return [*parts, replace(span, start=start)]
 
 
 def _split_at_bracket(text: str, span: Span) -> list[Span]:
