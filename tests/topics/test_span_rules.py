@@ -69,6 +69,9 @@ def test_a_town_named_like_a_description_is_kept(town: str) -> None:
         ("Юрген Клинсман", "Jürgen Klinsmann", True),
         ("Цюрих", "Швейцария", False),  # a city and its country
         ("Билайн", "ВымпелКом", False),  # a brand and its company
+        ("EURid", "The European Registry of Internet Domain Names", True),
+        ("Всемирная организация здравоохранения", "ВОЗ", True),
+        ("Московская сотовая связь", "Москва", False),
     ],
 )
 def test_a_bracketed_name_is_the_same_subject_when_an_acronym_or_original(

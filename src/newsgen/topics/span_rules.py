@@ -128,6 +128,14 @@ def names_one_subject(first: str, bracketed: str) -> bool:
     """Whether a name and the name in brackets after it are one subject: an acronym
     defined («Комитет защиты журналистов (КЗЖ)») or an original spelling («Юрген
     Клинсман (Jürgen Klinsmann)»), not a place and its country («Цюрих (Швейцария)»)."""
-    either_acronym = any(_ACRONYM.fullmatch(name) for name in (first, bracketed))
+    either_acronym = any(_ACRONYM.fullmatch(name) for name in (first, bracketed)) or any(
+        _abbreviates(short, long) for short, long in ((first, bracketed), (bracketed, first))
+    )
     original_spelling = bool(_LATIN.search(bracketed)) and not _LATIN.search(first)
     return either_acronym or original_spelling
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether one word of several capitals may shorten a name of several words:
+    «EURid (The European Registry of Internet Domain Names)»."""
+    return " " not in short and " " in long and sum(c.isupper() for c in short) >= 2
