@@ -305,3 +305,21 @@ def test_initials_and_a_surname_are_the_person_named_in_full(
         [Mention("person", name, 200 + 10 * i) for i, name in enumerate(names)], LEDE_END
     )
     assert sorted((e.name, e.mentions) for e in found) == people
+
+
+def test_a_name_inside_another_only_tells_that_a_subject_named_alone_is_in_the_lede() -> None:
+    found = count_entities(
+        [
+            Mention("organisation", "МИД России", 10),
+            Mention("place", "Россия", 14, inside=True),
+            Mention("place", "Россия", 300),
+            Mention("organisation", "Банк Грузии", 20),
+            Mention("place", "Грузия", 25, inside=True),  # never named alone
+        ],
+        LEDE_END,
+    )
+    assert sorted((e.name, e.mentions, e.in_lede) for e in found) == [
+        ("Банк Грузии", 1, True),
+        ("МИД России", 1, True),
+        ("Россия", 1, True),
+    ]

@@ -180,3 +180,11 @@ def test_a_place_the_model_passed_over_is_found_by_the_dictionary(ner: RussianNe
 )
 def test_no_place_is_taken_from_titles_or_adjectives(ner: RussianNer, text: str) -> None:
     assert [m for m in mentions_of(ner, text) if m.kind == "place"] == []
+
+
+def test_a_place_inside_an_organisations_name_is_marked_inside(ner: RussianNer) -> None:
+    found = mentions_of(ner, "Представитель Национального банка Казахстана сообщил.")
+    assert [(m.kind, m.name, m.inside) for m in found] == [
+        ("organisation", "Национальный банк Казахстана", False),
+        ("place", "Казахстан", True),
+    ]

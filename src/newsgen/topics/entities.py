@@ -27,6 +27,9 @@ class Mention:
     start: int
     same_as: str = ""
     cites: bool = False  # the name is cited as a source: «сообщает Reuters»
+    # The name stands inside another's («России» in «МИД России»): it tells that a subject
+    # the article also names on its own is in the lede, but is not counted as a mention.
+    inside: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ def count_entities(mentions: Iterable[Mention], lede_end: int) -> list[FoundEnti
     for mention in mentions:
         if mention.name:
             groups.setdefault(identity(mention.name), []).append(mention)
+    for key in [k for k, group in groups.items() if all(m.inside for m in group)]:
+        del groups[key]
     _join_second_names(groups)
     _join_short_organisation_names(groups)
     join_people(groups)
@@ -103,4 +108,5 @@ def _entity(key: str, group: Sequence[Mention], lede_end: int) -> FoundEntity:
     kinds = [m.kind for m in group if m.name == name]
     kind = max(set(kinds), key=lambda k: (kinds.count(k), k))
     in_lede = any(m.start < lede_end for m in group)
-    return FoundEntity(kind, name, len(group), in_lede, all(m.cites for m in group))
+    mentions = sum(not m.inside for m in group)
+    return FoundEntity(kind, name, mentions, in_lede, all(m.cites for m in group))

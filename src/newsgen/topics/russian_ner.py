@@ -80,7 +80,8 @@ class RussianNer:
             previous = (span, mention)
         found = _surnames_as_written(text, joined, found)
         missed = self._surnames_missed(text, joined, found)
-        return found + missed + places_missed(text, joined, self._analyzer)
+        inner = [replace(self._mention(text, s), inside=True) for s in _absorbed(spans, joined)]
+        return found + missed + inner + places_missed(text, joined, self._analyzer)
 
     def _surnames_missed(self, text: str, spans: list[Span], found: list[Mention]) -> list[Mention]:
         """The surnames of people named in full that the model did not mark elsewhere
@@ -188,6 +189,12 @@ class RussianNer:
         before = text[max(0, span.start - 40) : span.start]
         cites = span.kind == "organisation" and bool(_CITING.search(before))
         return Mention(span.kind, name, span.start, cites=cites)
+
+
+def _absorbed(spans: list[Span], joined: list[Span]) -> list[Span]:
+    """The places that joining made part of an organisation's name («МИД [России]»)."""
+    kept = set(joined)
+    return [span for span in spans if span.kind == "place" and span not in kept]
 
 
 def _surnames_as_written(text: str, spans: list[Span], found: list[Mention]) -> list[Mention]:
