@@ -107,6 +107,13 @@ def test_words_the_model_took_in_before_a_name_are_dropped(
     assert nominative_name(words, "person", analyzer, first_names) == "Айгерим Нурланова"
 
 
+def test_a_long_name_without_a_known_first_name_is_kept_whole(
+    analyzer: pymorphy3.MorphAnalyzer, first_names: frozenset[str]
+) -> None:
+    words = ["Аун", "Сан", "Су", "Чжи"]
+    assert nominative_name(words, "person", analyzer, first_names) == "Аун Сан Су Чжи"
+
+
 def test_yo_that_the_dictionary_adds_is_the_same_name(analyzer: pymorphy3.MorphAnalyzer) -> None:
     """pymorphy writes «Соединённые» for «Соединенными»; names compare without ё."""
     name = nominative_name(["Соединенными", "Штатами"], "place", analyzer)

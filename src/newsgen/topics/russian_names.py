@@ -82,14 +82,15 @@ def _unknown_place(word: str, analyzer: Analyzer) -> str:
 def _from_first_name(
     words: Sequence[str], analyzer: Analyzer, first_names: frozenset[str]
 ) -> Sequence[str]:
-    """Drop words the model took in before a long name («Казахтелекома Айгерим Нурланова»)."""
+    """Drop words the model took in before a long name («Казахтелекома Айгерим Нурланова»);
+    without a known first name, the name is kept whole («Аун Сан Су Чжи»)."""
     if len(words) <= 2:
         return words
     for index, word in enumerate(words[:-1]):
         parses = readings(analyzer, _last_part(word))
         if any("Name" in p.tag.grammemes or p.normal_form in first_names for p in parses):
             return words[index:]
-    return words[-2:]
+    return words
 
 
 def _person_words(
