@@ -8,6 +8,7 @@ form with pymorphy3 (`russian_names`), which is far cheaper than tagging every w
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from collections.abc import Iterator, Sequence
@@ -58,6 +59,8 @@ class RussianNer:
         self._tagger.navec(Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")))
         self._analyzer = pymorphy3.MorphAnalyzer()
         self._first_names = frozenset((data / "dict" / "first.txt").read_text("utf-8").split())
+        # Names recur across an archive: each written form is put in dictionary form once.
+        self._name = functools.lru_cache(maxsize=100_000)(self._name_of)
 
     def mentions(self, texts: Sequence[str]) -> Iterator[list[Mention]]:
         """Yield the name mentions of each text, in order, tagging texts in batches."""
@@ -177,15 +180,16 @@ class RussianNer:
             and f" {words[0].lower()}" in text
         )
 
+    def _name_of(self, words: tuple[str, ...], kind: TopicKind, after_preposition: bool) -> str:
+        body = body_nominative(words[0]) if kind == "organisation" else None
+        if body:  # «правительства России» → «Правительство России»: the place stays as written
+            return " ".join([body[0].upper() + body[1:], *words[1:]])
+        return nominative_name(words, kind, self._analyzer, self._first_names, after_preposition)
+
     def _mention(self, text: str, span: Span) -> Mention:
         # Split on spaces only, so that «AT&T» and «Procter & Gamble» keep their signs.
-        words = text[span.start : span.stop].split()
-        after = _after_preposition(text, span.start)
-        body = body_nominative(words[0]) if span.kind == "organisation" else None
-        if body:  # «правительства России» → «Правительство России»: the place stays as written
-            name = " ".join([body[0].upper() + body[1:], *words[1:]])
-        else:
-            name = nominative_name(words, span.kind, self._analyzer, self._first_names, after)
+        words = tuple(text[span.start : span.stop].split())
+        name = self._name(words, span.kind, _after_preposition(text, span.start))
         before = text[max(0, span.start - 40) : span.start]
         cites = span.kind == "organisation" and bool(_CITING.search(before))
         return Mention(span.kind, name, span.start, cites=cites)
