@@ -153,3 +153,14 @@ def test_a_place_after_a_preposition_is_read_in_its_case(
     # «в Ньюпорте», «из Бенрата»: a place the dictionary does not know is most often a
     # consonant-stem noun, not the feminine the guesser reads.
     assert nominative_name([written], "place", analyzer, after_preposition=True) == nominative
+
+
+@pytest.mark.parametrize(
+    ("written", "nominative"),
+    [("Тоттенхэм", "Тоттенхэм"), ("Ньюпортом", "Ньюпорт"), ("Штатов", "Штаты")],
+)
+def test_an_unknown_place_ending_in_a_consonant_is_already_nominative(
+    analyzer: pymorphy3.MorphAnalyzer, written: str, nominative: str
+) -> None:
+    # «в лондонском районе Тоттенхэм»: the guesser read it as a plural's genitive.
+    assert nominative_name([written], "place", analyzer) == nominative

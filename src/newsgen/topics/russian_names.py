@@ -30,6 +30,8 @@ _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 _ACRONYM_WITH_ENDING = re.compile(r"([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ы|ов|ам|ах)")
 # A consonant-stem noun's ending in the cases that follow a preposition.
 _CONSONANT_STEM_ENDING = re.compile(r"(.*[бвгджзклмнпрстфхцчшщ])(?:а|у|е|ом)")
+_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+_OBLIQUE_CONSONANT_ENDING = re.compile(r"(?:ом|ем|ём|ов|ев|ёв|ам|ям|ым|им|ах|ях|их|ых)$")
 _FEMININE_SURNAME = re.compile(r"(?i)^(.*(?:ов|ев|ёв|ин|ын))(?:ой|у)$")
 
 
@@ -57,6 +59,8 @@ def nominative_name(
         return ""
     if kind == "place" and after_preposition and len(words) == 1:
         return _unknown_place(words[0], analyzer)
+    if kind == "place" and len(words) == 1 and _unknown_consonant_stem(words[0], analyzer):
+        return words[0]  # «районе Тоттенхэм»: no case of such a noun ends so
     if kind == "person":
         words = _from_first_name(words, analyzer, first_names)
         return " ".join(_person_words(words, analyzer, first_names))
@@ -77,6 +81,14 @@ def _unknown_place(word: str, analyzer: Analyzer) -> str:
     if match and not any(p.is_known for p in readings(analyzer, _last_part(word))):
         return match.group(1)
     return " ".join(_phrase_words([word], analyzer, "place"))
+
+
+def _unknown_consonant_stem(word: str, analyzer: Analyzer) -> bool:
+    """Whether `word`, unknown to the dictionary, ends as only a consonant-stem noun's
+    nominative does («Тоттенхэм», «Ньюпорт»; not «Ньюпортом», «Штатов»)."""
+    if _OBLIQUE_CONSONANT_ENDING.search(word) or not _CONSONANT_END.search(word):
+        return False
+    return not any(p.is_known for p in readings(analyzer, _last_part(word)))
 
 
 def _from_first_name(
