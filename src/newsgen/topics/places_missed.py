@@ -9,6 +9,7 @@ for a reader as for an annotator. Inside a quoted title («Голос Амери
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -32,6 +33,7 @@ def places_missed(text: str, spans: list[Span], analyzer: Analyzer) -> list[Ment
     return missed
 
 
+@functools.lru_cache(maxsize=100_000)  # words recur: each is looked at once per process
 def _place_only(word: str, analyzer: Analyzer) -> str | None:
     """The dictionary form of `word` when every reading of it is a geographic name."""
     parses = readings(analyzer, word)

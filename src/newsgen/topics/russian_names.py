@@ -40,6 +40,8 @@ class Analyzer(Protocol):
 
     def parse(self, word: str) -> list[Any]: ...
 
+    def __hash__(self) -> int: ...  # one analyzer per process keys the memos of words
+
 
 def nominative_name(
     words: Sequence[str],

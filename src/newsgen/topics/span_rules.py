@@ -35,7 +35,10 @@ DESCRIPTIONS = frozenset(
 _DESCRIPTION_STEMS = frozenset(
     d[:-1] if len(d) > 4 and d[-1] in "аяоеиьй" else d for d in DESCRIPTIONS if len(d) > 3
 )
-_CASE_ENDING = re.compile(r"[аяоеиыуюй]|ой|ей|ом|ем|ам|ям|ами|ями|ах|ях|ов|ев")
+_DESCRIPTION_IN_A_CASE = re.compile(
+    "(?:" + "|".join(sorted(_DESCRIPTION_STEMS)) + ")"
+    + "(?:[аяоеиыуюй]|ой|ей|ом|ем|ам|ям|ами|ями|ах|ях|ов|ев)"
+)  # fmt: skip
 _QUOTES = "«»\"„“”'"
 _LATIN = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]+")
@@ -115,10 +118,7 @@ def is_description(word: str) -> bool:
     folded = word.casefold()
     if folded in LEGAL_FORMS or folded in DESCRIPTIONS:
         return True
-    return any(
-        folded.startswith(stem) and _CASE_ENDING.fullmatch(folded[len(stem) :])
-        for stem in _DESCRIPTION_STEMS
-    )
+    return _DESCRIPTION_IN_A_CASE.fullmatch(folded) is not None
 
 
 def _starts_a_name(words: str) -> bool:
