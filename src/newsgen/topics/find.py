@@ -30,11 +30,14 @@ if TYPE_CHECKING:
 
 # Where extraction starts: the digest follows its imports (slugs, the word lists, …).
 EXTRACTION_CODE = ("newsgen.topics.find",)
-# tzdata: English names of cities come from its zone names.
+# tzdata: English names of cities come from its zone names. razdel and numpy: newsgen
+# runs natasha's model itself (`ner_model`) with razdel's tokens and numpy's arithmetic.
 _MODEL_PACKAGES = (
     "natasha",
     "slovnet",
     "navec",
+    "razdel",
+    "numpy",
     "pymorphy3",
     "pymorphy3-dicts-ru",
     "Babel",
