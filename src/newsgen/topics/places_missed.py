@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from newsgen.topics.entities import Mention
-from newsgen.topics.russian_names import Analyzer, readings
+from newsgen.topics.russian_names import Analyzer, is_known, readings
 from newsgen.topics.span_rules import Span
 
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
@@ -37,7 +37,7 @@ def places_missed(text: str, spans: list[Span], analyzer: Analyzer) -> list[Ment
 def _place_only(word: str, analyzer: Analyzer) -> str | None:
     """The dictionary form of `word` when every reading of it is a geographic name."""
     parses = readings(analyzer, word)
-    if not parses or not all(_is_place_noun(p) for p in parses):
+    if not is_known(analyzer, word) or not all(_is_place_noun(p) for p in parses):
         return None
     forms = {p.normal_form for p in parses}
     return forms.pop().capitalize() if len(forms) == 1 else None
@@ -50,5 +50,5 @@ def _in_quoted_title(text: str, start: int) -> bool:
 
 
 def _is_place_noun(parse: Any) -> bool:
-    """A known noun that names a place («Европы»), not an adjective («Украинский»)."""
-    return bool(parse.is_known and parse.tag.POS == "NOUN" and "Geox" in parse.tag.grammemes)
+    """A noun that names a place («Европы»), not an adjective («Украинский»)."""
+    return bool(parse.tag.POS == "NOUN" and "Geox" in parse.tag.grammemes)

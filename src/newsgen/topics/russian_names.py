@@ -80,7 +80,7 @@ def _unknown_place(word: str, analyzer: Analyzer) -> str:
     Бенрата» → «Ньюпорт», «Бенрат». Such a name is most often a consonant-stem noun; the
     guesser reads it as feminine («Ньюпорта»). A known place goes the usual way."""
     match = _CONSONANT_STEM_ENDING.fullmatch(word)
-    if match and not any(p.is_known for p in readings(analyzer, _last_part(word))):
+    if match and not is_known(analyzer, _last_part(word)):
         return match.group(1)
     return " ".join(_phrase_words([word], analyzer, "place"))
 
@@ -90,7 +90,7 @@ def _unknown_consonant_stem(word: str, analyzer: Analyzer) -> bool:
     nominative does («Тоттенхэм», «Ньюпорт»; not «Ньюпортом», «Штатов»)."""
     if _OBLIQUE_CONSONANT_ENDING.search(word) or not _CONSONANT_END.search(word):
         return False
-    return not any(p.is_known for p in readings(analyzer, _last_part(word)))
+    return not is_known(analyzer, _last_part(word))
 
 
 def _from_first_name(
@@ -267,6 +267,12 @@ def _cached_parses(analyzer_id: int, word: str) -> tuple[Any, ...]:
     return tuple(_ANALYZERS[analyzer_id].parse(word))
 
 
+@functools.lru_cache(maxsize=200_000)
+def _cached_known(analyzer_id: int, word: str) -> bool:
+    parses = _cached_parses(analyzer_id, word)
+    return bool(parses) and bool(parses[0].is_known)  # every reading of a word agrees
+
+
 _ANALYZERS: dict[int, Analyzer] = {}
 
 
@@ -274,3 +280,9 @@ def readings(analyzer: Analyzer, word: str) -> tuple[Any, ...]:
     """The readings of `word`, remembered: names and their words recur across articles."""
     _ANALYZERS.setdefault(id(analyzer), analyzer)
     return _cached_parses(id(analyzer), word)
+
+
+def is_known(analyzer: Analyzer, word: str) -> bool:
+    """Whether the dictionary knows `word`, remembered (pymorphy3 looks it up each time)."""
+    _ANALYZERS.setdefault(id(analyzer), analyzer)
+    return _cached_known(id(analyzer), word)

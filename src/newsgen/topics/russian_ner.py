@@ -22,7 +22,7 @@ from newsgen.topics.entities import Mention
 from newsgen.topics.names import surname_stem
 from newsgen.topics.people import of_surname
 from newsgen.topics.places_missed import places_missed
-from newsgen.topics.russian_names import ADJECTIVE_TAGS, nominative_name, readings
+from newsgen.topics.russian_names import ADJECTIVE_TAGS, is_known, nominative_name, readings
 from newsgen.topics.span_rules import Span, cleaned, names_one_subject
 
 NER_KINDS: dict[str, TopicKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
@@ -109,8 +109,8 @@ class RussianNer:
         return missed
 
     def _is_common(self, word: str) -> bool:
-        parses = readings(self._analyzer, word)
-        return all(p.is_known and not _PROPER & p.tag.grammemes for p in parses)
+        known = is_known(self._analyzer, word)
+        return known and all(not _PROPER & p.tag.grammemes for p in readings(self._analyzer, word))
 
     def _defines(
         self, text: str, previous: tuple[Span, Mention], span: Span, mention: Mention
@@ -170,9 +170,10 @@ class RussianNer:
         if len(words) != 1:
             return False
         parses = readings(self._analyzer, words[0])
-        if all(p.is_known and p.tag.POS in ADJECTIVE_TAGS for p in parses):
+        known = is_known(self._analyzer, words[0])
+        if known and all(p.tag.POS in ADJECTIVE_TAGS for p in parses):
             return True
-        if span.kind == "person" and all(p.is_known and "anim" not in p.tag for p in parses):
+        if span.kind == "person" and known and all("anim" not in p.tag for p in parses):
             return True
         return (
             _starts_sentence(text, span.start)
