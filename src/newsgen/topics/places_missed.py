@@ -25,10 +25,10 @@ def places_missed(text: str, spans: list[Span], analyzer: Analyzer) -> list[Ment
     covered = [(span.start, span.stop) for span in spans]
     missed = []
     for word in _CAPITALISED.finditer(text):
-        if any(start <= word.start() < stop for start, stop in covered):
+        place = _place_only(word.group(), analyzer)  # remembered: the cheapest test first
+        if place is None or any(start <= word.start() < stop for start, stop in covered):
             continue
-        place = _place_only(word.group(), analyzer)
-        if place and not _in_quoted_title(text, word.start()):
+        if not _in_quoted_title(text, word.start()):
             missed.append(Mention("place", place, word.start()))
     return missed
 

@@ -74,7 +74,7 @@ def _split_at_commas(text: str, span: Span) -> list[Span]:
     while (comma := text.find(",", start, span.stop)) >= 0:
         parts.append(replace(span, start=start, stop=comma))
         start = comma + 1
-    return [*parts, replace(span, start=start)]
+    return [*parts, replace(span, start=start)] if parts else [span]
 
 
 def _split_at_bracket(text: str, span: Span) -> list[Span]:
@@ -96,7 +96,9 @@ def _trimmed(text: str, span: Span) -> Span:
     while stop > start and text[stop - 1] in ' ()"«»,.\n':
         stop -= 1
     bracketed = span.bracketed or text[max(0, span.start - 3) : span.start].rstrip().endswith("(")
-    return replace(span, start=start, stop=stop, bracketed=bracketed)
+    if (start, stop, bracketed) == (span.start, span.stop, span.bracketed):
+        return span  # most spans: nothing to trim (and a new record costs)
+    return Span(start, stop, span.kind, bracketed)
 
 
 def _without_description(text: str, span: Span) -> Span:
@@ -104,11 +106,9 @@ def _without_description(text: str, span: Span) -> Span:
     start = span.start
     while True:
         word_end = text.find(" ", start, span.stop)
-        if word_end < 0:
-            return replace(span, start=start)
         word, rest = text[start:word_end], text[word_end + 1 : span.stop]
-        if not is_description(word) or not _starts_a_name(rest):
-            return replace(span, start=start)
+        if word_end < 0 or not is_description(word) or not _starts_a_name(rest):
+            return span if start == span.start else replace(span, start=start)
         start = word_end + 1
 
 
