@@ -1,4 +1,5 @@
-"""The lean network's tag scores are slovnet's, bit for bit, padding and all."""
+"""The lean network's tag scores are slovnet's, padding and all: to float32's rounding
+(its first layer sums in another order), and with the same best tag everywhere."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def tagger() -> Any:
 @pytest.mark.parametrize(
     "lengths", [[1], [2, 1], [30, 7, 0, 30], [64, 3]], ids=["one word", "two", "padded", "long"]
 )
-def test_the_scores_are_slovnets_to_the_last_bit(tagger: Any, lengths: list[int]) -> None:
+def test_the_scores_are_slovnets(tagger: Any, lengths: list[int]) -> None:
     encoder = tagger.infer.encoder
     words, shapes = encoder.words_vocab, encoder.shapes_vocab
     rng = np.random.default_rng(3)
@@ -35,4 +36,7 @@ def test_the_scores_are_slovnets_to_the_last_bit(tagger: Any, lengths: list[int]
     expected = model(word_ids, shape_ids, padded)
     found = tag_scores(model, word_ids, shape_ids, padded)
     assert found.dtype == expected.dtype
-    assert np.array_equal(found, expected)
+    assert np.allclose(found, expected, rtol=1e-5, atol=1e-4)
+    assert np.array_equal(found.argmax(-1), expected.argmax(-1))
+    # Not the same arrays by chance: the scores span a range far wider than the tolerance.
+    assert np.ptp(expected) > 1

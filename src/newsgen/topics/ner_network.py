@@ -3,8 +3,10 @@
 slovnet runs the network channel-first, as torch does: each convolution pads its input,
 then gathers its windows across rows of the array (a slow, scattered copy), and the
 layers swap axes back and forth. Kept channel-last, the windows are copied from
-contiguous rows. Every sum and product is slovnet's own, in its order, on arrays of the
-same shapes, so the scores are the same to the last bit.
+contiguous rows. The first layer, most of the arithmetic, is found from each distinct
+word of a batch (`_first_conv`); its sums run in another order, so the scores agree
+with slovnet's to float32's rounding. The spans are the same: 0 differences in 4,224
+texts of real and synthetic news.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ def tag_scores(
 ) -> Floats:
     """The score of each tag for each token (batch x tokens x tags), as slovnet's
     `model(word_ids, shape_ids, pad_mask)` gives them."""
-    scores = _embedded(model.emb, word_ids, shape_ids)
-    for layer in model.encoder.layers:
-        scores = _conv(layer.conv, scores)
+    first, *rest = model.encoder.layers
+    scores = _first_conv(model.emb, first.conv, word_ids, shape_ids)
+    for layer in (first, *rest):
+        if layer is not first:
+            scores = _conv(layer.conv, scores)
         scores.clip(0, out=scores)  # ReLU
         _normalise(layer.norm, scores)
         scores[pad_mask] = 0
@@ -50,6 +54,36 @@ def _embedded(emb: Any, word_ids: NDArray[np.int64], shape_ids: NDArray[np.int64
     words = np.take(table, indexes, axis=0).reshape(*word_ids.shape, parts * piece_size)
     shapes = np.take(emb.shape.weight.array, shape_ids, axis=0)
     return np.concatenate((words, shapes), axis=-1)
+
+
+def _first_conv(
+    emb: Any, conv: Any, word_ids: NDArray[np.int64], shape_ids: NDArray[np.int64]
+) -> Floats:
+    """The first convolution, from what each distinct word and shape gives it.
+
+    The first layer reads each token's word vector and shape vector (330 numbers) through
+    256 filters at 3 offsets: most of the model's arithmetic. A batch repeats its words
+    (Zipf: about a third of its tokens are distinct), so each distinct word and each of
+    the 66 shapes is put through the filters once and the tokens add up what theirs give.
+    The sums run in another order than slovnet's, so scores may differ in their last bits.
+    """
+    filters, channels, kernel = conv.weight.shape
+    words, inverse = np.unique(word_ids, return_inverse=True)
+    vectors = _embedded(emb, words[None, :], np.zeros((1, len(words)), np.int64))[0]
+    word_part = vectors.shape[-1] - emb.shape.weight.array.shape[-1]
+    # Each filter's weights for a channel at an offset, as (channels, offset x filter).
+    weight = conv.weight.array.transpose(1, 2, 0).reshape(channels, kernel * filters)
+    by_word = (vectors[:, :word_part] @ weight[:word_part]).reshape(-1, kernel, filters)
+    by_shape = (emb.shape.weight.array @ weight[word_part:]).reshape(-1, kernel, filters)
+    given = by_word[inverse.reshape(word_ids.shape)] + by_shape[shape_ids]
+    batch, length, _, _ = given.shape
+    output = np.empty((batch, length, filters), dtype=np.float32)
+    output[:] = conv.bias.array
+    for offset in range(kernel):
+        shift = offset - conv.padding  # window t reads token t + shift
+        first, last = max(0, -shift), min(length, length - shift)
+        output[:, first:last] += given[:, first + shift : last + shift, offset]
+    return output
 
 
 def _conv(conv: Any, input: Floats) -> Floats:
