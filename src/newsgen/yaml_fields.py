@@ -63,10 +63,11 @@ def compose_mapping(text: str, path: str, first_line: int) -> list[Field] | Sour
     try:
         root = yaml.compose(text, Loader=_UntaggedLoader)
     except _TagWritten as tag:
-        line_text = text.split("\n")[tag.mark.line]
-        return SourceError(path, first_line + tag.mark.line, "tags are not allowed", line_text)
+        line = _line_of(text, tag.mark)
+        line_text = text.split("\n")[line]
+        return SourceError(path, first_line + line, "tags are not allowed", line_text)
     except yaml.MarkedYAMLError as exc:
-        return _syntax_error(exc, path, first_line)
+        return _syntax_error(exc, text, path, first_line)
     except yaml.YAMLError as exc:
         return SourceError(path, first_line, f"invalid YAML: {exc}")
     if root is None:
@@ -74,19 +75,29 @@ def compose_mapping(text: str, path: str, first_line: int) -> list[Field] | Sour
     if not isinstance(root, yaml.MappingNode):
         return SourceError(path, first_line, "expected `key: value` lines")
     fields = [
-        Field(str(key.value), value, first_line + key.start_mark.line) for key, value in root.value
+        Field(str(key.value), value, first_line + _line_of(text, key.start_mark))
+        for key, value in root.value
     ]
     return _duplicate_key(fields, path) or fields
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> SourceError:
+def _line_of(text: str, mark: yaml.Mark) -> int:
+    """The line of `text` (counted by newlines, as the file's are) where `mark` stands.
+
+    YAML counts other line breaks too (U+2028, U+0085, a lone CR), so its `mark.line` can
+    point past the file's line.
+    """
+    return text.count("\n", 0, mark.index)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str, first_line: int) -> SourceError:
     mark = exc.problem_mark or exc.context_mark
     message = f"invalid YAML: {exc.problem or exc.context}"
     # An unclosed quote or bracket is found where the text ends: point at where it opens.
     if exc.problem and exc.context_mark and (exc.context or "").startswith(_OPENED_CONTEXTS):
         mark = exc.context_mark
         message += f" {exc.context}"
-    return SourceError(path, first_line + (mark.line if mark else 0), message)
+    return SourceError(path, first_line + (_line_of(text, mark) if mark else 0), message)
 
 
 def _duplicate_key(fields: list[Field], path: str) -> SourceError | None:

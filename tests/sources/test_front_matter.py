@@ -431,8 +431,19 @@ def test_escapes_to_characters_no_page_may_hold(line: str, message: str) -> None
         ("topics:\n  - США\n  - !foo Израиль", 5),
         ("summary: !!binary 0JrRgtC+", 3),
         ("topics: ! [США]", 3),
+        ("title: \u2028\ntitle: !!str ", 4),  # YAML takes U+2028 for a line break too
+        ('summary: "а\u2029б"\ntopics: !!set {}', 4),
     ],
-    ids=["python-object", "str", "timestamp", "local-tag-in-list", "binary", "bare-bang"],
+    ids=[
+        "python-object",
+        "str",
+        "timestamp",
+        "local-tag-in-list",
+        "binary",
+        "bare-bang",
+        "after-line-separator",
+        "after-paragraph-separator",
+    ],
 )
 def test_tags_are_not_allowed(lines: str, line: int) -> None:
     # A tag was silently dropped: the os.system call became the title and a topic page.
