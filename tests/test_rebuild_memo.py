@@ -3,6 +3,7 @@ writes, whatever was edited, and skips the work the edit did not touch."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -118,3 +119,16 @@ def test_an_article_whose_day_comes_appears_with_every_page_that_lists_it(
     build_site(options(site, tmp_path / "fresh", None))
     assert tree_bytes(site / "build") == tree_bytes(tmp_path / "fresh")
     assert "В Алматы открыли новую библиотеку" in (site / "build/index.html").read_text("utf-8")
+
+
+def test_sources_read_from_another_folder_render_nothing_again(tmp_path: Path) -> None:
+    # A renamed source folder, or a CI checkout whose sources lie elsewhere: no page shows
+    # where its source lies, so nothing is rendered or indexed again.
+    site = write_sample_sources(tmp_path / "site")
+    first = build_site(options(site, site / "build", None))
+    before = tree_bytes(site / "build")
+    moved = (site / "seeds").rename(tmp_path / "checkout")
+    again = build_site(dataclasses.replace(options(site, site / "build", None), source_dir=moved))
+    assert first.pages_rendered == first.pages > 0
+    assert (again.pages_rendered, again.search, again.write.written) == (0, "kept", 0)
+    assert tree_bytes(site / "build") == before

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from newsgen.urls import article_url, topic_url
 
 TopicKind = Literal["person", "place", "organisation", "other"]
+# A field no page shows (where the source lies, lines for messages): page keys leave it
+# out, so sources read from another folder render nothing again.
+NOT_SHOWN = {"shown": False}
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class Article:
     """
 
     identifier: str
-    source_path: str
+    source_path: str = field(metadata=NOT_SHOWN)
     date: dt.date
     published: dt.datetime | None
     title: str
@@ -63,8 +66,8 @@ class Article:
     reading_minutes: int
     # The lines of the source that give the date and the slug (or the title it is made
     # from), for messages about the article's URL or date.
-    date_line: int = 1
-    slug_line: int = 1
+    date_line: int = field(default=1, metadata=NOT_SHOWN)
+    slug_line: int = field(default=1, metadata=NOT_SHOWN)
 
     @property
     def url(self) -> str:

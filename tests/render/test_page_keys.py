@@ -88,3 +88,12 @@ def test_the_salt_changes_with_settings_templates_and_the_fallback_time(tmp_path
     assert salt != render_salt(other, [templates], "1970-01-01T00:00:00Z")
     (templates / "day.html").write_text("{{ title }}", encoding="utf-8")
     assert salt != render_salt(config, [templates], "1970-01-01T00:00:00Z")
+
+
+def test_where_an_article_s_source_lies_is_not_part_of_its_key() -> None:
+    keys = PageKeys(SALT)
+    moved = dataclasses.replace(
+        make_article(1), source_path="elsewhere/a.md", date_line=7, slug_line=9
+    )
+    assert keys.key(day_page(moved)) == PageKeys(SALT).key(day_page(make_article(1)))
+    assert keys.record_key(moved) == keys.record_key(make_article(1))

@@ -98,10 +98,15 @@ _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
 def _field_names(kind: type) -> tuple[str, ...] | None:
-    """The fields of a dataclass type (None for other types), looked up once per type."""
+    """The fields of a dataclass type that pages show (None for other types), looked up
+    once per type: where an article's source lies is in no page (`records.NOT_SHOWN`)."""
     if kind not in _FIELD_NAMES:
-        is_record = dataclasses.is_dataclass(kind)
-        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if is_record else None
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        _FIELD_NAMES[kind] = (
+            None
+            if fields is None
+            else tuple(f.name for f in fields if f.metadata.get("shown", True))
+        )
     return _FIELD_NAMES[kind]
 
 
