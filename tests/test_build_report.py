@@ -30,6 +30,7 @@ def test_the_summary_says_each_count_and_each_phase_in_order() -> None:
         ignored_files=2,
         waiting=(SourceError("seeds/a.txt", 1, "dated in the future"),),
         phases={"load": 0.25, "render+write": 1.0},
+        sources_read=3,
         topics_extracted=1,
         pages_rendered=2,
         search="kept",
@@ -37,6 +38,7 @@ def test_the_summary_says_each_count_and_each_phase_in_order() -> None:
     assert report.summary(Path("build")) == (
         "built 1 article into build: 2 pages; files written 3, unchanged 4, removed 5; "
         "1 draft, 1 dated in the future and 2 other files left out; "
+        "3 sources read (the rest unchanged); "
         "topics found in 1 article (the rest cached); "
         "2 pages rendered (the rest unchanged since the last build); "
         "search index kept; 1.50 s (load 0.25 s, render+write 1.00 s)"

@@ -24,7 +24,7 @@ from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article
 from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
 from newsgen.search import stage_search
-from newsgen.sources import LoadResult, load_sources
+from newsgen.sources import LoadMemo, LoadResult, load_sources, read_load_memo, write_load_memo
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
 from newsgen.topics import Extraction, TopicSettings, assign_topics, find_entities
 from newsgen.topics.aliases import alias_table
@@ -76,6 +76,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         write=written,
         seconds=clock.total(),
         phases=clock.laps,
+        sources_read=loaded.files_read,
         topics_extracted=extracted,
         pages_rendered=rendered,
         search=search,
@@ -88,9 +89,16 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
 
 def load_phase(options: BuildOptions) -> LoadResult:
     """Every source loaded; the problems of all of them raised at once (unless skipped)."""
-    memo = options.memo.sources if options.memo else None
     max_bytes = options.config.max_source_kb * 1024
+    # A build keeps what it read for the next one; `newsgen serve` keeps it in memory.
+    kept = options.cache_dir / "sources.sqlite" if options.cache_dir and not options.memo else None
+    if options.memo:
+        memo: LoadMemo | None = options.memo.sources
+    else:
+        memo = read_load_memo(kept, options.source_dir, max_bytes) if kept else None
     loaded = load_sources(options.source_dir, options.jobs, memo, max_bytes)
+    if kept and memo:
+        write_load_memo(memo, kept, options.source_dir, max_bytes)
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
     return loaded

@@ -24,6 +24,7 @@ class BuildReport:
     skipped: tuple[SourceError, ...] = field(default=())
     waiting: tuple[SourceError, ...] = field(default=())  # articles dated in the future
     phases: dict[str, float] = field(default_factory=dict)
+    sources_read: int = 0  # source files read (the others unchanged since the last build)
     topics_extracted: int = 0  # articles whose text went through a model (not cached)
     pages_rendered: int = 0  # pages whose sources changed since the live site was built
     search: str = "off"  # what became of the search index: indexed, kept, left for later
@@ -40,6 +41,7 @@ class BuildReport:
             f"removed {write.removed}; "
             f"{counted(self.drafts, 'draft')}{future} and "
             f"{counted(self.ignored_files, 'other file')} left out; "
+            f"{counted(self.sources_read, 'source')} read (the rest unchanged); "
             f"topics found in {counted(self.topics_extracted, 'article')} (the rest cached); "
             f"{counted(self.pages_rendered, 'page')} rendered "
             "(the rest unchanged since the last build); "

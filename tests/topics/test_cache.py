@@ -179,7 +179,7 @@ def test_finding_no_topics_keeps_the_given_ones(make_site: MakeSite, tmp_path: P
     out = build(folder)
     assert found_in(out) == 0
     assert site_topics(folder / "build") == {"ekonomika"}
-    assert not (folder / ".newsgen-cache").exists()
+    assert not (folder / ".newsgen-cache" / "topics.sqlite").exists()  # no model ran
 
 
 ENTITIES = [

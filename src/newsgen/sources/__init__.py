@@ -2,5 +2,6 @@
 
 from newsgen.sources.load import LoadResult, load_sources
 from newsgen.sources.load_memo import LoadMemo
+from newsgen.sources.load_store import read_load_memo, write_load_memo
 
-__all__ = ["LoadMemo", "LoadResult", "load_sources"]
+__all__ = ["LoadMemo", "LoadResult", "load_sources", "read_load_memo", "write_load_memo"]

@@ -39,6 +39,7 @@ class LoadResult:
     problems: tuple[SourceError, ...]
     ignored_files: int
     drafts: int
+    files_read: int = 0  # source files read this time: the rest were known unchanged
 
 
 def load_sources(
@@ -68,7 +69,7 @@ def load_sources(
     clashing = {clash.path for clash in clashes}
     articles = tuple(a for a in loaded if a.source_path not in clashing)
     drafts = sum(1 for o in outcomes if o is None)
-    return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts)
+    return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts, len(unread))
 
 
 def _load_files(task: tuple[Path, tuple[Path, ...], int]) -> list[Outcome]:

@@ -14,15 +14,21 @@ DEFAULT_MAX_BYTES = SiteConfig.max_source_kb * 1024
 Outcome = Article | list[SourceError] | None
 
 
+Stamp = tuple[int, int, int]  # a file's time (ns), size and inode, taken before reading
+Kept = tuple[Stamp, Outcome]
+
+
 class LoadMemo:
     """What each file gave when last read, for a process that builds again and again.
 
-    `newsgen serve` keeps one: a file whose time and size did not change is not read again.
+    `newsgen serve` keeps one; a build keeps one between runs (`load_store`). A file whose
+    time, size and inode did not change is not read again.
     """
 
     def __init__(self) -> None:
-        self._outcomes: dict[Path, tuple[tuple[int, int], Outcome]] = {}
-        self._stamps: dict[Path, tuple[int, int]] = {}
+        self._outcomes: dict[Path, Kept] = {}
+        self._stamps: dict[Path, Stamp] = {}
+        self._unread: set[Path] = set()
         self._max_bytes = 0
 
     def split(
@@ -44,16 +50,29 @@ class LoadMemo:
                 known[path] = remembered[1]
             else:
                 unread.append(path)
+        self._unread = set(unread)
         return known, unread
 
     def remember(self, outcomes: dict[Path, Outcome]) -> None:
         """Keep `outcomes` with the times and sizes `split` took before reading."""
         self._outcomes = {path: (self._stamps[path], outcome) for path, outcome in outcomes.items()}
 
+    def restore(self, outcomes: dict[Path, Kept], max_bytes: int) -> None:
+        """Start from what an earlier build read with the size limit `max_bytes`."""
+        self._outcomes, self._max_bytes = dict(outcomes), max_bytes
 
-def _stamp(path: Path) -> tuple[int, int]:
+    def read_this_time(self) -> dict[Path, Kept]:
+        """The files the last `split` found changed or new, with what they gave."""
+        return {path: self._outcomes[path] for path in self._unread if path in self._outcomes}
+
+    def remembered(self) -> dict[Path, Kept]:
+        """Every file remembered, with its stamp and outcome."""
+        return dict(self._outcomes)
+
+
+def _stamp(path: Path) -> Stamp:
     try:
         stat = path.stat()
     except OSError:
-        return (-1, -1)
-    return (stat.st_mtime_ns, stat.st_size)
+        return (-1, -1, -1)
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
