@@ -1,20 +1,24 @@
-"""Time `newsgen build` on N generated articles: cold, rebuilt unchanged, one article changed.
+"""Time `newsgen build` on N generated articles: cold, then the daily rebuilds of an archive.
 
     .venv/bin/python benchmarks/bench.py --count 10000 [--repeat 3] [--work DIR] [--json FILE]
 
 Each round builds into a fresh site folder (so no output and no cache is left from before),
-then rebuilds with nothing changed, then rebuilds after one article's text changed; the
-article is put back afterwards. Figures are medians over the rounds. Peak memory is given
-two ways: the largest single process (ru_maxrss from wait4, what `/usr/bin/time -v`
-reports) and the peak of the RSS summed over newsgen and its worker processes, sampled from
-/proc every 20 ms. The sum counts pages that forked workers share with their parent once per
-process, so it is an upper bound on the memory the tree really uses.
+then rebuilds: with nothing changed; after one article's text changed; with the sources
+read from another folder (renamed); with 20 new articles on a new day. Each rebuild adds
+its change to the ones before, so it measures that change alone; all are undone after the
+round. Each is also given as a ratio to the cold build of the same round. Figures are
+medians over the rounds. Peak memory is given two ways: the largest single process
+(ru_maxrss from wait4, what `/usr/bin/time -v` reports) and the peak of the RSS summed over
+newsgen and its worker processes, sampled from /proc every 20 ms. The sum counts pages that
+forked workers share with their parent once per process, so it is an upper bound on the
+memory the tree really uses.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -36,7 +40,8 @@ from benchmarks.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSGEN = Path(sys.executable).parent / "newsgen"
-SCENARIOS = ("cold", "unchanged", "one changed")
+SCENARIOS = ("cold", "unchanged", "one changed", "moved", "20 appended")
+APPENDED = 20
 SAMPLE_SECONDS = 0.02
 SETTLE_SECONDS = 2.0  # after `sync`, before each timed build, as the peer harness does
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
@@ -111,15 +116,58 @@ def ensure_corpus(folder: Path, count: int) -> Path:
 
 
 def bench_round(source: Path, site: Path) -> dict[str, Run]:
-    """Give one round's timed builds: cold, unchanged, and with one article changed."""
+    """Give one round's timed builds: cold, then each daily rebuild (see the module's text)."""
     shutil.rmtree(site, ignore_errors=True)  # the old output, staging and .newsgen-cache
     site.mkdir(parents=True)
     output = site / "build"
-    cold = timed_build(source, output, site)
-    unchanged = timed_build(source, output, site)
-    with one_article_changed(source):
-        changed = timed_build(source, output, site)
-    return {"cold": cold, "unchanged": unchanged, "one changed": changed}
+    runs = {"cold": timed_build(source, output, site)}
+    runs["unchanged"] = timed_build(source, output, site)
+    with contextlib.ExitStack() as changes:
+        changes.enter_context(one_article_changed(source))
+        runs["one changed"] = timed_build(source, output, site)
+        source = changes.enter_context(moved(source))
+        runs["moved"] = timed_build(source, output, site)
+        changes.enter_context(articles_appended(source, APPENDED))
+        runs["20 appended"] = timed_build(source, output, site)
+    return runs
+
+
+@contextlib.contextmanager
+def moved(source: Path) -> Iterator[Path]:
+    """The sources under another folder's name while the block runs (a renamed folder, a
+    CI checkout elsewhere)."""
+    elsewhere = source.with_name(source.name + "-moved")
+    source.rename(elsewhere)
+    try:
+        yield elsewhere
+    finally:
+        elsewhere.rename(source)
+
+
+@contextlib.contextmanager
+def articles_appended(source: Path, count: int) -> Iterator[None]:
+    """`count` new articles dated the day after the newest while the block runs."""
+    newest = max(dt.date.fromisoformat(_date_of(path)) for path in source.glob("*.txt"))
+    day = (newest + dt.timedelta(days=1)).isoformat()
+    with tempfile.TemporaryDirectory() as scratch:
+        written = write_corpus(Path(scratch), count, seed=2)
+        added = []
+        for index, path in enumerate(written):
+            text = path.read_text("utf-8")
+            target = source / f"9{index:05d}_{path.stem.split('_')[1]}.txt"
+            target.write_text(f" date {day} " + text.split(" ", 3)[3], "utf-8")
+            added.append(target)
+    try:
+        yield
+    finally:
+        for path in added:
+            path.unlink()
+
+
+def _date_of(path: Path) -> str:
+    """The date a seed file starts with (` date YYYY-MM-DD `)."""
+    with path.open("rb") as file:
+        return file.read(17).decode()[6:16]
 
 
 @contextlib.contextmanager
@@ -253,20 +301,28 @@ def markdown_table(summaries: list[Summary], articles: int, repeat: int) -> str:
         f"median of {repeat} runs, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f} at the end",
         "",
-        "| build | wall s | range s | articles/s | HTML pages | pages/s "
+        "| build | wall s | × cold | range s | articles/s | HTML pages | pages/s "
         "| peak RSS, largest process (MB) | peak RSS, process tree (MB) "
         "| topics extracted | extraction articles/s | search index s |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for s in summaries:
         low, high = s.seconds_range
         lines.append(
-            f"| {s.scenario} | {s.seconds:.2f} | {low:.2f}–{high:.2f} | {s.articles_per_s:,.0f} "
+            f"| {s.scenario} | {s.seconds:.2f} | {_to_cold(s, summaries[0]):.3f} "
+            f"| {low:.2f}–{high:.2f} | {s.articles_per_s:,.0f} "
             f"| {s.pages:,} | {s.pages_per_s:,.0f} | {s.largest_rss_mb:,.0f} "
             f"| {s.tree_rss_mb:,.0f} | {_extraction(s)} "
             f"| {statistics.median(run.search_seconds for run in s.runs):.2f} |"
         )
     return "\n".join(lines)
+
+
+def _to_cold(summary: Summary, cold: Summary) -> float:
+    """The median over rounds of this build's time over the same round's cold build."""
+    return statistics.median(
+        run.seconds / first.seconds for run, first in zip(summary.runs, cold.runs, strict=True)
+    )
 
 
 def _extraction(summary: Summary) -> str:
