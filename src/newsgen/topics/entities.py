@@ -84,16 +84,12 @@ def _join_short_organisation_names(groups: dict[str, list[Mention]]) -> None:
         words = key.split()
         if group[0].kind == "organisation" and len(words) > 1:
             for end in range(1, len(words)):
-                if _starts_a_name(group[0].name.split()[end]):
+                if group[0].name.split()[end][:1].isupper():  # goes on with a name
                     full_names.setdefault(" ".join(words[:end]), []).append(key)
     for short, longer in full_names.items():
         if len(longer) == 1 and short in groups and groups[short][0].kind == "organisation":
             full = groups[longer[0]]
             full.extend(replace(m, name=full[0].name) for m in groups.pop(short))
-
-
-def _starts_a_name(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _entity(key: str, group: Sequence[Mention], lede_end: int) -> FoundEntity:

@@ -39,21 +39,19 @@ def tag_scores(
     return projected
 
 
-def _embedded(emb: Any, word_ids: NDArray[np.int64], shape_ids: NDArray[np.int64]) -> Floats:
-    """slovnet's `WordShapeEmbedding`: each word's navec vector, then its shape's.
+def _word_vectors(navec: Any, word_ids: NDArray[np.int64]) -> Floats:
+    """Each word's navec vector, the first part of slovnet's `WordShapeEmbedding`.
 
     navec keeps a word's vector as an index per part of it (100 here), each into that
     part's own table of pieces; read as one table, the pieces are gathered in one
     `take`, several times faster than slovnet's indexing of both.
     """
-    navec = emb.word
     parts, pieces, piece_size = navec.codes.array.shape
     table = navec.codes.array.reshape(parts * pieces, piece_size)
     indexes = navec.indexes.array[word_ids.ravel()].astype(np.intp)
     indexes += np.arange(parts) * pieces
-    words = np.take(table, indexes, axis=0).reshape(*word_ids.shape, parts * piece_size)
-    shapes = np.take(emb.shape.weight.array, shape_ids, axis=0)
-    return np.concatenate((words, shapes), axis=-1)
+    vectors: Floats = np.take(table, indexes, axis=0).reshape(*word_ids.shape, parts * piece_size)
+    return vectors
 
 
 def _first_conv(
@@ -69,11 +67,11 @@ def _first_conv(
     """
     filters, channels, kernel = conv.weight.shape
     words, inverse = np.unique(word_ids, return_inverse=True)
-    vectors = _embedded(emb, words[None, :], np.zeros((1, len(words)), np.int64))[0]
-    word_part = vectors.shape[-1] - emb.shape.weight.array.shape[-1]
+    vectors = _word_vectors(emb.word, words)
+    word_part = vectors.shape[-1]  # the shape's vector follows the word's in each input
     # Each filter's weights for a channel at an offset, as (channels, offset x filter).
     weight = conv.weight.array.transpose(1, 2, 0).reshape(channels, kernel * filters)
-    by_word = (vectors[:, :word_part] @ weight[:word_part]).reshape(-1, kernel, filters)
+    by_word = (vectors @ weight[:word_part]).reshape(-1, kernel, filters)
     by_shape = (emb.shape.weight.array @ weight[word_part:]).reshape(-1, kernel, filters)
     given = by_word[inverse.reshape(word_ids.shape)] + by_shape[shape_ids]
     batch, length, _, _ = given.shape
