@@ -18,6 +18,7 @@ from newsgen.errors import UsageError
 from newsgen.output.marker import MARKER
 from newsgen.output.writer import STAGING_SUFFIX, SiteWriter
 from newsgen.rebuild_memo import BuildMemo
+from newsgen.sources.discover import find_sources
 from newsgen.sources.load_memo import LoadMemo
 
 SOURCES = {
@@ -200,11 +201,11 @@ def test_a_file_saved_while_it_is_read_is_read_again(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("first")
     memo = LoadMemo()
-    _, unread = memo.split([path])
+    _, unread = memo.split(find_sources(tmp_path))
     assert unread == [path]
     path.write_text("second, saved while the first was being read")
     memo.remember({path: None})
-    assert memo.split([path])[1] == [path]
+    assert memo.split(find_sources(tmp_path))[1] == [path]
 
 
 FULL_DISK_RUN = """

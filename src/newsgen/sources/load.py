@@ -14,7 +14,7 @@ from newsgen.errors import SourceError
 from newsgen.parallel import chunks, flatten, ordered_map
 from newsgen.records import Article, Topic
 from newsgen.slugs import slugify
-from newsgen.sources.discover import MARKDOWN_SUFFIXES, find_sources
+from newsgen.sources.discover import MARKDOWN_SUFFIXES, SourceFiles, find_sources
 from newsgen.sources.front_matter import FrontMatter, parse_markdown_source
 from newsgen.sources.headline import derive_title, summary_beside
 from newsgen.sources.language import detect_language
@@ -47,13 +47,15 @@ def load_sources(
     jobs: int = 1,
     memo: LoadMemo | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    found: SourceFiles | None = None,
 ) -> LoadResult:
-    """Read and check every source file under `source_dir`, on `jobs` processes.
+    """Read and check every source file under `source_dir` (or those `found` there), on
+    `jobs` processes.
 
     A file larger than `max_bytes` is a problem, found before it is read.
     """
-    sources = find_sources(source_dir)
-    known, unread = memo.split(sources.paths, max_bytes) if memo else ({}, list(sources.paths))
+    sources = found or find_sources(source_dir)
+    known, unread = memo.split(sources, max_bytes) if memo else ({}, list(sources.paths))
     tasks = [
         (source_dir, tuple(unread[part.start : part.stop]), max_bytes)
         for part in chunks(len(unread), _FILES_PER_TASK)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
 from newsgen.records import Article
+from newsgen.sources.discover import SourceFiles, Stamp
 
 DEFAULT_MAX_BYTES = SiteConfig.max_source_kb * 1024
 
 Outcome = Article | list[SourceError] | None
 
 
-Stamp = tuple[int, int, int]  # a file's time (ns), size and inode, taken before reading
 Kept = tuple[Stamp, Outcome]
 
 
@@ -32,19 +31,20 @@ class LoadMemo:
         self._max_bytes = 0
 
     def split(
-        self, paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES
+        self, sources: SourceFiles, max_bytes: int = DEFAULT_MAX_BYTES
     ) -> tuple[dict[Path, Outcome], list[Path]]:
         """Give the remembered outcomes of unchanged files, and the files to read.
 
-        Each file's time and size are taken here, before it is read, so a file saved while
-        it is being read is read again next time. A new size limit reads every file again.
+        Each file's time and size were taken when it was found, before it is read, so a file
+        saved while it is being read is read again next time. A new size limit reads every
+        file again.
         """
         if max_bytes != self._max_bytes:
             self._outcomes, self._max_bytes = {}, max_bytes
         known: dict[Path, Outcome] = {}
         unread = []
-        self._stamps = {path: _stamp(path) for path in paths}
-        for path in paths:
+        self._stamps = dict(zip(sources.paths, sources.stamps, strict=True))
+        for path in sources.paths:
             remembered = self._outcomes.get(path)
             if remembered is not None and remembered[0] == self._stamps[path]:
                 known[path] = remembered[1]
@@ -68,11 +68,3 @@ class LoadMemo:
     def remembered(self) -> dict[Path, Kept]:
         """Every file remembered, with its stamp and outcome."""
         return dict(self._outcomes)
-
-
-def _stamp(path: Path) -> Stamp:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (-1, -1, -1)
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
