@@ -202,10 +202,18 @@ def build_in_place(
     monkeypatch: pytest.MonkeyPatch,
     times: int = 1,
 ) -> Path:
-    """Write a site, make it the current folder and build it `times` times; give its folder."""
+    """Write a site, make it the current folder and build it `times` times; give its folder.
+
+    Before each build after the first, the sources are saved again unchanged, so that each
+    build writes a site (one with nothing changed leaves the site as it is): the last but
+    one is left as the staging folder.
+    """
     site = make_site(folder, files)
     monkeypatch.chdir(site)
-    for _ in range(times):
+    for number in range(times):
+        if number:
+            for source in (site / "seeds").iterdir():
+                source.write_bytes(source.read_bytes())
         run = newsgen("build", "--jobs", "1")
         assert run.code == 0, run.err
     return site

@@ -15,7 +15,7 @@ SHARED = {
     "records", "slugs", "urls", "wording", "yaml_fields",
 }  # fmt: skip
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]
-RUNNERS = {"__main__", "build", "build_report", "cli", "rebuild_memo", "serve"}
+RUNNERS = {"__main__", "build", "build_inputs", "build_report", "cli", "rebuild_memo", "serve"}
 
 
 def layer(name: str) -> int:

@@ -8,6 +8,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgen.build_inputs import (
+    ROOT_FILES,
+    last_build_of,
+    read_last_build,
+    remembered_inputs,
+    site_state,
+    up_to_date_report,
+    write_last_build,
+)
 from newsgen.build_report import BuildReport, PhaseClock
 from newsgen.config import SiteConfig
 from newsgen.errors import SourcesInvalid, UsageError, WriteFailed
@@ -24,7 +33,15 @@ from newsgen.rebuild_memo import BuildMemo
 from newsgen.records import Article
 from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
 from newsgen.search import stage_search
-from newsgen.sources import LoadMemo, LoadResult, load_sources, read_load_memo, write_load_memo
+from newsgen.sources import (
+    LoadMemo,
+    LoadResult,
+    SourceFiles,
+    find_sources,
+    load_sources,
+    read_load_memo,
+    write_load_memo,
+)
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
 from newsgen.topics import Extraction, TopicSettings, assign_topics, find_entities
 from newsgen.topics.aliases import alias_table
@@ -33,7 +50,6 @@ from newsgen.topics.names import identity
 # What a long build is doing, for a terminal: a stage, how far it is, of how many, in what
 # units: ("rendering", 500, 20000, "pages").
 Progress = Callable[[str, int, int, str], None]
-ROOT_FILES = "root"  # the site's folder of files published at the site's root
 
 
 @dataclass(frozen=True)
@@ -56,11 +72,28 @@ class BuildOptions:
 def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the site described by `options`; raise before writing anything if sources are bad.
 
-    Each phase is timed on its own line of the report, in the order it runs.
+    Each phase is timed on its own line of the report, in the order it runs. When the live
+    site was built from the same inputs (`build_inputs`), nothing is done but to say so.
     """
     clock = PhaseClock()
     check_output_location(options)
-    loaded = load_phase(options)
+    sources = find_sources(options.source_dir)
+    inputs = remembered_inputs(options, sources)
+    last = read_last_build(options.cache_dir) if inputs and options.cache_dir else None
+    if last and last.inputs == inputs and last.site == site_state(options.output_dir):
+        clock.lap("check")
+        return up_to_date_report(last.counts, clock)
+    report = build_from(options, sources, progress, clock)
+    if inputs and options.cache_dir:
+        write_last_build(options.cache_dir, last_build_of(report, inputs, options.output_dir))
+    return report
+
+
+def build_from(
+    options: BuildOptions, sources: SourceFiles, progress: Progress | None, clock: PhaseClock
+) -> BuildReport:
+    """Load `sources`, find topics, plan, render and write: the whole build."""
+    loaded = load_phase(options, sources)
     now = None if options.config.build_future else build_now()
     current, waiting = hold_future(loaded.articles, now)
     clock.lap("load")
@@ -87,7 +120,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     )
 
 
-def load_phase(options: BuildOptions) -> LoadResult:
+def load_phase(options: BuildOptions, sources: SourceFiles) -> LoadResult:
     """Every source loaded; the problems of all of them raised at once (unless skipped)."""
     max_bytes = options.config.max_source_kb * 1024
     # A build keeps what it read for the next one; `newsgen serve` keeps it in memory.
@@ -96,7 +129,7 @@ def load_phase(options: BuildOptions) -> LoadResult:
         memo: LoadMemo | None = options.memo.sources
     else:
         memo = read_load_memo(kept, options.source_dir, max_bytes) if kept else None
-    loaded = load_sources(options.source_dir, options.jobs, memo, max_bytes)
+    loaded = load_sources(options.source_dir, options.jobs, memo, max_bytes, sources)
     if kept and memo:
         write_load_memo(memo, kept, options.source_dir, max_bytes)
     if loaded.problems and not options.skip_invalid:

@@ -28,14 +28,16 @@ class BuildReport:
     topics_extracted: int = 0  # articles whose text went through a model (not cached)
     pages_rendered: int = 0  # pages whose sources changed since the live site was built
     search: str = "off"  # what became of the search index: indexed, kept, left for later
+    up_to_date: bool = False  # the live site was built from the same inputs: nothing done
 
     def summary(self, output_dir: Path) -> str:
         """One line saying what the build did, for the terminal."""
         write = self.write
         phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.phases.items())
         future = f", {len(self.waiting)} dated in the future" if self.waiting else ""
+        done = "up to date (nothing changed since the last build), " if self.up_to_date else ""
         return (
-            f"built {counted(self.articles, 'article')} into {output_dir}: "
+            f"{done}built {counted(self.articles, 'article')} into {output_dir}: "
             f"{counted(self.pages, 'page')}; "
             f"files written {write.written}, unchanged {write.unchanged}, "
             f"removed {write.removed}; "

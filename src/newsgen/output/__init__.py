@@ -1,11 +1,12 @@
 """The write stage: the site's files into the output folder, all or nothing."""
 
 from newsgen.output.copy_files import copy_root_files, copy_static
-from newsgen.output.marker import previous_keys
+from newsgen.output.marker import MARKER, previous_keys
 from newsgen.output.ownership import check_replaceable
 from newsgen.output.writer import SiteWriter, WriteReport
 
 __all__ = [
+    "MARKER",
     "SiteWriter",
     "WriteReport",
     "check_replaceable",

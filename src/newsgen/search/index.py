@@ -39,11 +39,15 @@ PAGE_ORDER = "pages by URL"
 def search_key(article_keys: Mapping[str, str], language: str) -> str:
     """Digest what a part of the index is made from: its articles' keys, Pagefind's version."""
     digest = hashlib.blake2b(digest_size=16)
-    made_by = f"{importlib.metadata.version('pagefind')} {program_version()} {PAGE_ORDER}"
-    digest.update(f"{made_by} {language}\n".encode())
+    digest.update(f"{indexer()} {language}\n".encode())
     for path in sorted(article_keys):
         digest.update(f"{path}\t{article_keys[path]}\n".encode())
     return digest.hexdigest()
+
+
+def indexer() -> str:
+    """What makes the index: Pagefind's package and program, and the order pages go in."""
+    return f"{importlib.metadata.version('pagefind')} {program_version()} {PAGE_ORDER}"
 
 
 def program_version() -> str:
