@@ -44,6 +44,7 @@ from newsgen.output.marker import (
     read_listing,
 )
 from newsgen.output.ownership import check_replaceable, strays_only
+from newsgen.output.unlisted import unlisted_files
 
 STAGING_SUFFIX = ".newsgen-staging"
 
@@ -166,7 +167,9 @@ class SiteWriter:
         and would be lost at the swap: the build stops and says so. A thorough look goes
         through every folder, a quick one (a process rebuilding its own site) the top only.
         """
-        if self._thorough:
+        if self._thorough and lists_every_file(self.output):
+            unlisted = unlisted_files(self.output, self._live)
+        elif self._thorough:  # an older newsgen's site, or one swapped in unchecked
             unlisted = files_under(self.output) - set(self._live)
         else:
             tops = {path.split("/", 1)[0] for path in self._live}
