@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from newsgen.build import ROOT_FILES, BuildOptions, build_site
+from newsgen.build import BuildOptions, build_site
+from newsgen.build_inputs import site_folders
 from newsgen.errors import NewsgenError, UsageError
 from newsgen.rebuild_memo import BuildMemo
 from newsgen.search import SEARCH_LEFT_FOR_LATER
 from newsgen.serve.http import BuildState, PreviewServer, is_loopback
-from newsgen.serve.watch import snapshot, wait_for_change
+from newsgen.serve.watch import Watcher
 
 PORTS_TO_TRY = 20
 # Editing pauses this long before the search index of the edits is made.
@@ -53,34 +54,32 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
         _start_serving(server, folders.output_dir, say)
         # The folders come from the command line, not newsgen.yaml: they are found once, so
         # a newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
-        watched = _watched_paths(folders, options.config_path)
+        watcher = Watcher(partial(_watched_paths, folders, options.config_path))
         try:
-            _watch_and_rebuild(options, state, say, watched)
+            _watch_and_rebuild(options, state, say, watcher)
         finally:
+            watcher.close()
             server.shutdown()
     finally:
         server.server_close()
 
 
 def _watch_and_rebuild(
-    options: ServeOptions, state: BuildState, say: Callable[[str], None], watched: list[Path]
+    options: ServeOptions, state: BuildState, say: Callable[[str], None], watcher: Watcher
 ) -> None:
     """Rebuild on every change; index for search once the files have been quiet a while.
 
     Indexing a large archive takes seconds and no change is seen meanwhile, so it waits
     for a pause in the editing: a second save soon after the first is shown at once.
     """
-    seen = snapshot(watched)
     search_due: BuildOptions | None = None
     while True:
         deadline = time.monotonic() + SEARCH_AFTER_QUIET_SECONDS if search_due else float("inf")
-        changed = wait_for_change(lambda: watched, seen, partial(_past, deadline))
-        if changed is None and search_due is not None:
+        if watcher.wait(partial(_past, deadline)):
+            search_due = _rebuild(options, state, say)
+        elif search_due is not None:
             _update_search(search_due, say)
             search_due = None
-        elif changed is not None:
-            seen = changed
-            search_due = _rebuild(options, state, say)
 
 
 def _past(deadline: float) -> bool:
@@ -173,8 +172,7 @@ def _bind(
 
 
 def _watched_paths(build: BuildOptions, config_path: Path | None) -> list[Path]:
-    site = build.site_root
-    paths = [build.source_dir, site / "templates", site / "static", site / ROOT_FILES]
+    paths = [build.source_dir, *site_folders(build.site_root)]
     return paths + ([config_path] if config_path else [])
 
 

@@ -1,74 +1,98 @@
 """Noticing that a site's sources, templates, static files or settings changed.
 
-We poll file times and sizes instead of using OS notifications: it needs nothing
-installed, works the same everywhere, and sees an editor's write-then-rename as the
-change it is. Names the source rule ignores (`.x.swp`, `#x#`, `x~`) do not count.
+The operating system says so (inotify on Linux, FSEvents, kqueue, through `watchfiles`):
+an idle server costs nothing, however large the archive, and an edit is seen at once.
+Where a file system sends no notifications (some network and container mounts), set
+WATCHFILES_FORCE_POLLING=1 and watchfiles polls instead. Names the source rule ignores
+(`.x.swp`, `#x#`, `x~`) do not count; an editor's write-then-rename counts as the change
+it is.
 """
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator
 from pathlib import Path
 
-Snapshot = dict[str, tuple[int, int]]
-POLL_SECONDS = 0.2
-QUIET_SECONDS = 0.2  # a change counts once nothing more changed for this long
+import watchfiles
+
+# A change counts once nothing more changed for this long: an editor's save and a burst
+# of saves give one rebuild. A waiting watcher also wakes this often, to see whether it is
+# to stop or whether a watched folder appeared.
+QUIET_SECONDS = 0.1
+# The longest a burst of changes is gathered before a rebuild starts all the same.
+GATHER_SECONDS = 1.0
+_STEP_MS = 20  # how often watchfiles looks at the events it gathers
+
+Changes = Generator[set[tuple[watchfiles.Change, str]], None, None]
 
 
-def snapshot(paths: Iterable[Path]) -> Snapshot:
-    """Give the time and size of every file under `paths` (files or folders)."""
-    found: Snapshot = {}
-    for path in paths:
-        if path.is_file():
-            _add(found, str(path))
-        elif path.is_dir():
-            for folder, subfolders, names in os.walk(path):
-                subfolders[:] = [d for d in subfolders if not _ignored(d)]
-                for name in names:
-                    if not _ignored(name):
-                        _add(found, os.path.join(folder, name))
-    return found
+class Watcher:
+    """Tells when files under `paths()` change. Changes made while nobody waits (during a
+    rebuild) are kept for the next wait; a watched path that appears or goes (a new
+    `templates/` folder, a newsgen.yaml made or removed) is a change too."""
+
+    def __init__(self, paths: Callable[[], list[Path]]) -> None:
+        self._paths = paths
+        self._watched: list[Path] = []
+        self._changes: Changes | None = None
+        self._open()
+
+    def wait(self, stop: Callable[[], bool]) -> bool:
+        """Block until a change; True then, False once `stop()` is true."""
+        while not stop():
+            if _existing(self._paths()) != self._watched:
+                self._open()
+                return True
+            if self._changes is None:
+                time.sleep(QUIET_SECONDS)
+            elif next(self._changes):  # empty when it woke with nothing changed
+                self._settle()
+                return True
+        return False
+
+    def _settle(self) -> None:
+        """Wait until nothing changed for `QUIET_SECONDS` (or `GATHER_SECONDS` passed).
+
+        watchfiles gives each file's change once however often it was saved, so a burst
+        of saves to one file is seen as one change after another, each woken for.
+        """
+        assert self._changes is not None
+        deadline = time.monotonic() + GATHER_SECONDS
+        while time.monotonic() < deadline and next(self._changes):
+            pass
+
+    def close(self) -> None:
+        if self._changes is not None:
+            self._changes.close()
+            self._changes = None
+
+    def _counts(self, change: watchfiles.Change, path: str) -> bool:
+        """Whether a change to `path` counts: not in a hidden folder, nor an editor's swap,
+        autosave or backup file."""
+        changed = Path(path)
+        for root in self._watched:
+            if changed == root or root in changed.parents:
+                return not any(_ignored(part) for part in changed.relative_to(root).parts)
+        return True
+
+    def _open(self) -> None:
+        """Watch the paths that exist now."""
+        self.close()
+        self._watched = _existing(self._paths())
+        if self._watched:
+            self._changes = watchfiles.watch(
+                *self._watched,
+                watch_filter=self._counts,
+                debounce=int(GATHER_SECONDS * 1000),
+                step=_STEP_MS,
+                rust_timeout=int(QUIET_SECONDS * 1000),
+                yield_on_timeout=True,
+            )
 
 
-def wait_for_change(
-    paths: Callable[[], list[Path]], before: Snapshot, stop: Callable[[], bool]
-) -> Snapshot | None:
-    """Block until files under `paths()` change and then settle; give the new snapshot.
-
-    Several quick saves give one change. Returns None when `stop()` becomes true.
-    """
-    pause = POLL_SECONDS
-    while not stop():
-        time.sleep(pause)
-        started = time.perf_counter()
-        current = snapshot(paths())
-        # A large archive takes a while to look over: keep looking to a quarter of one core.
-        pause = max(POLL_SECONDS, 3 * (time.perf_counter() - started))
-        if current != before:
-            return _settled(paths, current, stop)
-    return None
-
-
-def _settled(
-    paths: Callable[[], list[Path]], current: Snapshot, stop: Callable[[], bool]
-) -> Snapshot:
-    quiet_since = time.monotonic()
-    while time.monotonic() - quiet_since < QUIET_SECONDS and not stop():
-        time.sleep(POLL_SECONDS / 2)
-        latest = snapshot(paths())
-        if latest != current:
-            current, quiet_since = latest, time.monotonic()
-    return current
-
-
-def _add(found: Snapshot, path: str) -> None:
-    try:
-        stat = os.stat(path)
-    except OSError:  # removed while we looked
-        return
-    found[path] = (stat.st_mtime_ns, stat.st_size)
+def _existing(paths: list[Path]) -> list[Path]:
+    return [path for path in paths if path.exists()]
 
 
 def _ignored(name: str) -> bool:
