@@ -78,16 +78,19 @@ class Summary:
 
 def main() -> None:
     arguments = _parser().parse_args()
-    source = ensure_corpus(arguments.work / f"corpus-{arguments.count}", arguments.count)
+    source = arguments.corpus or ensure_corpus(
+        arguments.work / f"corpus-{arguments.count}", arguments.count
+    )
+    count = len(list(source.glob("*.txt")))
     runs: dict[str, list[Run]] = {name: [] for name in SCENARIOS}
     for round_number in range(1, arguments.repeat + 1):
         for name, run in bench_round(source, arguments.work / "site").items():
             runs[name].append(run)
             _log(f"round {round_number}/{arguments.repeat} {name}: {run.seconds:.2f} s")
-    summaries = [summarise(name, runs[name], arguments.count) for name in SCENARIOS]
-    print(markdown_table(summaries, arguments.count, arguments.repeat))
+    summaries = [summarise(name, runs[name], count) for name in SCENARIOS]
+    print(markdown_table(summaries, count, arguments.repeat))
     if arguments.json:
-        write_json(arguments.json, summaries, arguments.count)
+        write_json(arguments.json, summaries, count)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,6 +102,12 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path(tempfile.gettempdir()) / "newsgen-bench" / "bench",
         help="folder for the corpus and the site (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="a folder of seed files to build instead (such as the shared corpus of "
+        "make_corpus.py); its files are changed during a round and put back after it",
     )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     return parser
