@@ -145,8 +145,9 @@ def filed(name: str) -> str:
 
 
 def pages_for(count: int, per_page: int = SAMPLE_PER_PAGE) -> int:
-    """How many pages list `count` articles, `per_page` to a page (one when there are none)."""
-    return max(1, -(-count // per_page))
+    """How many pages list `count` articles, `per_page` to a page: the front page, and when
+    there are more, the pages numbered from the oldest that hold them all."""
+    return 1 if count <= per_page else 1 + -(-count // per_page)
 
 
 def sample_html_pages() -> int:

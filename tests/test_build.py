@@ -160,18 +160,22 @@ def test_drafts_hidden_files_and_other_extensions_are_left_out(sample_site: Buil
 
 
 def test_home_pages_list_articles_newest_first_per_page(sample_site: BuiltSite) -> None:
+    """The home page shows the newest; its further pages are numbered from the oldest."""
     build = sample_site.build
-    pages = [build / "index.html", *(build / f"page/{n}/index.html" for n in (2, 3, 4))]
+    pages = [build / "index.html", *(build / f"page/{n}/index.html" for n in (4, 3, 2, 1))]
     listed = [
         [text_of(title) for title in find_all(read_page(path), "*", class_="teaser-title")]
         for path in pages
     ]
-    assert listed == [[t for t, _ in SAMPLE_ARTICLES[i : i + 2]] for i in range(0, 8, 2)]
+    titles = [title for title, _ in SAMPLE_ARTICLES]
+    assert listed == [titles[0:2], titles[0:2], titles[2:4], titles[4:6], titles[6:8]]
     assert not (build / "page/5").exists()
-    assert not (build / "page/1").exists()
     second = read_page(build / "page/2/index.html")
     assert text_of(second.find(".//h1")) == "Последние новости, страница 2"
-    assert "Страница 2 из 4" in text_of(second)
+    (pager,) = find_all(second, "nav", class_="pager")
+    assert [text_of(a) for a in pager.iter("a")] == ["← Новее", "Старше →"]
+    assert "Страница 2" in text_of(pager)
+    assert [a.get("href") for a in pager.iter("a")] == ["../../page/3/", "../../page/1/"]
 
 
 def test_date_pages_exist_for_every_day_month_and_year(sample_site: BuiltSite) -> None:
@@ -227,7 +231,7 @@ def test_topic_pages_merge_spellings_and_paginate(sample_site: BuiltSite) -> Non
     assert chips == expected
     assert "Казахстан 4" in chips
     first = read_page(build / "topics/kazakhstan/index.html")
-    second = read_page(build / "topics/kazakhstan/page/2/index.html")
+    second = read_page(build / "topics/kazakhstan/page/1/index.html")  # the oldest
     assert text_of(first.find(".//h1")) == "Казахстан"
     listed = [
         text_of(h) for page in (first, second) for h in find_all(page, "*", class_="teaser-title")
@@ -429,7 +433,8 @@ def test_english_site_uses_english_words_and_dates(make_site: MakeSite, tmp_path
         "Topics",
         "Atom feed",
     ]
-    assert "Page 1 of 2" in text_of(home)
+    assert "Older →" in text_of(home)
+    assert "Page 1" in text_of(read_page(build / "page/1/index.html"))
     assert expected_date in text_of(home)
     (english, russian) = sorted(article_pages(build), reverse=True)
     page = read_page(english)

@@ -80,7 +80,12 @@ def feed_url(list_url: str) -> str:
 
 def numbered_url(list_url: str, number: int) -> str:
     """Page `number` of the list at `list_url`: page 1 is the list itself."""
-    return list_url if number == 1 else f"{list_url}page/{number}/"
+    return list_url if number == 1 else archive_page_url(list_url, number)
+
+
+def archive_page_url(list_url: str, number: int) -> str:
+    """Page `number` of a list numbered from its oldest item: `list_url` is its front page."""
+    return f"{list_url}page/{number}/"
 
 
 def file_of(url: str) -> str:

@@ -85,17 +85,18 @@ def test_each_article_has_a_page_linking_its_neighbours_in_time() -> None:
 
 def test_home_pages_split_articles_per_page_with_active_topics_on_the_first() -> None:
     pages = planned(oldest_first())
-    paths = ["index.html", "page/2/index.html", "page/3/index.html"]
+    paths = ["index.html", "page/3/index.html", "page/2/index.html", "page/1/index.html"]
     homes = [context(pages, path, HomeContext) for path in paths]
     assert [titles(home.pager.articles) for home in homes] == [
         ["Статья 5", "Статья 4"],
-        ["Статья 3", "Статья 2"],
-        ["Статья 1"],
+        ["Статья 5"],  # numbered from the oldest: the newest page fills as articles come
+        ["Статья 4", "Статья 3"],
+        ["Статья 2", "Статья 1"],
     ]
     assert "page/4/index.html" not in pages
     # The 30 days up to the newest article: 2 (США, in September) is too old to count.
     assert homes[0].topics == [(KZ, 2), (US, 1)]
-    assert [home.topics for home in homes[1:]] == [[], []]
+    assert [home.topics for home in homes[1:]] == [[], [], []]
 
 
 @pytest.mark.parametrize(
@@ -154,9 +155,14 @@ def test_the_archive_lists_years_newest_first() -> None:
 def test_each_topic_has_paginated_pages_and_a_feed_of_its_newest_teasers() -> None:
     articles = oldest_first()
     pages = planned(articles)
-    paths = ["topics/kazakhstan/index.html", "topics/kazakhstan/page/2/index.html"]
+    kz = "topics/kazakhstan/"
+    paths = [f"{kz}index.html", f"{kz}page/2/index.html", f"{kz}page/1/index.html"]
     kz_pages = [context(pages, path, TopicContext) for path in paths]
-    assert [titles(c.pager.articles) for c in kz_pages] == [["Статья 4", "Статья 3"], ["Статья 1"]]
+    assert [titles(c.pager.articles) for c in kz_pages] == [
+        ["Статья 4", "Статья 3"],
+        ["Статья 4"],
+        ["Статья 3", "Статья 1"],
+    ]
     assert "topics/ssha/index.html" in pages
     assert "topics/ssha/page/2/index.html" not in pages
     feed = context(pages, "topics/kazakhstan/feed.xml", TopicFeedContext)

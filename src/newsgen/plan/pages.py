@@ -125,11 +125,12 @@ class TopicLetterContext:
 
 @dataclass(frozen=True)
 class TopicContext:
-    """`topic.html`: a page of one topic's articles (`Teaser`s), with its facts."""
+    """`topic.html`: a page of one topic's articles (`Teaser`s); its front page also gives
+    its facts, which change with every article (a numbered page, none: it stays as it is)."""
 
     template: ClassVar[str] = "topic.html"
     topic: Topic
-    summary: TopicFacts
+    summary: TopicFacts | None
     pager: Pager[Teaser]
 
 

@@ -1,4 +1,13 @@
-"""Splitting a list (of articles, of topics) into numbered pages: `base/`, `base/page/2/`, …"""
+"""Splitting a list into pages.
+
+An archive's lists (the home page, a topic's articles) grow at their newest end. Their
+pages are numbered from the oldest (`base/page/1/` holds the first articles ever), so a
+full page never changes as articles are added: its address always shows the same
+articles (a link or a citation stays true), and a daily rebuild writes the list's front
+page and its newest page, not every page of it. The list's own address (`base/`) shows
+the newest articles. Other lists (topics by letter) are numbered from their start, page
+1 being the list itself.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +15,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from newsgen.urls import numbered_url
+from newsgen.urls import archive_page_url, numbered_url
 
 Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
 class Pager(Generic[Item]):
-    """One page of a paginated list: its items (`articles`) and the URLs around it."""
+    """One page of a list: its items (`articles`) and the URLs around it.
+
+    `number` is 0 for the front page of a list numbered from the oldest; `previous_url`
+    leads to newer items (or earlier in the alphabet), `next_url` to older (or later).
+    """
 
     number: int
-    count: int
     articles: Sequence[Item]
     url: str
     first_url: str
@@ -24,14 +36,44 @@ class Pager(Generic[Item]):
     next_url: str | None
 
 
-def paginate(articles: Sequence[Item], base_url: str, per_page: int) -> list[Pager[Item]]:
-    """Give the pages of `articles` (at least one, maybe empty) under `base_url`."""
-    count = max(1, -(-len(articles) // per_page))
+def paginate_by_time(
+    newest_first: Sequence[Item], base_url: str, per_page: int
+) -> list[Pager[Item]]:
+    """Give the front page of `newest_first` (its newest `per_page`) and, when there are
+    more, every page numbered from the oldest; the front page first, then newest first."""
+    total = len(newest_first)
+    if total <= per_page:
+        return [Pager(0, newest_first, base_url, base_url, None, None)]
+    count = -(-total // per_page)
+    after_front = (total - 1 - per_page) // per_page + 1  # the page of the first item not shown
+    pagers = [
+        Pager(
+            0,
+            newest_first[:per_page],
+            base_url,
+            base_url,
+            None,
+            archive_page_url(base_url, after_front),
+        )
+    ]
+    for number in range(count, 0, -1):
+        oldest_first_end = min(number * per_page, total)
+        items = newest_first[total - oldest_first_end : total - (number - 1) * per_page]
+        newer = archive_page_url(base_url, number + 1) if number < count else base_url
+        older = archive_page_url(base_url, number - 1) if number > 1 else None
+        pagers.append(
+            Pager(number, items, archive_page_url(base_url, number), base_url, newer, older)
+        )
+    return pagers
+
+
+def paginate(items: Sequence[Item], base_url: str, per_page: int) -> list[Pager[Item]]:
+    """Give the pages of `items` (at least one, maybe empty) under `base_url`, from page 1."""
+    count = max(1, -(-len(items) // per_page))
     return [
         Pager(
             number=n,
-            count=count,
-            articles=articles[(n - 1) * per_page : n * per_page],
+            articles=items[(n - 1) * per_page : n * per_page],
             url=numbered_url(base_url, n),
             first_url=base_url,
             previous_url=numbered_url(base_url, n - 1) if n > 1 else None,

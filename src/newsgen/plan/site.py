@@ -25,7 +25,7 @@ from newsgen.plan.pages import (
     TopicsContext,
     YearContext,
 )
-from newsgen.plan.pagination import paginate
+from newsgen.plan.pagination import paginate, paginate_by_time
 from newsgen.plan.related import related_articles
 from newsgen.plan.search_parts import plan_parts
 from newsgen.plan.sitemap import sitemap_pages
@@ -94,8 +94,8 @@ def plan_again(
 
 def home_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[Page]:
     """The home page and its further pages; the first also shows the most active topics."""
-    for pager in paginate(newest_first, "", config.per_page):
-        topics = active_topics(newest_first) if pager.number == 1 else []
+    for pager in paginate_by_time(newest_first, "", config.per_page):
+        topics = active_topics(newest_first) if pager.number == 0 else []
         yield Page(file_of(pager.url), HomeContext(pager, topics))
 
 
@@ -154,8 +154,9 @@ def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[
         yield from letter_pages(letter, letters)
     for summary in topics:
         facts = summary.facts()
-        for pager in paginate(summary.articles, summary.topic.url, config.per_page):
-            yield Page(file_of(pager.url), TopicContext(summary.topic, facts, pager))
+        for pager in paginate_by_time(summary.articles, summary.topic.url, config.per_page):
+            shown = facts if pager.url == pager.first_url else None
+            yield Page(file_of(pager.url), TopicContext(summary.topic, shown, pager))
 
 
 def feed_pages(
