@@ -1,4 +1,4 @@
-"""Related articles: those sharing the most topics with an article, newest first."""
+"""Related articles: those sharing the most topics with an article, nearest in time first."""
 
 from __future__ import annotations
 
@@ -49,6 +49,16 @@ def test_at_most_five_and_never_the_article_itself() -> None:
     related = related_titles(newest_first)
     assert related[0] == [f"Статья {n}" for n in range(8, 8 - RELATED_ARTICLES, -1)]
     assert all(f"Статья {9 - i}" not in found for i, found in enumerate(related))
+
+
+def test_equal_sharers_nearest_in_time_first_so_new_articles_leave_old_lists_alone() -> None:
+    kz = topic("Kz")
+    newest_first = [article(number, kz) for number in range(20, 0, -1)]
+    before = related_titles(newest_first)
+    assert before[10] == ["Статья 11", "Статья 9", "Статья 12", "Статья 8", "Статья 13"]
+    added = [article(number, kz) for number in range(25, 20, -1)]
+    after = related_titles(added + newest_first)
+    assert after[len(added) + 10 :] == before[10:]  # the older half: as it was
 
 
 def test_an_article_without_topics_has_none_related() -> None:

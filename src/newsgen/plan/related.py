@@ -1,4 +1,8 @@
-"""Related articles: those sharing the most topics with an article, newest first.
+"""Related articles: those sharing the most topics with an article, nearest in time first.
+
+Nearest in time, not newest: the same story's articles before and after come first, and
+an article added today enters the lists of the articles of the last days only, so a
+daily rebuild leaves the pages of the rest of the archive as they are.
 
 Comparing every pair of articles is quadratic, and a topic like «Россия» spans most of
 an archive, so candidates come from the article's topics rarest first: every article of
@@ -33,9 +37,9 @@ def related_articles(
     result = []
     for me, article in enumerate(newest_first):
         mine = topic_sets[me]
-        # Most topics shared first, then newest: one int per candidate, no ties.
+        # Most topics shared first, then nearest in time, then newer: one int per candidate.
         keys = [
-            other - len(mine & topic_sets[other]) * count
+            (abs(other - me) - len(mine & topic_sets[other]) * count) * count + other
             for other in _candidates(me, article, members_of, places)
         ]
         result.append(
