@@ -26,7 +26,6 @@ from newsgen.output import (
     check_replaceable,
     copy_root_files,
     copy_static,
-    previous_keys,
 )
 from newsgen.plan import Page, plan_site
 from newsgen.rebuild_memo import BuildMemo
@@ -190,9 +189,9 @@ def write_phases(
     dirs = template_dirs(options.site_root)
     fallback_time = reproducible_time()
     keys = page_keys(options, render_salt(options.config, dirs, fallback_time))
-    known = previous_keys(options.output_dir) if options.cache_dir else {}
     thorough = options.memo is None or options.memo.first_write()
     with system_refusals_said(), SiteWriter(options.output_dir, thorough) as writer:
+        known = writer.live_keys() if options.cache_dir else {}
         to_render = changed_pages(writer, pages, keys, known)
         clock.lap("keys")
         rendered = render_pages(to_render, options.config, dirs, options.jobs, fallback_time)

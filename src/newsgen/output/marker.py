@@ -30,16 +30,12 @@ def is_plain_path(path: str) -> bool:
 
 def read_listing(folder: Path) -> dict[str, str] | None:
     """The files a build wrote into `folder` and their digests, as its marker lists them."""
-    entries = _marker_entries(folder)
+    entries = marker_entries(folder)
     return None if entries is None else {path: entry[0] for path, entry in entries.items()}
 
 
-def previous_keys(folder: Path) -> dict[str, str]:
-    """The key each file of the site in `folder` was made from (see `SiteWriter.write`)."""
-    return {path: entry[1] for path, entry in (_marker_entries(folder) or {}).items() if entry[1]}
-
-
-def _marker_entries(folder: Path) -> dict[str, tuple[str, str]] | None:
+def marker_entries(folder: Path) -> dict[str, tuple[str, str]] | None:
+    """Each file the marker of `folder` lists, with its digest and key (maybe empty)."""
     try:
         lines = (folder / MARKER).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):

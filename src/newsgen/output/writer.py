@@ -41,6 +41,7 @@ from newsgen.output.marker import (
     UNCHECKED_HEADER,
     is_plain_path,
     lists_every_file,
+    marker_entries,
     read_listing,
 )
 from newsgen.output.ownership import check_replaceable, strays_only
@@ -70,6 +71,7 @@ class SiteWriter:
         self._lock = OutputLock(self.output.parent / f".{self.output.name}.newsgen-lock")
         self._staging_root = ""
         self._live: dict[str, str] = {}
+        self._live_keys: dict[str, str] = {}
         self._staged: dict[str, str] = {}
         self._digests: dict[str, str] = {}
         self._keys: dict[str, str] = {}
@@ -81,7 +83,9 @@ class SiteWriter:
     def __enter__(self) -> SiteWriter:
         check_replaceable(self.output)
         self._lock.acquire()
-        self._live = read_listing(self.output) or {}
+        entries = marker_entries(self.output) or {}
+        self._live = {path: digest for path, (digest, _) in entries.items()}
+        self._live_keys = {path: key for path, (_, key) in entries.items() if key}
         try:
             self._removed_strays = self._clear_output_of_strays()
         except BaseException:
@@ -111,7 +115,7 @@ class SiteWriter:
         """Stage `data` as the file at `path` (relative to the output folder).
 
         `key` fingerprints what the file was made from; the marker keeps it, so the next
-        build can tell that a page need not be rendered again (`previous_keys`).
+        build can tell that a page need not be rendered again (`live_keys`).
         """
         self._note(path, key, hashlib.blake2b(data, digest_size=16).hexdigest())
         digest = self._digests[path]
@@ -124,6 +128,10 @@ class SiteWriter:
         else:
             write_over(self._folder_for(path), data)
         self._unchanged += self._live.get(path) == digest
+
+    def live_keys(self) -> dict[str, str]:
+        """The key each file of the live site was made from (see `write`)."""
+        return self._live_keys
 
     def has(self, path: str) -> bool:
         """Whether this build has staged a file at `path` already."""
