@@ -101,6 +101,13 @@ def test_find_sources_is_sorted_by_path(tmp_path: Path) -> None:
     ]
 
 
+def test_a_folder_sorts_before_a_longer_name_it_begins(tmp_path: Path) -> None:
+    """Part by part, as `Path`s sort: «a/…» before «a-b.txt», though "/" > "-" as text."""
+    names = ["a-b.txt", "a/z.txt", "a.b/c.txt", "ab.txt"]
+    touch(tmp_path, *names)
+    assert list(find_sources(tmp_path).paths) == sorted(tmp_path / name for name in names)
+
+
 def test_empty_folder(tmp_path: Path) -> None:
     found = find_sources(tmp_path)
     assert (found.paths, found.ignored) == ((), 0)
