@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newsgen.config import SiteConfig
@@ -25,9 +26,10 @@ class LoadMemo:
     """
 
     def __init__(self) -> None:
-        self._outcomes: dict[Path, Kept] = {}
-        self._stamps: dict[Path, Stamp] = {}
-        self._unread: set[Path] = set()
+        # By the path as text: making and comparing 50,000 `Path`s costs seconds.
+        self._outcomes: dict[str, Kept] = {}
+        self._stamps: dict[str, Stamp] = {}
+        self._unread: set[str] = set()
         self._max_bytes = 0
 
     def split(
@@ -43,28 +45,34 @@ class LoadMemo:
             self._outcomes, self._max_bytes = {}, max_bytes
         known: dict[Path, Outcome] = {}
         unread = []
-        self._stamps = dict(zip(sources.paths, sources.stamps, strict=True))
-        for path in sources.paths:
-            remembered = self._outcomes.get(path)
-            if remembered is not None and remembered[0] == self._stamps[path]:
+        self._stamps = {}
+        for path, stamp in zip(sources.paths, sources.stamps, strict=True):
+            key = os.fspath(path)
+            self._stamps[key] = stamp
+            remembered = self._outcomes.get(key)
+            if remembered is not None and remembered[0] == stamp:
                 known[path] = remembered[1]
             else:
                 unread.append(path)
-        self._unread = set(unread)
+        self._unread = {os.fspath(path) for path in unread}
         return known, unread
 
     def remember(self, outcomes: dict[Path, Outcome]) -> None:
         """Keep `outcomes` with the times and sizes `split` took before reading."""
-        self._outcomes = {path: (self._stamps[path], outcome) for path, outcome in outcomes.items()}
+        stamps = self._stamps
+        self._outcomes = {
+            key: (stamps[key], outcome)
+            for key, outcome in ((os.fspath(path), o) for path, o in outcomes.items())
+        }
 
-    def restore(self, outcomes: dict[Path, Kept], max_bytes: int) -> None:
-        """Start from what an earlier build read with the size limit `max_bytes`."""
+    def restore(self, outcomes: dict[str, Kept], max_bytes: int) -> None:
+        """Start from what an earlier build read with the size limit `max_bytes` (by path)."""
         self._outcomes, self._max_bytes = dict(outcomes), max_bytes
 
-    def read_this_time(self) -> dict[Path, Kept]:
+    def read_this_time(self) -> dict[str, Kept]:
         """The files the last `split` found changed or new, with what they gave."""
         return {path: self._outcomes[path] for path in self._unread if path in self._outcomes}
 
-    def remembered(self) -> dict[Path, Kept]:
-        """Every file remembered, with its stamp and outcome."""
+    def remembered(self) -> dict[str, Kept]:
+        """Every file remembered (its path as text), with its stamp and outcome."""
         return dict(self._outcomes)

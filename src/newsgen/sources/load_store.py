@@ -18,6 +18,7 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+import os
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
@@ -58,7 +59,7 @@ def read_load_memo(path: Path, source_dir: Path, max_bytes: int) -> LoadMemo:
             rows = connection.execute("SELECT path, mtime_ns, size, inode, outcome FROM files")
             memo.restore(
                 {
-                    source_dir / within: (
+                    os.path.join(source_dir, within): (
                         (mtime, size, inode),
                         _outcome(outcome, source_dir, within),
                     )
@@ -88,7 +89,7 @@ def write_load_memo(memo: LoadMemo, path: Path, source_dir: Path, max_bytes: int
 
 
 def _write_file(
-    path: Path, memo: LoadMemo, source_dir: Path, salt: str, new: Mapping[Path, Kept]
+    path: Path, memo: LoadMemo, source_dir: Path, salt: str, new: Mapping[str, Kept]
 ) -> None:
     """Keep the outcomes `new` and forget the files `memo` no longer knows."""
     with contextlib.closing(sqlite3.connect(path)) as connection, connection:
@@ -100,7 +101,7 @@ def _write(
     memo: LoadMemo,
     source_dir: Path,
     salt: str,
-    new: Mapping[Path, Kept],
+    new: Mapping[str, Kept],
 ) -> None:
     connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     connection.execute(
@@ -111,12 +112,12 @@ def _write(
     if stored is None or stored[0] != salt:
         connection.execute("DELETE FROM files")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (salt,))
+    start = len(os.path.join(source_dir, ""))  # paths within the source folder, as stored
     rows = [
-        (path.relative_to(source_dir).as_posix(), *stamp, _json(_plain(outcome)))
-        for path, (stamp, outcome) in new.items()
+        (path[start:], *stamp, _json(_plain(outcome))) for path, (stamp, outcome) in new.items()
     ]
     connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
-    kept = [(path.relative_to(source_dir).as_posix(),) for path in memo.remembered()]
+    kept = [(path[start:],) for path in memo.remembered()]
     connection.execute("CREATE TEMP TABLE kept (path TEXT PRIMARY KEY)")
     connection.executemany("INSERT OR IGNORE INTO kept VALUES (?)", kept)
     connection.execute("DELETE FROM files WHERE path NOT IN (SELECT path FROM kept)")
@@ -142,7 +143,7 @@ def _plain(outcome: Outcome) -> dict[str, Any]:
 
 def _outcome(payload: str, source_dir: Path, within: str) -> Outcome:
     plain = json.loads(payload)
-    shown = (Path(source_dir.name) / within).as_posix()
+    shown = os.path.join(source_dir.name, within)
     if "draft" in plain:
         return None
     if "errors" in plain:
