@@ -27,22 +27,19 @@ from newsgen.output import (
     copy_root_files,
     copy_static,
 )
-from newsgen.plan import Page, plan_site
-from newsgen.rebuild_memo import BuildMemo
+from newsgen.plan import Page
+from newsgen.rebuild_memo import BuildMemo, DiskMemo, Memory
 from newsgen.records import Article
 from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
 from newsgen.search import stage_search
 from newsgen.sources import (
-    LoadMemo,
     LoadResult,
     SourceFiles,
     find_sources,
     load_sources,
-    read_load_memo,
-    write_load_memo,
 )
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
-from newsgen.topics import Extraction, TopicSettings, assign_topics, find_entities
+from newsgen.topics import Extraction, TopicSettings, find_entities
 from newsgen.topics.aliases import alias_table
 from newsgen.topics.names import identity
 
@@ -82,26 +79,31 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     if last and last.inputs == inputs and last.site == site_state(options.output_dir):
         clock.lap("check")
         return up_to_date_report(last.counts, clock)
-    report = build_from(options, sources, progress, clock)
+    memory = options.memo or DiskMemo(options.cache_dir)
+    report = build_from(options, memory, sources, progress, clock)
     if inputs and options.cache_dir:
         write_last_build(options.cache_dir, last_build_of(report, inputs, options.output_dir))
     return report
 
 
 def build_from(
-    options: BuildOptions, sources: SourceFiles, progress: Progress | None, clock: PhaseClock
+    options: BuildOptions,
+    memory: Memory,
+    sources: SourceFiles,
+    progress: Progress | None,
+    clock: PhaseClock,
 ) -> BuildReport:
-    """Load `sources`, find topics, plan, render and write: the whole build."""
-    loaded = load_phase(options, sources)
+    """Load `sources`, find topics, plan, render and write: the whole build, each phase
+    reusing what `memory` kept of the last build."""
+    loaded = load_phase(options, memory, sources)
     now = None if options.config.build_future else build_now()
     current, waiting = hold_future(loaded.articles, now)
     clock.lap("load")
-    articles, extracted = topics_phase(current, options, progress)
+    articles, extracted = topics_phase(current, options, memory, progress)
     clock.lap("topics")
-    memo = options.memo
-    pages = memo.plan(articles, options.config) if memo else plan_site(articles, options.config)
+    pages = memory.plan(articles, options.config)
     clock.lap("plan")
-    written, rendered, search = write_phases(pages, options, progress, clock)
+    written, rendered, search = write_phases(pages, options, memory, progress, clock)
     return BuildReport(
         articles=len(articles),
         pages=len(pages),
@@ -119,41 +121,38 @@ def build_from(
     )
 
 
-def load_phase(options: BuildOptions, sources: SourceFiles) -> LoadResult:
+def load_phase(options: BuildOptions, memory: Memory, sources: SourceFiles) -> LoadResult:
     """Every source loaded; the problems of all of them raised at once (unless skipped)."""
     max_bytes = options.config.max_source_kb * 1024
-    # A build keeps what it read for the next one; `newsgen serve` keeps it in memory.
-    kept = options.cache_dir / "sources.sqlite" if options.cache_dir and not options.memo else None
-    if options.memo:
-        memo: LoadMemo | None = options.memo.sources
-    else:
-        memo = read_load_memo(kept, options.source_dir, max_bytes) if kept else None
+    memo = memory.load_memo(options.source_dir, max_bytes)
     loaded = load_sources(options.source_dir, options.jobs, memo, max_bytes, sources)
-    if kept and memo:
-        write_load_memo(memo, kept, options.source_dir, max_bytes)
+    memory.loaded(memo, options.source_dir, max_bytes)
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
     return loaded
 
 
 def topics_phase(
-    articles: Sequence[Article], options: BuildOptions, progress: Progress | None
+    articles: Sequence[Article], options: BuildOptions, memory: Memory, progress: Progress | None
 ) -> tuple[list[Article], int]:
     """The articles with their topics, and how many went through the model (not cached)."""
-    extraction = find_topics_in_text(articles, options, progress)
-    assign = options.memo.assign_topics if options.memo else assign_topics
-    with_topics = assign(articles, extraction.entities, topic_settings(options.config))
+    extraction = find_topics_in_text(articles, options, memory, progress)
+    settings = topic_settings(options.config)
+    with_topics = memory.assign_topics(articles, extraction.entities, settings)
     return list(with_topics), extraction.extracted
 
 
 def find_topics_in_text(
-    articles: Sequence[Article], options: BuildOptions, progress: Progress | None = None
+    articles: Sequence[Article],
+    options: BuildOptions,
+    memory: Memory,
+    progress: Progress | None = None,
 ) -> Extraction:
     """Entities named in each article's text, from the cache where it has them."""
     if not options.config.find_topics:
         return Extraction([[] for _ in articles], extracted=0)
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
-    memo = options.memo.entities if options.memo else None
+    memo = memory.entities
     told = stage_progress(progress, "finding topics", "articles")
     return find_entities(articles, cache, options.jobs, memo, told)
 
@@ -179,7 +178,11 @@ def topic_settings(config: SiteConfig) -> TopicSettings:
 
 
 def write_phases(
-    pages: list[Page], options: BuildOptions, progress: Progress | None, clock: PhaseClock
+    pages: list[Page],
+    options: BuildOptions,
+    memory: Memory,
+    progress: Progress | None,
+    clock: PhaseClock,
 ) -> tuple[WriteReport, int, str]:
     """Render the pages that changed, copy the site's files, index, swap; give what was done.
 
@@ -188,11 +191,11 @@ def write_phases(
     """
     dirs = template_dirs(options.site_root)
     fallback_time = reproducible_time()
-    keys = page_keys(options, render_salt(options.config, dirs, fallback_time))
-    thorough = options.memo is None or options.memo.first_write()
+    keys = memory.page_keys(render_salt(options.config, dirs, fallback_time))
+    thorough = memory.looks_over_whole_site()
     with system_refusals_said(), SiteWriter(options.output_dir, thorough) as writer:
         known = writer.live_keys() if options.cache_dir else {}
-        to_render = changed_pages(writer, pages, keys, known)
+        to_render = keep_unchanged_pages(writer, pages, keys, known)
         clock.lap("keys")
         rendered = render_pages(to_render, options.config, dirs, options.jobs, fallback_time)
         for number, (page, data) in enumerate(zip(to_render, rendered, strict=True), 1):
@@ -206,19 +209,16 @@ def write_phases(
         clock.lap("search index")
         copy_root_files(writer, options.site_root / ROOT_FILES)  # last: it checks every path
         report = writer.commit()
+        memory.wrote()
         clock.lap("swap")
         return report, len(to_render), search
 
 
-def page_keys(options: BuildOptions, salt: bytes) -> PageKeys:
-    """The page keys for this build: a long-running process's, which remember records."""
-    return options.memo.page_keys(salt) if options.memo else PageKeys(salt)
-
-
-def changed_pages(
+def keep_unchanged_pages(
     writer: SiteWriter, pages: list[Page], keys: PageKeys, known: dict[str, str]
 ) -> list[Page]:
-    """The pages to render: those whose key differs from the live site's file's."""
+    """Stage as it is the live file of each page whose key matches; give the pages to render
+    (those whose key differs, or whose live file is missing)."""
     if not known:  # nothing to keep: each key is worked out while the workers render
         return pages
     return [page for page in pages if not _kept(writer, page.path, keys.key(page), known)]

@@ -1,6 +1,11 @@
-"""What `newsgen serve` remembers between rebuilds, so a small edit costs little.
+"""What a build remembers of the last one, behind one interface for every kind of build.
 
-Each stage asks the memo first: files whose time and size did not change are not read
+`newsgen build` keeps it on disk (`DiskMemo`): what each source gave, in
+`.newsgen-cache/sources.sqlite`, and the last build's inputs (`build_inputs`), so an
+unchanged site is left as it is. `newsgen serve` keeps it in memory (`BuildMemo`), so a
+small edit costs little. A build runs the same phases with either.
+
+`BuildMemo`: each stage asks the memo first: files whose time and size did not change are not read
 again; texts already seen are not looked up again; when no article's entities changed,
 topics are not assigned again; when no article's teaser changed, only the pages that
 show whole articles are planned again; page keys already computed are not computed
@@ -13,12 +18,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
 
 from newsgen.config import SiteConfig
 from newsgen.plan import Page, plan_again, plan_site
 from newsgen.records import Article, Teaser
 from newsgen.render import PageKeys
-from newsgen.sources import LoadMemo
+from newsgen.sources import LoadMemo, read_load_memo, write_load_memo
 from newsgen.topics import TopicSettings, assign_topics
 from newsgen.topics.entities import FoundEntity
 
@@ -38,6 +45,76 @@ class _PlanRun:
     pages: list[Page]
 
 
+class Memory(Protocol):
+    """What a build asks of what it remembers; see the module's text."""
+
+    @property
+    def entities(self) -> dict[str, list[FoundEntity]] | None: ...
+
+    def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo | None: ...
+
+    def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None: ...
+
+    def assign_topics(
+        self,
+        loaded: Sequence[Article],
+        found: Sequence[Sequence[FoundEntity]],
+        settings: TopicSettings,
+    ) -> list[Article]: ...
+
+    def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]: ...
+
+    def page_keys(self, salt: bytes) -> PageKeys: ...
+
+    def looks_over_whole_site(self) -> bool: ...
+
+    def wrote(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class DiskMemo:
+    """What `newsgen build` keeps between runs in `cache_dir` (nothing when None)."""
+
+    cache_dir: Path | None
+
+    @property
+    def entities(self) -> None:
+        return None  # found entities are kept by the topic cache, by text
+
+    def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo | None:
+        kept = self._load_store()
+        return read_load_memo(kept, source_dir, max_bytes) if kept else None
+
+    def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None:
+        kept = self._load_store()
+        if kept and memo:
+            write_load_memo(memo, kept, source_dir, max_bytes)
+
+    def assign_topics(
+        self,
+        loaded: Sequence[Article],
+        found: Sequence[Sequence[FoundEntity]],
+        settings: TopicSettings,
+    ) -> list[Article]:
+        return assign_topics(loaded, found, settings)
+
+    def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]:
+        return plan_site(articles, config)
+
+    def page_keys(self, salt: bytes) -> PageKeys:
+        return PageKeys(salt)
+
+    def looks_over_whole_site(self) -> bool:
+        """Every build from the command line looks for files put into the site by hand."""
+        return True
+
+    def wrote(self) -> None:
+        pass
+
+    def _load_store(self) -> Path | None:
+        return self.cache_dir / "sources.sqlite" if self.cache_dir else None
+
+
 @dataclass
 class BuildMemo:
     """Kept by a process that builds the same site again and again."""
@@ -49,10 +126,19 @@ class BuildMemo:
     _keys: PageKeys | None = None
     _written: bool = False
 
-    def first_write(self) -> bool:
-        """True the first time it is asked: the first build looks over the output thoroughly."""
-        first, self._written = not self._written, True
-        return first
+    def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo:
+        return self.sources
+
+    def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None:
+        pass  # kept in memory
+
+    def looks_over_whole_site(self) -> bool:
+        """Only the first build looks through the whole site for files put there by hand;
+        the next ones, of a site only this process writes, look over its top."""
+        return not self._written
+
+    def wrote(self) -> None:
+        self._written = True
 
     def assign_topics(
         self,
