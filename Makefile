@@ -27,9 +27,10 @@ test: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/newsgen serve
 
-## bench: time a cold build and a rebuild of 10,000 generated articles
+## bench: time a cold build and the daily rebuilds of 10,000 generated articles
+## (COUNT=N for another number, CORPUS=DIR to build a folder of seed files instead)
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py --count $${COUNT:-10000}
+	$(BIN)/python benchmarks/bench.py --count $${COUNT:-10000} $${CORPUS:+--corpus "$$CORPUS"}
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
