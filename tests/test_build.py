@@ -171,7 +171,9 @@ def test_home_pages_list_articles_newest_first_per_page(sample_site: BuiltSite) 
     assert listed == [titles[0:2], titles[0:2], titles[2:4], titles[4:6], titles[6:8]]
     assert not (build / "page/5").exists()
     second = read_page(build / "page/2/index.html")
-    assert text_of(second.find(".//h1")) == "Последние новости, страница 2"
+    assert text_of(second.find(".//h1")) == "Все новости, страница 2"
+    (period,) = find_all(second, "p", class_="meta period")  # its days, oldest first
+    assert text_of(period) == "1 сентября 2025 — 30 октября 2025"
     (pager,) = find_all(second, "nav", class_="pager")
     assert [text_of(a) for a in pager.iter("a")] == ["← Новее", "Старше →"]
     assert "Страница 2" in text_of(pager)
