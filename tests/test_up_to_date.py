@@ -160,3 +160,25 @@ def test_files_put_into_the_site_by_hand_are_never_lost(site: Path) -> None:
     run = newsgen("build", "--site", site, "--no-search")
     assert run.code == 2 and "2025/notes.txt" in run.err  # said before anything is removed
     assert (site / "build" / "2025" / "notes.txt").read_text() == "mine"
+
+
+def test_a_build_stopped_before_recording_its_inputs_is_not_taken_as_up_to_date(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed = site / "seeds" / SEED
+    original, stamp = seed.read_bytes(), seed.stat()
+    seed.write_text(edited_seed(site), "utf-8")
+
+    def stopped(*_: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C after the swap, before the record is written
+
+    monkeypatch.setattr("newsgen.build.write_last_build", stopped)
+    assert newsgen("build", "--site", site, "--jobs", "1", "--no-search").code == 130
+    monkeypatch.undo()
+    # Every input is back as the recorded build saw it (same bytes, time and inode), but
+    # the live site is the stopped build's: it must be built again, not taken as current.
+    seed.write_bytes(original)
+    os.utime(seed, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert seed.stat().st_ino == stamp.st_ino
+    assert not build(site).built.up_to_date
+    assert tree_bytes(site / "build") == tree_bytes(fresh_site(tmp_path, {}) / "build")
