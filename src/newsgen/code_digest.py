@@ -8,6 +8,7 @@ the imports finds them, so no list of modules has to be kept by hand.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +24,13 @@ def code_digest(modules: Iterable[str], root: Path = PACKAGE_ROOT) -> str:
         digest.update(f"{path.relative_to(root).as_posix()}\n".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def running_code_digest(modules: tuple[str, ...]) -> str:
+    """`code_digest` of the code this process runs, worked out once: it was read when
+    imported, so a long-running `newsgen serve` does not parse it at every rebuild."""
+    return code_digest(modules)
 
 
 def imported_closure(modules: Iterable[str], root: Path = PACKAGE_ROOT) -> set[Path]:

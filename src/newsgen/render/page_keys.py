@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgen import __version__
-from newsgen.code_digest import code_digest
+from newsgen.code_digest import running_code_digest
 from newsgen.config import SiteConfig
 from newsgen.plan.pages import Page
 
@@ -121,7 +121,7 @@ def render_salt(config: SiteConfig, template_dirs: Sequence[Path], fallback_time
     for package in ("Babel", "Jinja2", "MarkupSafe", "nh3", "Markdown"):
         digest.update(f"{package} {importlib.metadata.version(package)}\n".encode())
     digest.update(f"Python {sys.version}\n".encode())
-    digest.update(code_digest(RENDERING_CODE).encode())
+    digest.update(running_code_digest(RENDERING_CODE).encode())
     for folder in template_dirs:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgen import __version__
-from newsgen.code_digest import code_digest
+from newsgen.code_digest import running_code_digest
 from newsgen.errors import SourceError, WriteFailed
 from newsgen.records import Article, Topic
 from newsgen.sources.load_memo import Kept, LoadMemo, Outcome
@@ -41,7 +41,7 @@ def loading_salt(max_bytes: int) -> str:
     digest = hashlib.sha256(f"{__version__}\n{max_bytes}\n".encode())
     for package in _PARSERS:
         digest.update(f"{package} {importlib.metadata.version(package)}\n".encode())
-    digest.update(code_digest(_LOADING_CODE).encode())
+    digest.update(running_code_digest(_LOADING_CODE).encode())
     return digest.hexdigest()
 
 

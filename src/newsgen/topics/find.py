@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsgen.code_digest import code_digest
+from newsgen.code_digest import running_code_digest
 from newsgen.parallel import chunks, ordered_map
 from newsgen.records import Article
 from newsgen.topics.cache import TopicCache, cache_key
@@ -113,7 +113,7 @@ def _key(text: ArticleText, version: str) -> str:
 def extractor_version() -> str:
     """A fingerprint of the extraction code and model packages: when it changes, so do keys."""
     digest = hashlib.sha256()
-    digest.update(code_digest(EXTRACTION_CODE).encode())
+    digest.update(running_code_digest(EXTRACTION_CODE).encode())
     for package in _MODEL_PACKAGES:
         digest.update(f"{package}={_installed_version(package)}".encode())
     return digest.hexdigest()[:16]
