@@ -34,8 +34,10 @@ class Watcher:
 
     def __init__(self, paths: Callable[[], list[Path]]) -> None:
         self._paths = paths
-        self._watched: list[Path] = []
+        self._watched: list[Path] = []  # as `paths()` gives them, to see one appear or go
+        self._roots: list[Path] = []  # the same made absolute, as watchfiles names changes
         self._changes: Changes | None = None
+        self._pending = False  # a change seen while the watcher started
         self._open()
 
     def wait(self, stop: Callable[[], bool]) -> bool:
@@ -46,7 +48,8 @@ class Watcher:
                 return True
             if self._changes is None:
                 time.sleep(QUIET_SECONDS)
-            elif next(self._changes):  # empty when it woke with nothing changed
+            elif self._pending or next(self._changes):  # empty: woke with nothing changed
+                self._pending = False
                 self._settle()
                 return True
         return False
@@ -70,8 +73,8 @@ class Watcher:
     def _counts(self, change: watchfiles.Change, path: str) -> bool:
         """Whether a change to `path` counts: not in a hidden folder, nor an editor's swap,
         autosave or backup file."""
-        changed = Path(path)
-        for root in self._watched:
+        changed = Path(path).absolute()
+        for root in self._roots:
             if changed == root or root in changed.parents:
                 return not any(_ignored(part) for part in changed.relative_to(root).parts)
         return True
@@ -80,6 +83,7 @@ class Watcher:
         """Watch the paths that exist now."""
         self.close()
         self._watched = _existing(self._paths())
+        self._roots = [path.absolute() for path in self._watched]
         if self._watched:
             self._changes = watchfiles.watch(
                 *self._watched,
@@ -89,6 +93,9 @@ class Watcher:
                 rust_timeout=int(QUIET_SECONDS * 1000),
                 yield_on_timeout=True,
             )
+            # The generator starts watching when first asked: ask now, so that what changes
+            # while the site is being built is seen by the next wait.
+            self._pending = bool(next(self._changes))
 
 
 def _existing(paths: list[Path]) -> list[Path]:
