@@ -604,7 +604,8 @@ def test_the_search_index_follows_an_edit_after_the_page(
     first_index = reply.body.decode()
     save_and_see(site, server, "Совершенно новые слова.")
     poll_until(lambda: page_text(server.address, entry) != first_index, "a new search index")
-    assert "search index updated: built " in server.output()
+    # Said once the build returns, just after the new index is swapped in: waited for.
+    server.wait_for_line(r"^search index updated: built ")
 
 
 def test_a_second_edit_soon_after_the_first_is_shown_before_any_indexing(
