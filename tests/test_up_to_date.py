@@ -46,15 +46,20 @@ def test_sources_moved_elsewhere_leave_the_site_up_to_date(site: Path, tmp_path:
     assert build(site, "--source", moved).built.up_to_date
 
 
-def fresh_site(tmp_path: Path, change: dict[str, str | None]) -> Path:
-    """The sample site with `change` (path: text, None to delete), built once."""
-    fresh = write_sample_sources(tmp_path / "fresh")
+def apply(folder: Path, change: dict[str, str | None]) -> None:
+    """Write each file of `change` (path: text) into `folder`, or delete it (None)."""
     for path, text in change.items():
         if text is None:
-            (fresh / path).unlink()
+            (folder / path).unlink()
         else:
-            (fresh / path).parent.mkdir(parents=True, exist_ok=True)
-            (fresh / path).write_text(text, "utf-8")
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text, "utf-8")
+
+
+def fresh_site(tmp_path: Path, change: dict[str, str | None]) -> Path:
+    """The sample site with `change`, built once."""
+    fresh = write_sample_sources(tmp_path / "fresh")
+    apply(fresh, change)
     build(fresh)
     return fresh
 
@@ -87,12 +92,7 @@ def test_each_change_is_built_and_gives_a_fresh_builds_site(
     site: Path, tmp_path: Path, name: str
 ) -> None:
     change = CHANGES[name](site)
-    for path, text in change.items():
-        if text is None:
-            (site / path).unlink()
-        else:
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_text(text, "utf-8")
+    apply(site, change)
     assert not build(site).built.up_to_date
     assert tree_bytes(site / "build") == tree_bytes(fresh_site(tmp_path, change) / "build")
     assert build(site).built.up_to_date
