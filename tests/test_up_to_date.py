@@ -172,7 +172,7 @@ def test_a_build_stopped_before_recording_its_inputs_is_not_taken_as_up_to_date(
     def stopped(*_: object) -> None:
         raise KeyboardInterrupt  # Ctrl-C after the swap, before the record is written
 
-    monkeypatch.setattr("newsgen.build.write_last_build", stopped)
+    monkeypatch.setattr("newsgen.build_inputs.write_last_build", stopped)
     assert newsgen("build", "--site", site, "--jobs", "1", "--no-search").code == 130
     monkeypatch.undo()
     # Every input is back as the recorded build saw it (same bytes, time and inode), but

@@ -8,15 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgen.build_inputs import (
-    ROOT_FILES,
-    last_build_of,
-    read_last_build,
-    remembered_inputs,
-    site_state,
-    up_to_date_report,
-    write_last_build,
-)
+from newsgen.build_inputs import ROOT_FILES, remember_build, remembered_inputs, unchanged_site
 from newsgen.build_report import BuildReport, PhaseClock
 from newsgen.config import SiteConfig
 from newsgen.errors import SourcesInvalid, UsageError, WriteFailed
@@ -75,14 +67,13 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     check_output_location(options)
     sources = find_sources(options.source_dir)
     inputs = remembered_inputs(options, sources)
-    last = read_last_build(options.cache_dir) if inputs and options.cache_dir else None
-    if last and last.inputs == inputs and last.site == site_state(options.output_dir):
-        clock.lap("check")
-        return up_to_date_report(last.counts, clock)
+    unchanged = unchanged_site(options, inputs, clock) if inputs else None
+    if unchanged:
+        return unchanged
     memory = options.memo or DiskMemo(options.cache_dir)
     report = build_from(options, memory, sources, progress, clock)
-    if inputs and options.cache_dir:
-        write_last_build(options.cache_dir, last_build_of(report, inputs, options.output_dir))
+    if inputs:
+        remember_build(options, inputs, report)
     return report
 
 

@@ -78,6 +78,21 @@ def site_folders(site_root: Path) -> list[Path]:
     return [site_root / name for name in ("templates", "static", ROOT_FILES)]
 
 
+def unchanged_site(options: BuildOptions, inputs: str, clock: PhaseClock) -> BuildReport | None:
+    """The report of a build that finds its site built from `inputs`; None when it is not."""
+    last = read_last_build(options.cache_dir) if options.cache_dir else None
+    if last is None or last.inputs != inputs or last.site != site_state(options.output_dir):
+        return None
+    clock.lap("check")
+    return up_to_date_report(last.counts, clock)
+
+
+def remember_build(options: BuildOptions, inputs: str, report: BuildReport) -> None:
+    """Keep what the next build compares its inputs and the live site with."""
+    if options.cache_dir:
+        write_last_build(options.cache_dir, last_build_of(report, inputs, options.output_dir))
+
+
 def inputs_digest(
     sources: SourceFiles, source_dir: Path, site_dirs: Iterable[Path], settings: str
 ) -> str:

@@ -5,11 +5,11 @@
 unchanged site is left as it is. `newsgen serve` keeps it in memory (`BuildMemo`), so a
 small edit costs little. A build runs the same phases with either.
 
-`BuildMemo`: each stage asks the memo first: files whose time and size did not change are not read
-again; texts already seen are not looked up again; when no article's entities changed,
-topics are not assigned again; when no article's teaser changed, only the pages that
-show whole articles are planned again; page keys already computed are not computed
-again. Every answer equals what a full build gives: the memo only skips work whose
+`BuildMemo`: each stage asks the memo first: files whose time and size did not change
+are not read again; texts already seen are not looked up again; when no article's
+entities changed, topics are not assigned again; when no article's teaser changed, only
+the pages that show whole articles are planned again; page keys already computed are not
+computed again. Every answer equals what a full build gives: the memo only skips work whose
 inputs are unchanged.
 """
 
@@ -90,19 +90,10 @@ class DiskMemo:
         if kept and memo:
             write_load_memo(memo, kept, source_dir, max_bytes)
 
-    def assign_topics(
-        self,
-        loaded: Sequence[Article],
-        found: Sequence[Sequence[FoundEntity]],
-        settings: TopicSettings,
-    ) -> list[Article]:
-        return assign_topics(loaded, found, settings)
-
-    def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]:
-        return plan_site(articles, config)
-
-    def page_keys(self, salt: bytes) -> PageKeys:
-        return PageKeys(salt)
+    # Nothing kept between runs: each stage works afresh.
+    assign_topics = staticmethod(assign_topics)
+    plan = staticmethod(plan_site)
+    page_keys = staticmethod(PageKeys)
 
     def looks_over_whole_site(self) -> bool:
         """Every build from the command line looks for files put into the site by hand."""

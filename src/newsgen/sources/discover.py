@@ -27,7 +27,7 @@ class SourceFiles:
 
     paths: tuple[Path, ...]
     ignored: int
-    stamps: tuple[Stamp, ...] = ()
+    stamps: tuple[Stamp, ...]
 
 
 def find_sources(source_dir: Path) -> SourceFiles:
