@@ -58,7 +58,7 @@ class LastBuild:
     """The inputs the live site was built from, its marker's stamp, and its counts."""
 
     inputs: str
-    site: str  # see `site_state`
+    site: str  # see `_site_state`
     counts: KeptCounts
 
 
@@ -70,7 +70,7 @@ def remembered_inputs(options: BuildOptions, sources: SourceFiles) -> str | None
     search = indexer() if options.config.search else "no search"
     output = str(options.output_dir.absolute())
     settings = repr((options.config, options.skip_invalid, output, search))
-    return inputs_digest(sources, options.source_dir, site_folders(options.site_root), settings)
+    return _inputs_digest(sources, options.source_dir, site_folders(options.site_root), settings)
 
 
 def site_folders(site_root: Path) -> list[Path]:
@@ -80,20 +80,20 @@ def site_folders(site_root: Path) -> list[Path]:
 
 def unchanged_site(options: BuildOptions, inputs: str, clock: PhaseClock) -> BuildReport | None:
     """The report of a build that finds its site built from `inputs`; None when it is not."""
-    last = read_last_build(options.cache_dir) if options.cache_dir else None
-    if last is None or last.inputs != inputs or last.site != site_state(options.output_dir):
+    last = _read_last_build(options.cache_dir) if options.cache_dir else None
+    if last is None or last.inputs != inputs or last.site != _site_state(options.output_dir):
         return None
     clock.lap("check")
-    return up_to_date_report(last.counts, clock)
+    return _up_to_date_report(last.counts, clock)
 
 
 def remember_build(options: BuildOptions, inputs: str, report: BuildReport) -> None:
     """Keep what the next build compares its inputs and the live site with."""
     if options.cache_dir:
-        write_last_build(options.cache_dir, last_build_of(report, inputs, options.output_dir))
+        write_last_build(options.cache_dir, _last_build_of(report, inputs, options.output_dir))
 
 
-def inputs_digest(
+def _inputs_digest(
     sources: SourceFiles, source_dir: Path, site_dirs: Iterable[Path], settings: str
 ) -> str:
     """Digest everything a build's output is made from; `settings` says the options."""
@@ -109,7 +109,7 @@ def inputs_digest(
     return digest.hexdigest()
 
 
-def site_state(output_dir: Path) -> str | None:
+def _site_state(output_dir: Path) -> str | None:
     """The stamp of the live site's marker (a site swapped in since changes it) and the
     names at its top (a CNAME put there by hand is said at once; deeper files by hand are
     found by the next build that changes the site, before it removes anything)."""
@@ -122,7 +122,7 @@ def site_state(output_dir: Path) -> str | None:
     return f"{stat.st_mtime_ns} {stat.st_size} {stat.st_ino} {listing}"
 
 
-def read_last_build(cache_dir: Path) -> LastBuild | None:
+def _read_last_build(cache_dir: Path) -> LastBuild | None:
     """The last build's record; None when there is none or it cannot be read."""
     try:
         kept = json.loads((cache_dir / LAST_BUILD).read_text("utf-8"))
@@ -143,10 +143,10 @@ def write_last_build(cache_dir: Path, last: LastBuild | None) -> None:
     os.replace(temporary, target)
 
 
-def last_build_of(report: BuildReport, inputs: str, output_dir: Path) -> LastBuild | None:
+def _last_build_of(report: BuildReport, inputs: str, output_dir: Path) -> LastBuild | None:
     """What to keep of a finished build; None when a rebuild must not be skipped (see the
     module's text) or the site it published cannot be told apart."""
-    state = site_state(output_dir)
+    state = _site_state(output_dir)
     if report.waiting or report.skipped or state is None:
         return None
     counts = KeptCounts(
@@ -160,7 +160,7 @@ def last_build_of(report: BuildReport, inputs: str, output_dir: Path) -> LastBui
     return LastBuild(inputs, state, counts)
 
 
-def up_to_date_report(counts: KeptCounts, clock: PhaseClock) -> BuildReport:
+def _up_to_date_report(counts: KeptCounts, clock: PhaseClock) -> BuildReport:
     """The report of a build that found its site up to date: every file kept."""
     return BuildReport(
         articles=counts.articles,

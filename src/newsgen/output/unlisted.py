@@ -65,8 +65,9 @@ def _unexpected(
     for entry in entries:
         if entry.name in expected or (not relative and entry.name in VERSION_CONTROL | {MARKER}):
             continue
-        if entry.is_dir(follow_symlinks=False) and f"{prefix}{entry.name}" not in children:
-            found.update(f"{prefix}{entry.name}/{inner}" for inner in files_under(Path(entry)))
-        elif not entry.is_dir(follow_symlinks=False):
-            found.add(f"{prefix}{entry.name}")
+        path = f"{prefix}{entry.name}"
+        if not entry.is_dir(follow_symlinks=False):
+            found.add(path)
+        elif path not in children:  # a folder made by hand: all of it
+            found.update(f"{path}/{inner}" for inner in files_under(Path(entry)))
     return found
