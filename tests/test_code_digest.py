@@ -50,7 +50,7 @@ def test_extraction_runs_through_every_module_of_its_package_that_finds_names() 
     # english_ner spells names with slugs' transliteration: it was missing from a list
     # kept by hand.
     assert "slugs.py" in used
-    finding = {"find", "entities", "russian_ner", "russian_names", "english_ner", "text_slices"}
+    finding = {"extract", "entities", "russian_ner", "russian_names", "english_ner", "text_slices"}
     finding |= {"ner_model", "ner_network", "ner_tokens"}  # natasha's model, run by newsgen
     assert {f"topics/{name}.py" for name in finding} <= set(used)
     # Aliases and the salience threshold apply after the cache: editing them keeps it.
@@ -77,10 +77,10 @@ def test_a_module_nothing_imports_leaves_the_keys_alone(package: Path) -> None:
 
 
 def test_a_package_s_exports_count_only_when_imported_from_the_package(package: Path) -> None:
-    # topics/__init__ exports assign_topics; find runs in that package without using it.
+    # topics/__init__ exports assign_topics; extract runs in that package without using it.
     before, after = edited_keys(package, EXTRACTION_CODE, "topics/assign.py")
     assert before == after
-    with (package / "topics/find.py").open("a", encoding="utf-8") as module:
+    with (package / "topics/extract.py").open("a", encoding="utf-8") as module:
         module.write("\nfrom newsgen.topics import assign_topics\n")
     before, after = edited_keys(package, EXTRACTION_CODE, "topics/assign.py")
     assert before != after

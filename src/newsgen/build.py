@@ -31,9 +31,10 @@ from newsgen.sources import (
     load_sources,
 )
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
-from newsgen.topics import Extraction, TopicSettings, find_entities
+from newsgen.topics import TopicSettings
 from newsgen.topics.aliases import alias_table
 from newsgen.topics.names import identity
+from newsgen.topics.stage import EntitySource, find_topics
 
 # What a long build is doing, for a terminal: a stage, how far it is, of how many, in what
 # units: ("rendering", 500, 20000, "pages").
@@ -127,25 +128,13 @@ def topics_phase(
     articles: Sequence[Article], options: BuildOptions, memory: Memory, progress: Progress | None
 ) -> tuple[list[Article], int]:
     """The articles with their topics, and how many went through the model (not cached)."""
-    extraction = find_topics_in_text(articles, options, memory, progress)
-    settings = topic_settings(options.config)
-    with_topics = memory.assign_topics(articles, extraction.entities, settings)
-    return list(with_topics), extraction.extracted
-
-
-def find_topics_in_text(
-    articles: Sequence[Article],
-    options: BuildOptions,
-    memory: Memory,
-    progress: Progress | None = None,
-) -> Extraction:
-    """Entities named in each article's text, from the cache where it has them."""
-    if not options.config.find_topics:
-        return Extraction([[] for _ in articles], extracted=0)
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
-    memo = memory.entities
     told = stage_progress(progress, "finding topics", "articles")
-    return find_entities(articles, cache, options.jobs, memo, told)
+    source = EntitySource(cache, options.jobs, memory.entities, told, options.config.find_topics)
+    settings = topic_settings(options.config)
+    found = find_topics(articles, settings, source, memory.topics_made())
+    memory.remember_topics(found.made)
+    return memory.with_topics(articles, found.made.topics), found.extracted
 
 
 def stage_progress(

@@ -5,9 +5,12 @@
 unchanged site is left as it is. `newsgen serve` keeps it in memory (`BuildMemo`), so a
 small edit costs little. A build runs the same phases with either.
 
+Both keep the last topic assignment (`topics.remembered`): when no article's entities
+changed, topics are not assigned again.
+
 `BuildMemo`: each stage asks the memo first: files whose time and size did not change
-are not read again; texts already seen are not looked up again; when no article's
-entities changed, topics are not assigned again; when no article's teaser changed, only
+are not read again; texts already seen are not looked up again; an article whose record
+and topics did not change stays the same object; when no article's teaser changed, only
 the pages that show whole articles are planned again; page keys already computed are not
 computed again. Every answer equals what a full build gives: the memo only skips work whose
 inputs are unchanged.
@@ -23,19 +26,12 @@ from typing import Protocol
 
 from newsgen.config import SiteConfig
 from newsgen.plan import Page, plan_again, plan_site
-from newsgen.records import Article, Teaser
+from newsgen.records import Article, Teaser, Topic
 from newsgen.render import PageKeys
 from newsgen.sources import LoadMemo, read_load_memo, write_load_memo
-from newsgen.topics import TopicSettings, assign_topics
 from newsgen.topics.entities import FoundEntity
-
-
-@dataclass(frozen=True)
-class _TopicsRun:
-    loaded: Sequence[Article]
-    found: Sequence[Sequence[FoundEntity]]
-    settings: TopicSettings
-    assigned: Sequence[Article]
+from newsgen.topics.remembered import FILE_NAME as TOPICS_MADE
+from newsgen.topics.remembered import TopicsMade, read_topics_made, write_topics_made
 
 
 @dataclass(frozen=True)
@@ -51,15 +47,16 @@ class Memory(Protocol):
     @property
     def entities(self) -> dict[str, list[FoundEntity]] | None: ...
 
+    def topics_made(self) -> TopicsMade | None: ...
+
+    def remember_topics(self, made: TopicsMade) -> None: ...
+
     def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo | None: ...
 
     def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None: ...
 
-    def assign_topics(
-        self,
-        loaded: Sequence[Article],
-        found: Sequence[Sequence[FoundEntity]],
-        settings: TopicSettings,
+    def with_topics(
+        self, loaded: Sequence[Article], topics: Sequence[tuple[Topic, ...]]
     ) -> list[Article]: ...
 
     def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]: ...
@@ -90,8 +87,23 @@ class DiskMemo:
         if kept and memo:
             write_load_memo(memo, kept, source_dir, max_bytes)
 
-    # Nothing kept between runs: each stage works afresh.
-    assign_topics = staticmethod(assign_topics)
+    def topics_made(self) -> TopicsMade | None:
+        return read_topics_made(self.cache_dir / TOPICS_MADE) if self.cache_dir else None
+
+    def remember_topics(self, made: TopicsMade) -> None:
+        if self.cache_dir:
+            write_topics_made(self.cache_dir / TOPICS_MADE, made)
+
+    @staticmethod
+    def with_topics(
+        loaded: Sequence[Article], topics: Sequence[tuple[Topic, ...]]
+    ) -> list[Article]:
+        return [
+            dataclasses.replace(article, topics=mine)
+            for article, mine in zip(loaded, topics, strict=True)
+        ]
+
+    # Nothing else kept between runs: these stages work afresh.
     plan = staticmethod(plan_site)
     page_keys = staticmethod(PageKeys)
 
@@ -112,7 +124,9 @@ class BuildMemo:
 
     sources: LoadMemo = field(default_factory=LoadMemo)
     entities: dict[str, list[FoundEntity]] = field(default_factory=dict)
-    _topics: _TopicsRun | None = None
+    _topics: TopicsMade | None = None
+    # Each loaded article (by id) with the record it became with its topics.
+    _with_topics: dict[int, tuple[Article, Article]] = field(default_factory=dict)
     _plan: _PlanRun | None = None
     _keys: PageKeys | None = None
     _written: bool = False
@@ -131,22 +145,25 @@ class BuildMemo:
     def wrote(self) -> None:
         self._written = True
 
-    def assign_topics(
-        self,
-        loaded: Sequence[Article],
-        found: Sequence[Sequence[FoundEntity]],
-        settings: TopicSettings,
+    def topics_made(self) -> TopicsMade | None:
+        return self._topics
+
+    def remember_topics(self, made: TopicsMade) -> None:
+        self._topics = made
+
+    def with_topics(
+        self, loaded: Sequence[Article], topics: Sequence[tuple[Topic, ...]]
     ) -> list[Article]:
-        """`topics.assign_topics`, reusing the last result when no entity changed."""
-        last = self._topics
-        if last is not None and _same_topic_inputs(last, loaded, found, settings):
-            assigned = [
-                old if new is was else dataclasses.replace(new, topics=old.topics)
-                for new, was, old in zip(loaded, last.loaded, last.assigned, strict=True)
-            ]
-        else:
-            assigned = assign_topics(loaded, found, settings)
-        self._topics = _TopicsRun(list(loaded), list(found), settings, assigned)
+        """The loaded articles with their topics; the same records as last time where the
+        loaded record and its topics are (so their page keys are remembered)."""
+        last = self._with_topics
+        assigned = [
+            _same(last.get(id(article)), article, mine) or dataclasses.replace(article, topics=mine)
+            for article, mine in zip(loaded, topics, strict=True)
+        ]
+        self._with_topics = {
+            id(article): (article, made) for article, made in zip(loaded, assigned, strict=True)
+        }
         return assigned
 
     def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]:
@@ -169,15 +186,10 @@ class BuildMemo:
         return self._keys
 
 
-def _same_topic_inputs(
-    last: _TopicsRun,
-    loaded: Sequence[Article],
-    found: Sequence[Sequence[FoundEntity]],
-    settings: TopicSettings,
-) -> bool:
-    if last.settings != settings or len(last.loaded) != len(loaded):
-        return False
-    return all(
-        new is was or (new.source_path == was.source_path and new.topics == was.topics)
-        for new, was in zip(loaded, last.loaded, strict=True)
-    ) and list(found) == list(last.found)
+def _same(
+    last: tuple[Article, Article] | None, article: Article, topics: tuple[Topic, ...]
+) -> Article | None:
+    """The record `article` became last time, if it is the same object with equal topics."""
+    if last is None or last[0] is not article or last[1].topics != topics:
+        return None
+    return last[1]

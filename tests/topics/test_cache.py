@@ -85,11 +85,26 @@ def cached_rows(site: Path) -> int:
 
 def test_a_damaged_cache_is_made_again(site: Path) -> None:
     (site / ".newsgen-cache/topics.sqlite").write_bytes(b"not a database " * 100)
+    (site / ".newsgen-cache/topics-assigned.json").write_bytes(b"{not json")
     source = next((site / "seeds").iterdir())
     source.write_bytes(source.read_bytes())  # saved again: the site is built, not up to date
     assert found_in(build(site)) == len(SOURCES)
     assert site_topics(site / "build") == TOPICS
     assert cached_rows(site) == len(SOURCES)
+
+
+def test_texts_already_seen_need_no_cache_while_topics_hold(site: Path) -> None:
+    """The last assignment knows each text's entities by digest: a lost cache costs only
+    the changed text's extraction while no article's entities change."""
+    (site / ".newsgen-cache/topics.sqlite").unlink()
+    source = site / "seeds/003_00000000000000cc.txt"
+    source.write_text(source.read_text("utf-8") + " Выставка продлится неделю.", "utf-8")
+    assert found_in(build(site)) == 1
+    assert site_topics(site / "build") == TOPICS
+    text = source.read_text("utf-8").replace("В Москве прошла", "В Москве и Стамбуле прошла")
+    source.write_text(text, "utf-8")
+    assert found_in(build(site)) == 3  # a new entity: every text is read to assign again
+    assert site_topics(site / "build") == TOPICS | {"stambul"}
 
 
 def test_texts_no_longer_in_the_archive_leave_the_cache(site: Path) -> None:
@@ -182,6 +197,24 @@ def test_finding_no_topics_keeps_the_given_ones(make_site: MakeSite, tmp_path: P
     assert found_in(out) == 0
     assert site_topics(folder / "build") == {"ekonomika"}
     assert not (folder / ".newsgen-cache" / "topics.sqlite").exists()  # no model ran
+
+
+def test_given_topics_changed_alone_are_assigned_again(site: Path) -> None:
+    given = site / "seeds/given.md"
+    given.write_text("---\ndate: 2025-11-07\ntopics: [Экономика]\n---\nВ Москве тепло.\n", "utf-8")
+    build(site)
+    given.write_text("---\ndate: 2025-11-07\ntopics: [Погода]\n---\nВ Москве тепло.\n", "utf-8")
+    assert found_in(build(site)) == 0  # the text is the same: its entities are known
+    assert site_topics(site / "build") == TOPICS | {"pogoda"}
+
+
+def test_topics_found_again_after_a_build_that_found_none(site: Path) -> None:
+    (site / "newsgen.yaml").write_text("find_topics: false\n", encoding="utf-8")
+    build(site)
+    assert site_topics(site / "build") == set()
+    (site / "newsgen.yaml").write_text("", encoding="utf-8")
+    build(site)
+    assert site_topics(site / "build") == TOPICS
 
 
 ENTITIES = [

@@ -9,9 +9,10 @@ import pytest
 from sitetools import make_article
 
 from newsgen.records import Article
-from newsgen.topics import find as extraction
+from newsgen.topics import extract as extraction
 from newsgen.topics.entities import FoundEntity, Mention
-from newsgen.topics.find import SLICE_CHARS, find_entities
+from newsgen.topics.extract import SLICE_CHARS
+from newsgen.topics.find import find_entities
 from newsgen.topics.russian_ner import RussianNer
 
 TOKAYEV = "Касым-Жомарт Токаев"

@@ -1,35 +1,27 @@
 """The expensive half of the topics stage: entities per article, from the cache or a model.
 
 Articles whose text is in the cache cost a lookup; the rest go to worker processes,
-each loading the models once, in batches.
+each loading the models once (`extract`), in batches.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import importlib.metadata
-import itertools
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from newsgen.code_digest import running_code_digest
 from newsgen.parallel import chunks, ordered_map
 from newsgen.records import Article
 from newsgen.topics.cache import TopicCache, cache_key
-from newsgen.topics.english_ner import english_mentions
-from newsgen.topics.entities import FoundEntity, Mention, count_entities
-from newsgen.topics.text_slices import text_slices
-
-if TYPE_CHECKING:
-    from newsgen.topics.russian_ner import RussianNer
+from newsgen.topics.entities import FoundEntity
+from newsgen.topics.extract import ArticleText, article_text, extract_batch, load_models
 
 # Where extraction starts: the digest follows its imports (slugs, the word lists, …).
-EXTRACTION_CODE = ("newsgen.topics.find",)
+EXTRACTION_CODE = ("newsgen.topics.extract",)
 # tzdata: English names of cities come from its zone names. razdel and numpy: newsgen
 # runs natasha's model itself (`ner_model`) with razdel's tokens and numpy's arithmetic.
 _MODEL_PACKAGES = (
@@ -44,23 +36,6 @@ _MODEL_PACKAGES = (
     "tzdata",
 )
 _ARTICLES_PER_TASK = 64
-# Extractors read a text in slices of at most this many characters, so their memory and
-# time per slice are bounded whatever the article's length. Real news articles are shorter
-# (the longest of 123 real ones: 8,870 characters) and are read whole, as one slice.
-SLICE_CHARS = 20_000
-# Characters the model reads in one batch, padding included: its memory at worst (a
-# token a character or two) is about 8 KB a token. Which texts share a batch does not
-# change what the model finds in each.
-_BATCH_CHARS = 40_000
-
-
-@dataclass(frozen=True)
-class ArticleText:
-    """What extraction reads of an article: its language, text, and where the lede ends."""
-
-    lang: str
-    text: str
-    lede_end: int
 
 
 @dataclass(frozen=True)
@@ -77,16 +52,15 @@ def find_entities(
     jobs: int,
     memo: dict[str, list[FoundEntity]] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keep: Sequence[str] | None = None,
 ) -> Extraction:
     """Give the entities each article names, running extraction only for uncached texts.
 
     `memo` (kept by `newsgen serve` between rebuilds) answers before the SQLite cache does;
     `progress(done, total)` is told of each batch of uncached texts the models have read.
+    The cache keeps the entities of the texts keyed `keep` (by default, of `articles`).
     """
-    version = extractor_version()
-    # Where the lede ends decides which names count as in the lede: it is part of the key.
-    # One article's text at a time: only the texts not in the cache are kept (below).
-    keys = [_key(article_text(article), version) for article in articles]
+    keys = text_keys(articles)
     known = {key: memo[key] for key in keys if memo and key in memo}
     cache = TopicCache(cache_path)
     try:
@@ -95,14 +69,23 @@ def find_entities(
         fresh = _extract([article_text(articles[i]) for i in missing], jobs, progress)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
         cache.put_many(new_entries)
-        cache.keep_only(keys)
+        cache.keep_only(keys if keep is None else keep)
     finally:
         cache.close()
     known.update(new_entries)
     if memo is not None:
-        memo.clear()
+        if keep is None:
+            memo.clear()
         memo.update(known)
     return Extraction([known[key] for key in keys], extracted=len(missing))
+
+
+def text_keys(articles: Sequence[Article]) -> list[str]:
+    """The cache key of each article's text: equal keys, equal entities."""
+    version = extractor_version()
+    # Where the lede ends decides which names count as in the lede: it is part of the key.
+    # One article's text at a time: only the texts not in the cache are kept (below).
+    return [_key(article_text(article), version) for article in articles]
 
 
 def _key(text: ArticleText, version: str) -> str:
@@ -126,14 +109,6 @@ def _installed_version(package: str) -> str:
         return "absent"
 
 
-def article_text(article: Article) -> ArticleText:
-    """The text extraction reads; a title written apart from the body counts as lede."""
-    lede, *rest = article.paragraphs
-    if article.title not in lede:
-        lede = f"{article.title}\n\n{lede}"
-    return ArticleText(article.lang, "\n\n".join([lede, *rest]), len(lede))
-
-
 def _extract(
     texts: Sequence[ArticleText], jobs: int, progress: Callable[[int, int], None] | None
 ) -> list[list[FoundEntity]]:
@@ -144,7 +119,7 @@ def _extract(
     ordered = [texts[i] for i in by_length]
     tasks = [ordered[part.start : part.stop] for part in chunks(len(texts), _ARTICLES_PER_TASK)]
     found: list[list[FoundEntity]] = []
-    for batch in ordered_map(_extract_batch, tasks, jobs, _load_models):
+    for batch in ordered_map(extract_batch, tasks, jobs, load_models):
         found.extend(batch)
         if progress:
             progress(len(found), len(texts))
@@ -152,70 +127,3 @@ def _extract(
     for position, index in enumerate(by_length):
         result[index] = found[position]
     return result
-
-
-_russian: RussianNer | None = None  # loaded once per worker process
-
-
-def _load_models() -> None:
-    global _russian
-    # One thread per worker process: the processes already use every core.
-    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")
-    if _russian is None:
-        from newsgen.topics.russian_ner import RussianNer
-
-        _russian = RussianNer()
-
-
-def _extract_batch(texts: Sequence[ArticleText]) -> list[list[FoundEntity]]:
-    russian = [t for t in texts if t.lang == "ru"]
-    found = dict(zip(map(id, russian), _russian_mentions(russian), strict=True))
-    return [count_entities(_mentions(t, found), t.lede_end) for t in texts]
-
-
-def _russian_mentions(texts: Sequence[ArticleText]) -> list[list[Mention]]:
-    """The Russian model's mentions in each text, the slices of all texts tagged in batches."""
-    assert _russian is not None
-    sliced = [text_slices(t.text, SLICE_CHARS) for t in texts]
-    groups = _padded_groups([piece for pieces in sliced for _, piece in pieces])
-    found = itertools.chain.from_iterable(_russian.mentions(group) for group in groups)
-    return [
-        [_shifted(mention, offset) for offset, _ in pieces for mention in next(found)]
-        for pieces in sliced
-    ]
-
-
-def _padded_groups(pieces: list[str]) -> Iterator[list[str]]:
-    """Give `pieces` in order, in groups the model reads in batches of bounded memory.
-
-    The model pads a batch to its longest text and holds it whole: a group's count times
-    its longest is kept within `_BATCH_CHARS`. (16 slices of initials «А. А. …» took 2 GB.)
-    """
-    group: list[str] = []
-    longest = 0
-    for piece in pieces:
-        if group and (len(group) + 1) * max(longest, len(piece)) > _BATCH_CHARS:
-            yield group
-            group, longest = [], 0
-        group.append(piece)
-        longest = max(longest, len(piece))
-    if group:
-        yield group
-
-
-def _mentions(text: ArticleText, russian: dict[int, list[Mention]]) -> list[Mention]:
-    if text.lang == "ru":
-        return russian[id(text)]
-    if text.lang == "en":
-        return [
-            _shifted(mention, offset)
-            for offset, piece in text_slices(text.text, SLICE_CHARS)
-            for mention in english_mentions(piece)
-        ]
-    return []
-
-
-def _shifted(mention: Mention, offset: int) -> Mention:
-    """The mention as found in a slice, placed in the whole text (where the lede ends)."""
-    return dataclasses.replace(mention, start=mention.start + offset) if offset else mention
