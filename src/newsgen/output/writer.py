@@ -121,8 +121,8 @@ class SiteWriter:
         digest = self._digests[path]
         if self._staged.get(path) == digest:
             pass  # the staging folder has this file already (the live one, if unchanged)
-        elif self._live.get(path) == digest:
-            link_over(os.path.join(self.output, path), self._folder_for(path))
+        elif self._live.get(path) == digest and os.path.isfile(live := f"{self.output}/{path}"):
+            link_over(live, self._folder_for(path))  # (a file deleted by hand is written)
         elif self._fresh and path not in self._staged:
             write_new(self._folder_for(path), data)
         else:
