@@ -11,11 +11,14 @@ from newsgen.code_digest import PACKAGE_ROOT
 # the search index over the written pages. Above them all, what runs the pipeline (build,
 # rebuild_memo, cli, serve) may import anything.
 SHARED = {
-    "__init__", "characters", "code_digest", "config", "errors", "parallel",
+    "__init__", "cache_files", "characters", "code_digest", "config", "errors", "parallel",
     "records", "slugs", "urls", "wording", "yaml_fields",
 }  # fmt: skip
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]
-RUNNERS = {"__main__", "build", "build_inputs", "build_report", "cli", "rebuild_memo", "serve"}
+RUNNERS = {
+    "__main__", "build", "build_inputs", "build_report", "cli", "rebuild_memo",
+    "remembered_plan", "serve",
+}  # fmt: skip
 
 
 def layer(name: str) -> int:

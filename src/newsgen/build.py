@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,10 @@ from newsgen.output import (
     copy_root_files,
     copy_static,
 )
-from newsgen.plan import Page
+from newsgen.plan import Page, plan_site
 from newsgen.rebuild_memo import BuildMemo, DiskMemo, Memory
 from newsgen.records import Article
+from newsgen.remembered_plan import Plan
 from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
 from newsgen.search import stage_search
 from newsgen.sources import (
@@ -93,12 +95,15 @@ def build_from(
     clock.lap("load")
     articles, extracted = topics_phase(current, options, memory, progress)
     clock.lap("topics")
-    pages = memory.plan(articles, options.config)
+    salt = render_salt(options.config, template_dirs(options.site_root), reproducible_time())
+    keys = memory.page_keys(salt)
+    plan = memory.plan(articles, options.config, loaded.read, keys)
     clock.lap("plan")
-    written, rendered, search = write_phases(pages, options, memory, progress, clock)
+    in_full = functools.partial(plan_site, articles, options.config)
+    written, rendered, search = write_phases(plan, keys, in_full, options, memory, progress, clock)
     return BuildReport(
         articles=len(articles),
-        pages=len(pages),
+        pages=len(plan),
         write=written,
         seconds=clock.total(),
         phases=clock.laps,
@@ -158,7 +163,9 @@ def topic_settings(config: SiteConfig) -> TopicSettings:
 
 
 def write_phases(
-    pages: list[Page],
+    plan: Plan,
+    keys: PageKeys,
+    in_full: Callable[[], list[Page]],
     options: BuildOptions,
     memory: Memory,
     progress: Progress | None,
@@ -166,18 +173,20 @@ def write_phases(
 ) -> tuple[WriteReport, int, str]:
     """Render the pages that changed, copy the site's files, index, swap; give what was done.
 
-    A page whose key (what it is made from) matches the live site's is kept as it is.
-    The old site stays in place until everything is written.
+    A page whose key (what it is made from) matches the live site's is kept as it is, and
+    so is each page the plan keeps; when one of those is gone from the live site, the site
+    is planned `in_full`. The old site stays in place until everything is written.
     """
-    dirs = template_dirs(options.site_root)
-    fallback_time = reproducible_time()
-    keys = memory.page_keys(render_salt(options.config, dirs, fallback_time))
     thorough = memory.looks_over_whole_site()
     with system_refusals_said(), SiteWriter(options.output_dir, thorough) as writer:
         known = writer.live_keys() if options.cache_dir else {}
-        to_render = keep_unchanged_pages(writer, pages, keys, known)
+        if not all(_kept(writer, path, known.get(path, ""), known) for path in plan.kept):
+            plan = Plan(in_full())  # a page the plan keeps is gone from the live site
+        unstaged = [page for page in plan.pages if not writer.has(page.path)]
+        to_render = keep_unchanged_pages(writer, unstaged, keys, known)
         clock.lap("keys")
-        rendered = render_pages(to_render, options.config, dirs, options.jobs, fallback_time)
+        dirs = template_dirs(options.site_root)
+        rendered = render_pages(to_render, options.config, dirs, options.jobs, reproducible_time())
         for number, (page, data) in enumerate(zip(to_render, rendered, strict=True), 1):
             writer.write(page.path, data, keys.key(page))
             if progress and (number % 500 == 0 or number == len(to_render)):
@@ -185,11 +194,11 @@ def write_phases(
         clock.lap("render+write")
         copy_static(writer, static_dirs(options.site_root))
         clock.lap("static")
-        search = search_phase(writer, pages, keys, known, options, progress)
+        search = search_phase(writer, plan, keys, known, options, progress)
         clock.lap("search index")
         copy_root_files(writer, options.site_root / ROOT_FILES)  # last: it checks every path
         report = writer.commit()
-        memory.wrote()
+        memory.wrote(plan, keys, options.config.search)
         clock.lap("swap")
         return report, len(to_render), search
 
@@ -206,7 +215,7 @@ def keep_unchanged_pages(
 
 def search_phase(
     writer: SiteWriter,
-    pages: list[Page],
+    plan: Plan,
     keys: PageKeys,
     known: dict[str, str],
     options: BuildOptions,
@@ -218,7 +227,9 @@ def search_phase(
     # Pagefind reports nothing while it works, and takes seconds on an archive.
     told = stage_progress(progress, "indexing for search", "parts")
     language = options.config.language
-    return stage_search(writer, pages, keys, known, language, options.search_later, told)
+    later = options.search_later
+    remembered = plan.record_keys
+    return stage_search(writer, plan.pages, keys, known, language, later, told, remembered)
 
 
 @contextlib.contextmanager

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsgen import __version__
 from newsgen.build_report import BuildReport, PhaseClock
+from newsgen.cache_files import write_json_whole
 from newsgen.code_digest import PACKAGE_ROOT
 from newsgen.output import MARKER, WriteReport
 from newsgen.search import indexer
@@ -132,15 +133,12 @@ def _read_last_build(cache_dir: Path) -> LastBuild | None:
 
 
 def write_last_build(cache_dir: Path, last: LastBuild | None) -> None:
-    """Keep `last` for the next build (written whole, then renamed); None forgets it."""
+    """Keep `last` for the next build (written whole); None forgets it."""
     target = cache_dir / LAST_BUILD
     if last is None:
         target.unlink(missing_ok=True)
         return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(json.dumps(asdict(last), sort_keys=True), "utf-8")
-    os.replace(temporary, target)
+    write_json_whole(target, asdict(last))
 
 
 def _last_build_of(report: BuildReport, inputs: str, output_dir: Path) -> LastBuild | None:

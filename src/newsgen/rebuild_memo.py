@@ -27,6 +27,16 @@ from typing import Protocol
 from newsgen.config import SiteConfig
 from newsgen.plan import Page, plan_again, plan_site
 from newsgen.records import Article, Teaser, Topic
+from newsgen.remembered_plan import FILE_NAME as PLAN_MADE
+from newsgen.remembered_plan import (
+    Plan,
+    PlanMade,
+    plan_made,
+    read_plan_made,
+    replan,
+    updated,
+    write_plan_made,
+)
 from newsgen.render import PageKeys
 from newsgen.sources import LoadMemo, read_load_memo, write_load_memo
 from newsgen.topics.entities import FoundEntity
@@ -59,20 +69,23 @@ class Memory(Protocol):
         self, loaded: Sequence[Article], topics: Sequence[tuple[Topic, ...]]
     ) -> list[Article]: ...
 
-    def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]: ...
-
     def page_keys(self, salt: bytes) -> PageKeys: ...
+
+    def plan(
+        self, articles: Sequence[Article], config: SiteConfig, read: frozenset[str], keys: PageKeys
+    ) -> Plan: ...
 
     def looks_over_whole_site(self) -> bool: ...
 
-    def wrote(self) -> None: ...
+    def wrote(self, plan: Plan, keys: PageKeys, search: bool) -> None: ...
 
 
-@dataclass(frozen=True)
+@dataclass
 class DiskMemo:
     """What `newsgen build` keeps between runs in `cache_dir` (nothing when None)."""
 
     cache_dir: Path | None
+    _last_plan: PlanMade | None = None
 
     @property
     def entities(self) -> None:
@@ -103,16 +116,30 @@ class DiskMemo:
             for article, mine in zip(loaded, topics, strict=True)
         ]
 
-    # Nothing else kept between runs: these stages work afresh.
-    plan = staticmethod(plan_site)
-    page_keys = staticmethod(PageKeys)
+    page_keys = staticmethod(PageKeys)  # page keys are kept in the site's marker
+
+    def plan(
+        self, articles: Sequence[Article], config: SiteConfig, read: frozenset[str], keys: PageKeys
+    ) -> Plan:
+        """The last plan with the pages of the articles `read` planned again, while no
+        teaser changed (`remembered_plan`); else `plan.plan_site`."""
+        kept = self.cache_dir / PLAN_MADE if self.cache_dir else None
+        self._last_plan = read_plan_made(kept) if kept else None
+        return replan(self._last_plan, articles, read, config, keys) or Plan(
+            plan_site(articles, config)
+        )
 
     def looks_over_whole_site(self) -> bool:
         """Every build from the command line looks for files put into the site by hand."""
         return True
 
-    def wrote(self) -> None:
-        pass
+    def wrote(self, plan: Plan, keys: PageKeys, search: bool) -> None:
+        """Keep what the next build needs of `plan`, now that its pages are live."""
+        if self.cache_dir is None:
+            return
+        last = self._last_plan
+        made = updated(last, plan, keys, search) if last and plan.kept else None
+        write_plan_made(self.cache_dir / PLAN_MADE, made or plan_made(plan, keys, search))
 
     def _load_store(self) -> Path | None:
         return self.cache_dir / "sources.sqlite" if self.cache_dir else None
@@ -142,7 +169,7 @@ class BuildMemo:
         the next ones, of a site only this process writes, look over its top."""
         return not self._written
 
-    def wrote(self) -> None:
+    def wrote(self, plan: Plan, keys: PageKeys, search: bool) -> None:
         self._written = True
 
     def topics_made(self) -> TopicsMade | None:
@@ -166,7 +193,9 @@ class BuildMemo:
         }
         return assigned
 
-    def plan(self, articles: Sequence[Article], config: SiteConfig) -> list[Page]:
+    def plan(
+        self, articles: Sequence[Article], config: SiteConfig, read: frozenset[str], keys: PageKeys
+    ) -> Plan:
         """`plan.plan_site`, replanning only article pages when no teaser changed."""
         newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
         teasers = [Teaser.of(article) for article in newest_first]
@@ -175,9 +204,9 @@ class BuildMemo:
             pages = plan_again(last.pages, articles, config)
         else:
             pages = plan_site(articles, config)
-            self._keys = None  # every record is new: start remembering afresh
+            keys.forget()  # every record is new: start remembering afresh
         self._plan = _PlanRun(teasers, config, pages)
-        return pages
+        return Plan(pages)
 
     def page_keys(self, salt: bytes) -> PageKeys:
         """A `PageKeys` that remembers across rebuilds while the salt holds."""

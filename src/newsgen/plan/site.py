@@ -111,11 +111,22 @@ def search_page(years: Sequence[YearArchive], config: SiteConfig) -> list[Page]:
 def article_pages(
     newest_first: Sequence[Article], teasers: Sequence[Teaser], related: Sequence[Sequence[Teaser]]
 ) -> Iterator[Page]:
-    for index, article in enumerate(newest_first):
-        newer = teasers[index - 1] if index > 0 else None
-        older = teasers[index + 1] if index + 1 < len(teasers) else None
-        context = ArticleContext(article, newer, older, related[index])
-        yield Page(file_of(article.url), context, (article.source_path,))
+    for index, shown in enumerate(related):
+        yield article_page(index, newest_first, teasers, shown)
+
+
+def article_page(
+    index: int,
+    newest_first: Sequence[Article],
+    teasers: Sequence[Teaser],
+    related: Sequence[Teaser],
+) -> Page:
+    """The page of the article at `index` (newest first), linking its neighbours in time."""
+    article = newest_first[index]
+    newer = teasers[index - 1] if index > 0 else None
+    older = teasers[index + 1] if index + 1 < len(teasers) else None
+    context = ArticleContext(article, newer, older, related)
+    return Page(file_of(article.url), context, (article.source_path,))
 
 
 def date_pages(years: Sequence[YearArchive]) -> Iterator[Page]:

@@ -41,6 +41,11 @@ class PageKeys:
         self._memo: dict[int, tuple[object, bytes]] = {}
         self._keys: dict[int, tuple[Page, str]] = {}
 
+    def forget(self) -> None:
+        """Let go of every record remembered (a process whose records are all new)."""
+        self._memo.clear()
+        self._keys.clear()
+
     def key(self, page: Page) -> str:
         """Give the key of `page`: equal keys, equal output."""
         known = self._keys.get(id(page))

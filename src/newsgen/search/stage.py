@@ -23,13 +23,15 @@ def stage_search(
     language: str,
     later: bool = False,
     told: Callable[[int, int], None] | None = None,
+    remembered: Mapping[str, str] | None = None,
 ) -> str:
     """Stage the search bundle for the articles' pages; say whether it was made or kept.
 
     With `later` (`newsgen serve`), a part whose articles changed is kept as it is, for a
-    later build; only a part with no bundle at all is indexed now.
+    later build; only a part with no bundle at all is indexed now. `remembered` gives the
+    record key of the articles whose pages were not planned again (kept as they are).
     """
-    parts = part_keys(pages, keys, language)
+    parts = part_keys(pages, keys, language, remembered or {})
     if not parts:
         return "not made (no articles)"
     deferred = {
@@ -46,16 +48,21 @@ def stage_search(
     return f"indexed ({indexed} of {counted(len(parts), 'part')})"
 
 
-def part_keys(pages: Sequence[Page], keys: PageKeys, language: str) -> dict[SearchPart, str]:
+def part_keys(
+    pages: Sequence[Page], keys: PageKeys, language: str, remembered: Mapping[str, str]
+) -> dict[SearchPart, str]:
     """The parts of the search index (as the search page lists them), each with its key.
 
     A part's key digests its articles, not their pages: what is indexed of a page is the
     article's own text, so a neighbour's new title (on the page) needs no new index.
+    `remembered` maps article pages not among `pages` to their articles' record keys.
     """
     search = [page.context for page in pages if isinstance(page.context, SearchContext)]
     parts = search[0].parts if search else ()
     part_of = {month: part for part in parts for month in part.months}
     articles: dict[SearchPart, dict[str, str]] = {part: {} for part in parts}
+    for path, key in remembered.items():
+        articles[part_of[month_of(path)]][path] = key
     for page in pages:
         if isinstance(page.context, ArticleContext):
             article = page.context.article

@@ -40,6 +40,7 @@ class LoadResult:
     ignored_files: int
     drafts: int
     files_read: int = 0  # source files read this time: the rest were known unchanged
+    read: frozenset[str] = frozenset()  # the `source_path` of each article read this time
 
 
 def load_sources(
@@ -71,7 +72,9 @@ def load_sources(
     clashing = {clash.path for clash in clashes}
     articles = tuple(a for a in loaded if a.source_path not in clashing)
     drafts = sum(1 for o in outcomes if o is None)
-    return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts, len(unread))
+    fresh = [known[path] for path in unread]
+    read = frozenset(o.source_path for o in fresh if isinstance(o, Article))
+    return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts, len(unread), read)
 
 
 def _load_files(task: tuple[Path, tuple[Path, ...], int]) -> list[Outcome]:

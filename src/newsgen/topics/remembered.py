@@ -14,7 +14,6 @@ be read as one is only lost time.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -23,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsgen.cache_files import write_json_whole
 from newsgen.code_digest import running_code_digest
-from newsgen.errors import WriteFailed
 from newsgen.records import Topic
 from newsgen.topics.assign import TopicSettings
 from newsgen.topics.entities import FoundEntity
@@ -89,8 +88,7 @@ def read_topics_made(path: Path) -> TopicsMade | None:
 
 
 def write_topics_made(path: Path, made: TopicsMade) -> None:
-    """Keep `made` at `path`, replacing the file whole (a build killed meanwhile leaves
-    the old one or none)."""
+    """Keep `made` at `path`, replacing the file whole."""
     numbers: dict[Topic, int] = {}
     for topics in made.topics:
         for topic in topics:
@@ -102,12 +100,4 @@ def write_topics_made(path: Path, made: TopicsMade) -> None:
         "table": [[t.kind, t.name, t.slug] for t in numbers],
         "articles": [[numbers[t] for t in topics] for topics in made.topics],
     }
-    partial = path.with_name(path.name + ".partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(plain, ensure_ascii=False), encoding="utf-8")
-        partial.replace(path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise WriteFailed.of(error) from error
+    write_json_whole(path, plain)

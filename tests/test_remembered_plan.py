@@ -1,0 +1,101 @@
+"""A rebuild that changes no teaser plans only the pages that show whole articles
+(`newsgen.remembered_plan`), and its site is still the one a fresh build makes."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from conftest import write_sample_sources
+from sitetools import make_article, newsgen, tree_bytes
+
+from newsgen.config import SiteConfig
+from newsgen.plan import plan_site
+from newsgen.plan.pages import ArticleContext, SearchContext, SiteFeedContext
+from newsgen.records import Article, Topic
+from newsgen.remembered_plan import Plan, PlanMade, plan_made, replan
+from newsgen.render import PageKeys
+
+KAZAN = Topic("place", "Казань", "kazan")
+ARTICLES = [make_article(n, topics=(KAZAN,) if n % 2 else ()) for n in range(1, 8)]
+CONFIG = SiteConfig()
+
+
+def remembered(articles: list[Article], salt: bytes = b"salt") -> tuple[PageKeys, PlanMade]:
+    keys = PageKeys(salt)
+    return keys, plan_made(Plan(plan_site(articles, CONFIG)), keys, search=True)
+
+
+def test_a_corrected_body_plans_its_page_the_feed_and_the_search_page() -> None:
+    keys, last = remembered(ARTICLES)
+    corrected = dataclasses.replace(ARTICLES[3], paragraphs=("Текст.", "Поправка."))
+    articles = [*ARTICLES[:3], corrected, *ARTICLES[4:]]
+    plan = replan(last, articles, frozenset({corrected.source_path}), CONFIG, PageKeys(b"salt"))
+    assert plan is not None
+    kinds = [type(page.context) for page in plan.pages]
+    assert kinds == [ArticleContext, SiteFeedContext, SearchContext]
+    assert plan.pages[0].context.article is corrected
+    whole = plan_site(articles, CONFIG)
+    assert {page.path for page in plan.pages} | set(plan.kept) == {page.path for page in whole}
+    assert len(plan) == len(whole)
+    assert keys.key(plan.pages[0]) == keys.key(next(p for p in whole if p == plan.pages[0]))
+
+
+def test_a_changed_teaser_salt_or_set_of_articles_plans_in_full() -> None:
+    _, last = remembered(ARTICLES)
+    retitled = dataclasses.replace(ARTICLES[3], title="Новый заголовок")
+    read = frozenset({retitled.source_path})
+    retitled_all = [*ARTICLES[:3], retitled, *ARTICLES[4:]]
+    assert replan(last, retitled_all, read, CONFIG, PageKeys(b"salt")) is None
+    assert replan(last, ARTICLES[1:], frozenset(), CONFIG, PageKeys(b"salt")) is None
+    assert replan(last, ARTICLES, frozenset(), CONFIG, PageKeys(b"other salt")) is None
+    assert replan(None, ARTICLES, frozenset(), CONFIG, PageKeys(b"salt")) is None
+
+
+def build(site: Path) -> str:
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 0, run.err
+    return run.out
+
+
+def corrected_body(site: Path) -> Path:
+    """Add a sentence at the end of one article (its teaser stays as it was); give the
+    site's folder."""
+    source = sorted((site / "seeds").glob("*.txt"))[2]
+    source.write_text(source.read_text("utf-8") + " Материал обновлен.", "utf-8")
+    return site
+
+
+def pages_said(out: str) -> str:
+    return out.split(": ", 1)[1].split(";", 1)[0]  # "NN pages"
+
+
+def test_a_corrected_body_gives_a_fresh_builds_site(tmp_path: Path) -> None:
+    site = write_sample_sources(tmp_path / "site")
+    build(site)
+    out = build(corrected_body(site))
+    assert "1 source read" in out
+    assert "; 2 pages rendered" in out  # the article's page, and the feed it is new enough for
+    fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
+    assert pages_said(out) == pages_said(build(fresh))
+    assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
+
+
+def test_a_page_gone_from_the_live_site_is_made_again(tmp_path: Path) -> None:
+    site = write_sample_sources(tmp_path / "site")
+    build(site)
+    (site / "build/topics/index.html").unlink()
+    build(corrected_body(site))
+    fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
+    build(fresh)
+    assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
+
+
+def test_an_unreadable_plan_means_a_whole_plan(tmp_path: Path) -> None:
+    site = write_sample_sources(tmp_path / "site")
+    build(site)
+    (site / ".newsgen-cache/last-plan.json").write_text('{"pages": 3}', "utf-8")
+    build(corrected_body(site))
+    fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
+    build(fresh)
+    assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
