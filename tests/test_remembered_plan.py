@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 from conftest import write_sample_sources
@@ -13,7 +14,14 @@ from newsgen.config import SiteConfig
 from newsgen.plan import plan_site
 from newsgen.plan.pages import ArticleContext, SearchContext, SiteFeedContext
 from newsgen.records import Article, Topic
-from newsgen.remembered_plan import Plan, PlanMade, plan_made, replan
+from newsgen.remembered_plan import (
+    Plan,
+    PlanMade,
+    plan_made,
+    read_plan_made,
+    replan,
+    write_plan_made,
+)
 from newsgen.render import PageKeys
 
 KAZAN = Topic("place", "Казань", "kazan")
@@ -99,3 +107,20 @@ def test_an_unreadable_plan_means_a_whole_plan(tmp_path: Path) -> None:
     fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
     build(fresh)
     assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
+
+
+def test_a_kept_plan_reads_back_as_written_or_not_at_all(tmp_path: Path) -> None:
+    _, made = remembered(ARTICLES)
+    path = tmp_path / "last-plan.json"
+    write_plan_made(path, made)
+    assert read_plan_made(path) == made
+    for damaged in (
+        dataclasses.replace(made, related=((len(ARTICLES),), *made.related[1:])),
+        dataclasses.replace(made, teasers=made.teasers[1:]),
+    ):
+        write_plan_made(path, damaged)
+        assert read_plan_made(path) is None
+    old_form = dict(json.loads(path.read_bytes()), related={"2025/11/07/x/index.html": ["a"]})
+    for garbage in (b"\xff", json.dumps(old_form).encode()):
+        path.write_bytes(garbage)
+        assert read_plan_made(path) is None

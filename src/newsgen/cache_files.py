@@ -18,7 +18,7 @@ def write_json_whole(path: Path, plain: Any) -> None:
     partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(json.dumps(plain, ensure_ascii=False, sort_keys=True).encode())
+        partial.write_bytes(json.dumps(plain, ensure_ascii=False).encode())
         partial.replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,15 +58,16 @@ class Plan:
 class PlanMade:
     """One build's plan, as much of it as the next build needs (see the module's text).
 
-    `articles` are the article pages' paths, newest first; `teasers` the key of each one's
-    teaser; `related` each one's related articles (by page path).
+    `articles` are the article pages' paths, newest first; for each, in that order:
+    `teasers` the key of its teaser (`teaser_key`), `related` its related articles (their
+    places in `articles`), `record_keys` its record's key ("" for a site without search).
     """
 
     made_with: str
     articles: tuple[str, ...]
     teasers: tuple[str, ...]
-    related: dict[str, tuple[str, ...]]
-    record_keys: dict[str, str]
+    related: tuple[tuple[int, ...], ...]
+    record_keys: tuple[str, ...]
     pages: tuple[str, ...]
 
 
@@ -94,71 +96,87 @@ def replan(
     newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
     teasers = [Teaser.of(article) for article in newest_first]
     paths = tuple(file_of(teaser.url) for teaser in teasers)
-    if paths != last.articles or not _same_teasers(teasers, last.teasers, keys):
+    if paths != last.articles or list(map(teaser_key, teasers)) != list(last.teasers):
         return None
-    by_path = dict(zip(paths, teasers, strict=True))
     pages = [
-        article_page(index, newest_first, teasers, [by_path[p] for p in last.related[path]])
-        for index, path in enumerate(paths)
-        if newest_first[index].source_path in read
+        article_page(index, newest_first, teasers, [teasers[i] for i in last.related[index]])
+        for index, article in enumerate(newest_first)
+        if article.source_path in read
     ]
     pages.append(site_feed_page(newest_first, config))
     pages.extend(search_page(group_by_date(teasers), config))
     planned = {page.path for page in pages}
     kept = tuple(path for path in last.pages if path not in planned)
-    return Plan(pages, kept, last.record_keys)
+    return Plan(pages, kept, dict(zip(paths, last.record_keys, strict=True)))
 
 
-def _same_teasers(teasers: Sequence[Teaser], last: Sequence[str], keys: PageKeys) -> bool:
-    return all(keys.record_key(t) == key for t, key in zip(teasers, last, strict=True))
+def teaser_key(teaser: Teaser) -> str:
+    """Digest everything a teaser shows. Its text is exact (its fields are text, dates and
+    topics, each written out with its name); one that came out otherwise for an equal
+    teaser would only make the plan in full."""
+    return hashlib.blake2b(repr(teaser).encode(), digest_size=16).hexdigest()
 
 
 def plan_made(plan: Plan, keys: PageKeys, search: bool) -> PlanMade:
     """What to keep of `plan`, once its pages are written; record keys only for a site
     with search (they are worked out for its index)."""
-    articles = [p for p in plan.pages if isinstance(p.context, ArticleContext)]
-    record_keys = dict(plan.record_keys)
-    related = {}
-    teasers = {}
-    for page in articles:
-        context = page.context
-        assert isinstance(context, ArticleContext)
-        related[page.path] = tuple(file_of(t.url) for t in context.related)
-        teasers[page.path] = keys.record_key(Teaser.of(context.article))
-        if search:
-            record_keys[page.path] = keys.record_key(context.article)
+    articles = [p.context for p in plan.pages if isinstance(p.context, ArticleContext)]
+    paths = tuple(file_of(context.article.url) for context in articles)
+    place = {path: index for index, path in enumerate(paths)}
     return PlanMade(
         made_with(keys.salt),
-        tuple(page.path for page in articles),
-        tuple(teasers[page.path] for page in articles),
-        related,
-        record_keys,
+        paths,
+        tuple(teaser_key(Teaser.of(context.article)) for context in articles),
+        tuple(tuple(place[file_of(t.url)] for t in context.related) for context in articles),
+        tuple(keys.record_key(context.article) if search else "" for context in articles),
         tuple(page.path for page in plan.pages) + plan.kept,
     )
 
 
 def updated(last: PlanMade, plan: Plan, keys: PageKeys, search: bool) -> PlanMade:
-    """`last` with what a rebuild from it planned again: its articles' record keys."""
-    again = plan_made(plan, keys, search)
-    return dataclasses.replace(last, record_keys={**last.record_keys, **again.record_keys})
+    """`last` with the record keys of the articles a rebuild from it planned again."""
+    again = {
+        file_of(page.context.article.url): keys.record_key(page.context.article) if search else ""
+        for page in plan.pages
+        if isinstance(page.context, ArticleContext)
+    }
+    pairs = zip(last.articles, last.record_keys, strict=True)
+    record_keys = tuple(again.get(path, key) for path, key in pairs)
+    return dataclasses.replace(last, record_keys=record_keys)
 
 
 def read_plan_made(path: Path) -> PlanMade | None:
-    """The plan kept at `path`; None when there is none or it cannot be read."""
+    """The plan kept at `path`; None when there is none or it is not one whole."""
     try:
         plain = json.loads(path.read_bytes())
-        return PlanMade(
+        made = PlanMade(
             str(plain["made_with"]),
-            tuple(plain["articles"]),
-            tuple(plain["teasers"]),
-            {path: tuple(related) for path, related in plain["related"].items()},
-            dict(plain["record_keys"]),
-            tuple(plain["pages"]),
+            tuple(map(str, plain["articles"])),
+            tuple(map(str, plain["teasers"])),
+            tuple(tuple(map(_place_in(len(plain["articles"])), r)) for r in plain["related"]),
+            tuple(map(str, plain["record_keys"])),
+            tuple(map(str, plain["pages"])),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    count = len(made.articles)
+    return (
+        made if len(made.teasers) == len(made.related) == len(made.record_keys) == count else None
+    )
+
+
+def _place_in(count: int) -> Callable[[object], int]:
+    """A reader of a place in a list of `count` (ValueError for anything else)."""
+
+    def place(value: object) -> int:
+        if type(value) is not int or not 0 <= value < count:
+            raise ValueError(f"no place in {count}: {value!r}")
+        return value
+
+    return place
 
 
 def write_plan_made(path: Path, made: PlanMade) -> None:
     """Keep `made` at `path`, replacing the file whole."""
-    write_json_whole(path, dataclasses.asdict(made))
+    fields = dataclasses.fields(PlanMade)
+    write_json_whole(path, {f.name: getattr(made, f.name) for f in fields})

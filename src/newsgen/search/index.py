@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import os
 import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -109,7 +110,8 @@ def keep_bundle(
     """Stage the live bundle of `part` as it is, when it is whole and (given `key`) current."""
     folder = part_folder(part)
     bundle = {path: made_from for path, made_from in previous.items() if path.startswith(folder)}
-    whole = folder + ENTRY in bundle and all((writer.output / path).is_file() for path in bundle)
+    live = os.fspath(writer.output)
+    whole = folder + ENTRY in bundle and all(os.path.isfile(f"{live}/{path}") for path in bundle)
     if not whole or (key is not None and set(bundle.values()) != {key}):
         return False
     for path in sorted(bundle):
