@@ -59,14 +59,29 @@ def assign_topics(
     settings: TopicSettings | None = None,
 ) -> list[Article]:
     """Give the articles with their topics: given ones first, then salient found ones."""
+    topics = topics_of(articles, found, settings)
+    return [
+        dataclasses.replace(article, topics=mine)
+        for article, mine in zip(articles, topics, strict=True)
+    ]
+
+
+def topics_of(
+    articles: Sequence[Article],
+    found: Sequence[Sequence[FoundEntity]] | None = None,
+    settings: TopicSettings | None = None,
+) -> list[tuple[Topic, ...]]:
+    """Give each article's topics, in order (see `assign_topics`)."""
     settings = settings or TopicSettings()
     per_article = [_canonical(entities, settings) for entities in (found or [[] for _ in articles])]
     per_article = _in_usual_form(per_article)
     # Ignored names go after the join, so a lone surname of an ignored person goes too.
-    per_article = [
-        [e for e in entities if identity(e.name) not in settings.ignore]
-        for entities in _join_surnames_across_archive(per_article)
-    ]
+    per_article = _join_surnames_across_archive(per_article)
+    if settings.ignore:
+        per_article = [
+            [e for e in entities if identity(e.name) not in settings.ignore]
+            for entities in per_article
+        ]
     salient = [[e for e in entities if _is_salient(e, settings)] for entities in per_article]
     if not settings.sources:  # a source only cited is not what the article is about
         salient = [[e for e in entities if not e.only_cited] for entities in salient]
@@ -74,10 +89,7 @@ def assign_topics(
         _given(article, settings) + found for article, found in zip(articles, salient, strict=True)
     ]
     topics = _topics_by_identity(chosen, settings.language)
-    return [
-        dataclasses.replace(article, topics=_unique(topics[identity(e.name)] for e in entities))
-        for article, entities in zip(articles, chosen, strict=True)
-    ]
+    return [_unique(topics[identity(e.name)] for e in entities) for entities in chosen]
 
 
 def _canonical(entities: Sequence[FoundEntity], settings: TopicSettings) -> list[FoundEntity]:
@@ -94,6 +106,9 @@ def _renamed(entity: FoundEntity, name: str) -> FoundEntity:
 
 
 def _merge_same(entities: Sequence[FoundEntity]) -> list[FoundEntity]:
+    keys = [identity(e.name) for e in entities]
+    if len(set(keys)) == len(keys):  # the usual case: nothing to add up
+        return list(entities)
     merged: dict[str, FoundEntity] = {}
     for entity in entities:
         key = identity(entity.name)
@@ -119,14 +134,17 @@ def _in_usual_form(per_article: list[list[FoundEntity]]) -> list[list[FoundEntit
             articles[identity(e.name)] += 1
             if e.kind in ("place", "organisation"):
                 usual.setdefault(identity(e.name), e)
+    usual_of: dict[str, FoundEntity | None] = {}  # worked out once per name
+    for key in articles:
+        stem = without_case_ending(key) if " " not in key else key
+        known = usual.get(stem) if stem != key else None
+        usual_of[key] = known if known is not None and articles[stem] > articles[key] else None
     result = []
     for entities in per_article:
         renamed = []
         for e in entities:
-            key = identity(e.name)
-            stem = without_case_ending(key)
-            known = usual.get(stem) if stem != key and " " not in key else None
-            if known is not None and articles[stem] > articles[key]:
+            known = usual_of[identity(e.name)]
+            if known is not None:
                 e = dataclasses.replace(e, name=known.name, kind=known.kind)
             renamed.append(e)
         result.append(_merge_same(renamed))
@@ -257,4 +275,6 @@ def _slug_precedence(key: str) -> tuple[bool, str]:
 
 
 def _unique(topics: Iterable[Topic]) -> tuple[Topic, ...]:
-    return tuple(dict.fromkeys(topics))
+    """The topics without repeats, in order. Equal topics are one object here (made once
+    per identity), so they are told apart by object: a record's hash is slow to work out."""
+    return tuple({id(topic): topic for topic in topics}.values())

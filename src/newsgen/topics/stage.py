@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.records import Article
-from newsgen.topics.assign import TopicSettings, assign_topics
+from newsgen.topics.assign import TopicSettings, topics_of
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.find import find_entities, text_keys
 from newsgen.topics.remembered import TopicsMade, entities_digest, inputs_digest, settings_digest
@@ -67,8 +67,7 @@ def find_topics(
     else:
         rest = [i for i in range(len(articles)) if i not in found]
         extracted += _find(articles, keys, rest, source, found)
-        assigned = assign_topics(articles, [found[i] for i in range(len(articles))], settings)
-        topics = tuple(article.topics for article in assigned)
+        topics = tuple(topics_of(articles, [found[i] for i in range(len(articles))], settings))
     _forget_other_texts(source.memo, keys)
     return TopicsFound(dataclasses.replace(made, topics=topics), extracted)
 
