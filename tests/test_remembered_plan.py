@@ -4,22 +4,25 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
 from conftest import write_sample_sources
+from dateutil import tz
 from sitetools import make_article, newsgen, tree_bytes
 
 from newsgen.config import SiteConfig
 from newsgen.plan import plan_site
 from newsgen.plan.pages import ArticleContext, SearchContext, SiteFeedContext
-from newsgen.records import Article, Topic
+from newsgen.records import Article, Teaser, Topic
 from newsgen.remembered_plan import (
     Plan,
     PlanMade,
     plan_made,
     read_plan_made,
     replan,
+    teaser_key,
     write_plan_made,
 )
 from newsgen.render import PageKeys
@@ -27,18 +30,21 @@ from newsgen.render import PageKeys
 KAZAN = Topic("place", "Казань", "kazan")
 ARTICLES = [make_article(n, topics=(KAZAN,) if n % 2 else ()) for n in range(1, 8)]
 CONFIG = SiteConfig()
+SITE = "1700000000000000000 4096 77"  # the live marker's stamp
 
 
 def remembered(articles: list[Article], salt: bytes = b"salt") -> tuple[PageKeys, PlanMade]:
     keys = PageKeys(salt)
-    return keys, plan_made(Plan(plan_site(articles, CONFIG)), keys, search=True)
+    return keys, plan_made(Plan(plan_site(articles, CONFIG)), SITE, keys, search=True)
 
 
 def test_a_corrected_body_plans_its_page_the_feed_and_the_search_page() -> None:
     keys, last = remembered(ARTICLES)
     corrected = dataclasses.replace(ARTICLES[3], paragraphs=("Текст.", "Поправка."))
     articles = [*ARTICLES[:3], corrected, *ARTICLES[4:]]
-    plan = replan(last, articles, frozenset({corrected.source_path}), CONFIG, PageKeys(b"salt"))
+    plan = replan(
+        last, SITE, articles, frozenset({corrected.source_path}), CONFIG, PageKeys(b"salt")
+    )
     assert plan is not None
     kinds = [type(page.context) for page in plan.pages]
     assert kinds == [ArticleContext, SiteFeedContext, SearchContext]
@@ -54,10 +60,17 @@ def test_a_changed_teaser_salt_or_set_of_articles_plans_in_full() -> None:
     retitled = dataclasses.replace(ARTICLES[3], title="Новый заголовок")
     read = frozenset({retitled.source_path})
     retitled_all = [*ARTICLES[:3], retitled, *ARTICLES[4:]]
-    assert replan(last, retitled_all, read, CONFIG, PageKeys(b"salt")) is None
-    assert replan(last, ARTICLES[1:], frozenset(), CONFIG, PageKeys(b"salt")) is None
-    assert replan(last, ARTICLES, frozenset(), CONFIG, PageKeys(b"other salt")) is None
-    assert replan(None, ARTICLES, frozenset(), CONFIG, PageKeys(b"salt")) is None
+    assert replan(last, SITE, retitled_all, read, CONFIG, PageKeys(b"salt")) is None
+    assert replan(last, SITE, ARTICLES[1:], frozenset(), CONFIG, PageKeys(b"salt")) is None
+    assert replan(last, SITE, ARTICLES, frozenset(), CONFIG, PageKeys(b"other salt")) is None
+    assert replan(None, SITE, ARTICLES, frozenset(), CONFIG, PageKeys(b"salt")) is None
+    assert replan(last, SITE, ARTICLES, frozenset(), CONFIG, PageKeys(b"salt"))  # all holds
+
+
+def test_a_plan_holds_only_for_the_site_it_was_made_for() -> None:
+    _, last = remembered(ARTICLES)
+    for site in ("1700000000000000001 4096 77", None):  # another site swapped in; none
+        assert replan(last, site, ARTICLES, frozenset(), CONFIG, PageKeys(b"salt")) is None
 
 
 def build(site: Path) -> str:
@@ -69,7 +82,7 @@ def build(site: Path) -> str:
 def corrected_body(site: Path) -> Path:
     """Add a sentence at the end of one article (its teaser stays as it was); give the
     site's folder."""
-    source = sorted((site / "seeds").glob("*.txt"))[2]
+    source = site / "seeds/000_f2c8b14476094b1d.txt"  # of many paragraphs
     source.write_text(source.read_text("utf-8") + " Материал обновлен.", "utf-8")
     return site
 
@@ -78,12 +91,17 @@ def pages_said(out: str) -> str:
     return out.split(": ", 1)[1].split(";", 1)[0]  # "NN pages"
 
 
+def pages_of(out: str) -> int:
+    return int(pages_said(out).removesuffix(" pages"))
+
+
 def test_a_corrected_body_gives_a_fresh_builds_site(tmp_path: Path) -> None:
     site = write_sample_sources(tmp_path / "site")
     build(site)
     out = build(corrected_body(site))
     assert "1 source read" in out
     assert "; 2 pages rendered" in out  # the article's page, and the feed it is new enough for
+    assert f"the last build, {pages_of(out) - 3} of them not planned again); " in out
     fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
     assert pages_said(out) == pages_said(build(fresh))
     assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
@@ -93,7 +111,26 @@ def test_a_page_gone_from_the_live_site_is_made_again(tmp_path: Path) -> None:
     site = write_sample_sources(tmp_path / "site")
     build(site)
     (site / "build/topics/index.html").unlink()
-    build(corrected_body(site))
+    assert "not planned again" not in build(corrected_body(site))
+    fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
+    build(fresh)
+    assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
+
+
+def test_a_plan_kept_from_before_the_live_site_is_not_used(tmp_path: Path) -> None:
+    """A build stopped after its swap, before it kept its plan, leaves the plan of the
+    site before it: the next build must not keep pages by that plan."""
+    site = write_sample_sources(tmp_path / "site")
+    build(site)
+    plan = site / ".newsgen-cache/last-plan.json"
+    before = plan.read_bytes()
+    other = site / "seeds/002_2b3c4d5e6f708192.txt"
+    kept = other.read_text("utf-8")
+    other.write_text(kept + "\n\nВ Самаре прошел митинг. Самара ждет гостей.", "utf-8")  # a topic
+    build(site)
+    plan.write_bytes(before)  # as if that build had stopped before keeping its plan
+    other.write_text(kept, "utf-8")
+    assert "not planned again" not in build(corrected_body(site))
     fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
     build(fresh)
     assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
@@ -103,7 +140,7 @@ def test_an_unreadable_plan_means_a_whole_plan(tmp_path: Path) -> None:
     site = write_sample_sources(tmp_path / "site")
     build(site)
     (site / ".newsgen-cache/last-plan.json").write_text('{"pages": 3}', "utf-8")
-    build(corrected_body(site))
+    assert "not planned again" not in build(corrected_body(site))
     fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
     build(fresh)
     assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
@@ -124,3 +161,14 @@ def test_a_kept_plan_reads_back_as_written_or_not_at_all(tmp_path: Path) -> None
     for garbage in (b"\xff", json.dumps(old_form).encode()):
         path.write_bytes(garbage)
         assert read_plan_made(path) is None
+
+
+def test_a_teaser_read_back_from_the_load_memo_has_the_same_key() -> None:
+    """A time read from a file carries dateutil's zone; read back from the memo, the
+    standard library's: they show the same, so the teaser's key is the same."""
+    teaser = Teaser.of(make_article(1))
+    moscow = dt.datetime(2025, 11, 7, 10, 30, tzinfo=tz.tzoffset(None, 10800))
+    read = dataclasses.replace(teaser, published=moscow)
+    again = dataclasses.replace(teaser, published=dt.datetime.fromisoformat(moscow.isoformat()))
+    assert teaser_key(read) == teaser_key(again) != teaser_key(teaser)
+    assert teaser_key(read) != teaser_key(dataclasses.replace(read, summary="Иначе."))

@@ -73,7 +73,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     unchanged = unchanged_site(options, inputs, clock) if inputs else None
     if unchanged:
         return unchanged
-    memory = options.memo or DiskMemo(options.cache_dir)
+    memory = options.memo or DiskMemo(options.cache_dir, options.output_dir)
     report = build_from(options, memory, sources, progress, clock)
     if inputs:
         remember_build(options, inputs, report)
@@ -100,7 +100,9 @@ def build_from(
     plan = memory.plan(articles, options.config, loaded.read, keys)
     clock.lap("plan")
     in_full = functools.partial(plan_site, articles, options.config)
-    written, rendered, search = write_phases(plan, keys, in_full, options, memory, progress, clock)
+    written, rendered, search, plan = write_phases(
+        plan, keys, in_full, options, memory, progress, clock
+    )
     return BuildReport(
         articles=len(articles),
         pages=len(plan),
@@ -110,6 +112,7 @@ def build_from(
         sources_read=loaded.files_read,
         topics_extracted=extracted,
         pages_rendered=rendered,
+        pages_not_planned=len(plan.kept),
         search=search,
         ignored_files=loaded.ignored_files,
         drafts=loaded.drafts,
@@ -170,8 +173,9 @@ def write_phases(
     memory: Memory,
     progress: Progress | None,
     clock: PhaseClock,
-) -> tuple[WriteReport, int, str]:
-    """Render the pages that changed, copy the site's files, index, swap; give what was done.
+) -> tuple[WriteReport, int, str, Plan]:
+    """Render the pages that changed, copy the site's files, index, swap; give what was done
+    (and the plan, made whole when a page it keeps was gone).
 
     A page whose key (what it is made from) matches the live site's is kept as it is, and
     so is each page the plan keeps; when one of those is gone from the live site, the site
@@ -200,7 +204,7 @@ def write_phases(
         report = writer.commit()
         memory.wrote(plan, keys, options.config.search)
         clock.lap("swap")
-        return report, len(to_render), search
+        return report, len(to_render), search, plan
 
 
 def keep_unchanged_pages(

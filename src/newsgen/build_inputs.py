@@ -30,7 +30,7 @@ from newsgen import __version__
 from newsgen.build_report import BuildReport, PhaseClock
 from newsgen.cache_files import write_json_whole
 from newsgen.code_digest import PACKAGE_ROOT
-from newsgen.output import MARKER, WriteReport
+from newsgen.output import WriteReport, marker_stamp
 from newsgen.search import indexer
 from newsgen.sources import SourceFiles
 
@@ -114,13 +114,13 @@ def _site_state(output_dir: Path) -> str | None:
     """The stamp of the live site's marker (a site swapped in since changes it) and the
     names at its top (a CNAME put there by hand is said at once; deeper files by hand are
     found by the next build that changes the site, before it removes anything)."""
+    stamp = marker_stamp(output_dir)
     try:
-        stat = (output_dir / MARKER).stat()
         names = sorted(os.listdir(output_dir))
     except OSError:
         return None
     listing = hashlib.blake2b("\n".join(names).encode(), digest_size=16).hexdigest()
-    return f"{stat.st_mtime_ns} {stat.st_size} {stat.st_ino} {listing}"
+    return f"{stamp} {listing}" if stamp else None
 
 
 def _read_last_build(cache_dir: Path) -> LastBuild | None:

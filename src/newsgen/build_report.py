@@ -27,6 +27,7 @@ class BuildReport:
     sources_read: int = 0  # source files read (the others unchanged since the last build)
     topics_extracted: int = 0  # articles whose text went through a model (not cached)
     pages_rendered: int = 0  # pages whose sources changed since the live site was built
+    pages_not_planned: int = 0  # pages kept as the last build planned them (`remembered_plan`)
     search: str = "off"  # what became of the search index: indexed, kept, left for later
     up_to_date: bool = False  # the live site was built from the same inputs: nothing done
 
@@ -46,9 +47,16 @@ class BuildReport:
             f"{counted(self.sources_read, 'source')} read (the rest unchanged); "
             f"topics found in {counted(self.topics_extracted, 'article')} (the rest cached); "
             f"{counted(self.pages_rendered, 'page')} rendered "
-            "(the rest unchanged since the last build); "
+            f"(the rest unchanged since the last build{self._not_planned()}); "
             f"search index {self.search}; "
             f"{self.seconds:.2f} s ({phases})"
+        )
+
+    def _not_planned(self) -> str:
+        return (
+            f", {self.pages_not_planned} of them not planned again"
+            if self.pages_not_planned
+            else ""
         )
 
 

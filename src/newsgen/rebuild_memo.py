@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newsgen.config import SiteConfig
+from newsgen.output import marker_stamp
 from newsgen.plan import Page, plan_again, plan_site
 from newsgen.records import Article, Teaser, Topic
 from newsgen.remembered_plan import FILE_NAME as PLAN_MADE
@@ -85,6 +86,7 @@ class DiskMemo:
     """What `newsgen build` keeps between runs in `cache_dir` (nothing when None)."""
 
     cache_dir: Path | None
+    output_dir: Path
     _last_plan: PlanMade | None = None
 
     @property
@@ -124,10 +126,9 @@ class DiskMemo:
         """The last plan with the pages of the articles `read` planned again, while no
         teaser changed (`remembered_plan`); else `plan.plan_site`."""
         kept = self.cache_dir / PLAN_MADE if self.cache_dir else None
-        self._last_plan = read_plan_made(kept) if kept else None
-        return replan(self._last_plan, articles, read, config, keys) or Plan(
-            plan_site(articles, config)
-        )
+        self._last_plan = last = read_plan_made(kept) if kept else None
+        site = marker_stamp(self.output_dir)
+        return replan(last, site, articles, read, config, keys) or Plan(plan_site(articles, config))
 
     def looks_over_whole_site(self) -> bool:
         """Every build from the command line looks for files put into the site by hand."""
@@ -135,11 +136,12 @@ class DiskMemo:
 
     def wrote(self, plan: Plan, keys: PageKeys, search: bool) -> None:
         """Keep what the next build needs of `plan`, now that its pages are live."""
-        if self.cache_dir is None:
+        site = marker_stamp(self.output_dir)
+        if self.cache_dir is None or site is None:
             return
         last = self._last_plan
-        made = updated(last, plan, keys, search) if last and plan.kept else None
-        write_plan_made(self.cache_dir / PLAN_MADE, made or plan_made(plan, keys, search))
+        made = updated(last, plan, site, keys, search) if last and plan.kept else None
+        write_plan_made(self.cache_dir / PLAN_MADE, made or plan_made(plan, site, keys, search))
 
     def _load_store(self) -> Path | None:
         return self.cache_dir / "sources.sqlite" if self.cache_dir else None

@@ -16,6 +16,7 @@ be able to run code); a file that cannot be read is only lost time.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -61,9 +62,12 @@ class PlanMade:
     `articles` are the article pages' paths, newest first; for each, in that order:
     `teasers` the key of its teaser (`teaser_key`), `related` its related articles (their
     places in `articles`), `record_keys` its record's key ("" for a site without search).
+    `site` is the stamp of the live site's marker once these pages were swapped in: the
+    plan holds for that site only (not for one a build without the cache swapped in since).
     """
 
     made_with: str
+    site: str
     articles: tuple[str, ...]
     teasers: tuple[str, ...]
     related: tuple[tuple[int, ...], ...]
@@ -84,14 +88,16 @@ def _planning_code() -> str:
 
 def replan(
     last: PlanMade | None,
+    site: str | None,
     articles: Sequence[Article],
     read: frozenset[str],
     config: SiteConfig,
     keys: PageKeys,
 ) -> Plan | None:
-    """The plan of a rebuild whose teasers are the last plan's (see the module's text),
-    or None when they are not; `read` are the sources read again, by `source_path`."""
-    if last is None or last.made_with != made_with(keys.salt):
+    """The plan of a rebuild of the live site stamped `site` whose teasers are the last
+    plan's (see the module's text), or None when they are not; `read` are the sources
+    read again, by `source_path`."""
+    if last is None or site is None or (last.made_with, last.site) != (made_with(keys.salt), site):
         return None
     newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
     teasers = [Teaser.of(article) for article in newest_first]
@@ -111,20 +117,26 @@ def replan(
 
 
 def teaser_key(teaser: Teaser) -> str:
-    """Digest everything a teaser shows. Its text is exact (its fields are text, dates and
-    topics, each written out with its name); one that came out otherwise for an equal
-    teaser would only make the plan in full."""
-    return hashlib.blake2b(repr(teaser).encode(), digest_size=16).hexdigest()
+    """Digest everything a teaser shows, field by field: text and topics as written, times
+    as ISO 8601 (a time read from its file and one read back from the load memo carry
+    their zone in other types, and show the same)."""
+    shown = [_as_text(getattr(teaser, field.name)) for field in dataclasses.fields(Teaser)]
+    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
 
 
-def plan_made(plan: Plan, keys: PageKeys, search: bool) -> PlanMade:
-    """What to keep of `plan`, once its pages are written; record keys only for a site
-    with search (they are worked out for its index)."""
+def _as_text(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def plan_made(plan: Plan, site: str, keys: PageKeys, search: bool) -> PlanMade:
+    """What to keep of `plan`, once its pages are live in the site stamped `site`; record
+    keys only for a site with search (they are worked out for its index)."""
     articles = [p.context for p in plan.pages if isinstance(p.context, ArticleContext)]
     paths = tuple(file_of(context.article.url) for context in articles)
     place = {path: index for index, path in enumerate(paths)}
     return PlanMade(
         made_with(keys.salt),
+        site,
         paths,
         tuple(teaser_key(Teaser.of(context.article)) for context in articles),
         tuple(tuple(place[file_of(t.url)] for t in context.related) for context in articles),
@@ -133,8 +145,9 @@ def plan_made(plan: Plan, keys: PageKeys, search: bool) -> PlanMade:
     )
 
 
-def updated(last: PlanMade, plan: Plan, keys: PageKeys, search: bool) -> PlanMade:
-    """`last` with the record keys of the articles a rebuild from it planned again."""
+def updated(last: PlanMade, plan: Plan, site: str, keys: PageKeys, search: bool) -> PlanMade:
+    """`last` with the record keys of the articles a rebuild from it planned again, for the
+    site it swapped in (stamped `site`)."""
     again = {
         file_of(page.context.article.url): keys.record_key(page.context.article) if search else ""
         for page in plan.pages
@@ -142,7 +155,7 @@ def updated(last: PlanMade, plan: Plan, keys: PageKeys, search: bool) -> PlanMad
     }
     pairs = zip(last.articles, last.record_keys, strict=True)
     record_keys = tuple(again.get(path, key) for path, key in pairs)
-    return dataclasses.replace(last, record_keys=record_keys)
+    return dataclasses.replace(last, site=site, record_keys=record_keys)
 
 
 def read_plan_made(path: Path) -> PlanMade | None:
@@ -151,6 +164,7 @@ def read_plan_made(path: Path) -> PlanMade | None:
         plain = json.loads(path.read_bytes())
         made = PlanMade(
             str(plain["made_with"]),
+            str(plain["site"]),
             tuple(map(str, plain["articles"])),
             tuple(map(str, plain["teasers"])),
             tuple(tuple(map(_place_in(len(plain["articles"])), r)) for r in plain["related"]),

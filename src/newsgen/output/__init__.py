@@ -1,7 +1,7 @@
 """The write stage: the site's files into the output folder, all or nothing."""
 
 from newsgen.output.copy_files import copy_root_files, copy_static
-from newsgen.output.marker import MARKER
+from newsgen.output.marker import MARKER, marker_stamp
 from newsgen.output.ownership import check_replaceable
 from newsgen.output.writer import SiteWriter, WriteReport
 
@@ -12,4 +12,5 @@ __all__ = [
     "check_replaceable",
     "copy_root_files",
     "copy_static",
+    "marker_stamp",
 ]

@@ -20,6 +20,16 @@ UNCHECKED_HEADER = "# made by newsgen build; path, digest and source key of ever
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 
+def marker_stamp(folder: Path) -> str | None:
+    """The stamp of the marker of the site in `folder` (time, size, inode), which every
+    build writes anew: another stamp, another site swapped in since. None for no marker."""
+    try:
+        stat = (folder / MARKER).stat()
+    except OSError:
+        return None
+    return f"{stat.st_mtime_ns} {stat.st_size} {stat.st_ino}"
+
+
 def is_plain_path(path: str) -> bool:
     """Whether `path` is relative, inside its folder, and free of control characters: no
     part of it empty (a leading, doubled or trailing slash), `.` or `..`, no backslash.
