@@ -172,3 +172,22 @@ def test_a_teaser_read_back_from_the_load_memo_has_the_same_key() -> None:
     again = dataclasses.replace(teaser, published=dt.datetime.fromisoformat(moscow.isoformat()))
     assert teaser_key(read) == teaser_key(again) != teaser_key(teaser)
     assert teaser_key(read) != teaser_key(dataclasses.replace(read, summary="Иначе."))
+
+
+def test_a_correction_in_a_build_that_failed_is_published_by_the_next(tmp_path: Path) -> None:
+    """A build that read a corrected article and failed before its swap (here: a file of
+    root/ where newsgen makes a page) leaves the old page live: the next build must read
+    the article again, not take the failed build's reading for what the site shows."""
+    site = write_sample_sources(tmp_path / "site")
+    build(site)
+    corrected_body(site)
+    clash = site / "root/index.html"
+    clash.parent.mkdir()
+    clash.write_text("<p>mine</p>", "utf-8")
+    failed = newsgen("build", "--site", site, "--jobs", "1")
+    assert failed.code != 0 and "root/index.html" in failed.err
+    clash.unlink()
+    build(site)
+    fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
+    build(fresh)
+    assert tree_bytes(site / "build") == tree_bytes(fresh / "build")

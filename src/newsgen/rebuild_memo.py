@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newsgen.config import SiteConfig
+from newsgen.errors import WriteFailed
 from newsgen.output import marker_stamp
 from newsgen.plan import Page, plan_again, plan_site
 from newsgen.records import Article, Teaser, Topic
@@ -81,6 +82,10 @@ class Memory(Protocol):
     def wrote(self, plan: Plan, keys: PageKeys, search: bool) -> None: ...
 
 
+# Present while the load memo holds readings of files that no live page shows yet.
+_AHEAD = "reads-not-yet-live"
+
+
 @dataclass
 class DiskMemo:
     """What `newsgen build` keeps between runs in `cache_dir` (nothing when None)."""
@@ -88,6 +93,7 @@ class DiskMemo:
     cache_dir: Path | None
     output_dir: Path
     _last_plan: PlanMade | None = None
+    _behind: bool = True  # the live site may not show what the load memo read (see load_memo)
 
     @property
     def entities(self) -> None:
@@ -95,11 +101,18 @@ class DiskMemo:
 
     def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo | None:
         kept = self._load_store()
+        # A build that read files and failed before its swap left pages that do not show
+        # them, yet the memo says those files are unchanged: every page is planned.
+        self._behind = kept is None or self._ahead().exists()
         return read_load_memo(kept, source_dir, max_bytes) if kept else None
 
     def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None:
+        """Keep what each file gave; until this build's site is live, say that the memo
+        knows readings the site does not show (`_AHEAD`), so no plan is kept by it."""
         kept = self._load_store()
         if kept and memo:
+            if memo.read_this_time():
+                _touch(self._ahead())
             write_load_memo(memo, kept, source_dir, max_bytes)
 
     def topics_made(self) -> TopicsMade | None:
@@ -125,7 +138,7 @@ class DiskMemo:
     ) -> Plan:
         """The last plan with the pages of the articles `read` planned again, while no
         teaser changed (`remembered_plan`); else `plan.plan_site`."""
-        kept = self.cache_dir / PLAN_MADE if self.cache_dir else None
+        kept = self.cache_dir / PLAN_MADE if self.cache_dir and not self._behind else None
         self._last_plan = last = read_plan_made(kept) if kept else None
         site = marker_stamp(self.output_dir)
         return replan(last, site, articles, read, config, keys) or Plan(plan_site(articles, config))
@@ -142,9 +155,14 @@ class DiskMemo:
         last = self._last_plan
         made = updated(last, plan, site, keys, search) if last and plan.kept else None
         write_plan_made(self.cache_dir / PLAN_MADE, made or plan_made(plan, site, keys, search))
+        self._ahead().unlink(missing_ok=True)
 
     def _load_store(self) -> Path | None:
         return self.cache_dir / "sources.sqlite" if self.cache_dir else None
+
+    def _ahead(self) -> Path:
+        assert self.cache_dir is not None
+        return self.cache_dir / _AHEAD
 
 
 @dataclass
@@ -215,6 +233,14 @@ class BuildMemo:
         if self._keys is None or self._keys.salt != salt:
             self._keys = PageKeys(salt)
         return self._keys
+
+
+def _touch(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+    except OSError as error:
+        raise WriteFailed.of(error) from error
 
 
 def _same(
