@@ -23,6 +23,7 @@ from newsgen.remembered_plan import (
     read_plan_made,
     replan,
     teaser_key,
+    whole_plan,
     write_plan_made,
 )
 from newsgen.render import PageKeys
@@ -189,5 +190,45 @@ def test_a_correction_in_a_build_that_failed_is_published_by_the_next(tmp_path: 
     clash.unlink()
     build(site)
     fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
+    build(fresh)
+    assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
+
+
+def test_a_whole_plan_tells_apart_the_article_pages_that_show_what_they_showed() -> None:
+    keys, last = remembered(ARTICLES)
+    before = {page.path: keys.key(page) for page in plan_site(ARTICLES, CONFIG)}
+    added = make_article(8, topics=(KAZAN,))
+    retitled = dataclasses.replace(ARTICLES[1], title="Статья 2, исправленная")
+    articles = [ARTICLES[0], retitled, *ARTICLES[2:], added]
+    pages = plan_site(articles, CONFIG)
+    read = frozenset({added.source_path, retitled.source_path})
+    plan = whole_plan(last, SITE, pages, read, PageKeys(b"salt"))
+    again = PageKeys(b"salt")
+    shown = {page.path: again.key(page) for page in pages}
+    assert plan.unchanged and set(plan.record_keys) == plan.unchanged
+    assert all(shown[path] == before[path] for path in plan.unchanged)
+    article_pages = {p.path for p in pages if isinstance(p.context, ArticleContext)}
+    same = {path for path in article_pages if shown[path] == before.get(path)}
+    assert plan.unchanged == same  # here each is told apart: none is missed
+    assert whole_plan(last, "another site", pages, read, again).unchanged == frozenset()
+
+
+def appended_and_retitled(site: Path) -> Path:
+    """A new article on a new day, and another article's headline corrected."""
+    (site / "seeds/900_0123456789abcdef.txt").write_text(
+        " date 2025-11-12 Новый мост в Казани открыли для машин.\n\nМост строили два года.",
+        "utf-8",
+    )
+    source = site / "seeds/002_2b3c4d5e6f708192.txt"
+    source.write_text(source.read_text("utf-8").replace("два процента", "три процента"), "utf-8")
+    return site
+
+
+def test_an_append_and_a_new_headline_give_a_fresh_builds_site(tmp_path: Path) -> None:
+    site = write_sample_sources(tmp_path / "site")
+    build(site)
+    out = build(appended_and_retitled(site))
+    assert "2 sources read" in out and "search index indexed" in out
+    fresh = appended_and_retitled(write_sample_sources(tmp_path / "fresh"))
     build(fresh)
     assert tree_bytes(site / "build") == tree_bytes(fresh / "build")

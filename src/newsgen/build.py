@@ -187,7 +187,7 @@ def write_phases(
         if not all(_kept(writer, path, known.get(path, ""), known) for path in plan.kept):
             plan = Plan(in_full())  # a page the plan keeps is gone from the live site
         unstaged = [page for page in plan.pages if not writer.has(page.path)]
-        to_render = keep_unchanged_pages(writer, unstaged, keys, known)
+        to_render = keep_unchanged_pages(writer, unstaged, keys, known, plan.unchanged)
         clock.lap("keys")
         dirs = template_dirs(options.site_root)
         rendered = render_pages(to_render, options.config, dirs, options.jobs, reproducible_time())
@@ -208,13 +208,22 @@ def write_phases(
 
 
 def keep_unchanged_pages(
-    writer: SiteWriter, pages: list[Page], keys: PageKeys, known: dict[str, str]
+    writer: SiteWriter,
+    pages: list[Page],
+    keys: PageKeys,
+    known: dict[str, str],
+    unchanged: frozenset[str] = frozenset(),
 ) -> list[Page]:
-    """Stage as it is the live file of each page whose key matches; give the pages to render
-    (those whose key differs, or whose live file is missing)."""
+    """Stage as it is the live file of each page whose key matches, or that the plan knows
+    `unchanged` (its live key is its key); give the pages to render (those whose key
+    differs, or whose live file is missing)."""
     if not known:  # nothing to keep: each key is worked out while the workers render
         return pages
-    return [page for page in pages if not _kept(writer, page.path, keys.key(page), known)]
+
+    def key(page: Page) -> str:
+        return known.get(page.path, "") if page.path in unchanged else keys.key(page)
+
+    return [page for page in pages if not _kept(writer, page.path, key(page), known)]
 
 
 def search_phase(

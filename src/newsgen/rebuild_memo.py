@@ -6,7 +6,9 @@ unchanged site is left as it is. `newsgen serve` keeps it in memory (`BuildMemo`
 small edit costs little. A build runs the same phases with either.
 
 Both keep the last topic assignment (`topics.remembered`): when no article's entities
-changed, topics are not assigned again.
+changed, topics are not assigned again. Both plan only the pages that show whole articles
+when no article's teaser changed: `DiskMemo` by the plan it kept (`remembered_plan`),
+`BuildMemo` by the pages it holds.
 
 `BuildMemo`: each stage asks the memo first: files whose time and size did not change
 are not read again; texts already seen are not looked up again; an article whose record
@@ -37,6 +39,7 @@ from newsgen.remembered_plan import (
     read_plan_made,
     replan,
     updated,
+    whole_plan,
     write_plan_made,
 )
 from newsgen.render import PageKeys
@@ -137,11 +140,13 @@ class DiskMemo:
         self, articles: Sequence[Article], config: SiteConfig, read: frozenset[str], keys: PageKeys
     ) -> Plan:
         """The last plan with the pages of the articles `read` planned again, while no
-        teaser changed (`remembered_plan`); else `plan.plan_site`."""
+        teaser changed; else `plan.plan_site`, with the article pages that show what they
+        showed told apart (`remembered_plan`)."""
         kept = self.cache_dir / PLAN_MADE if self.cache_dir and not self._behind else None
         self._last_plan = last = read_plan_made(kept) if kept else None
         site = marker_stamp(self.output_dir)
-        return replan(last, site, articles, read, config, keys) or Plan(plan_site(articles, config))
+        again = replan(last, site, articles, read, config, keys)
+        return again or whole_plan(last, site, plan_site(articles, config), read, keys)
 
     def looks_over_whole_site(self) -> bool:
         """Every build from the command line looks for files put into the site by hand."""

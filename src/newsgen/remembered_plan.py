@@ -43,13 +43,16 @@ _PLANNING_CODE = ("newsgen.plan.site",)
 class Plan:
     """The pages a build plans, and the paths of the live pages it keeps as they are.
 
-    `record_keys` gives the record key of each kept article page's article (the search
-    index's parts digest them).
+    `unchanged` are pages among `pages` that show what they showed in the last plan: the
+    live file is kept by its key, without working the key out. `record_keys` gives the
+    record key of the article of each article page kept or unchanged (the search index's
+    parts digest them).
     """
 
     pages: list[Page]
     kept: tuple[str, ...] = ()
     record_keys: Mapping[str, str] = field(default_factory=dict)
+    unchanged: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.pages) + len(self.kept)
@@ -97,8 +100,9 @@ def replan(
     """The plan of a rebuild of the live site stamped `site` whose teasers are the last
     plan's (see the module's text), or None when they are not; `read` are the sources
     read again, by `source_path`."""
-    if last is None or site is None or (last.made_with, last.site) != (made_with(keys.salt), site):
+    if not _holds(last, site, keys):
         return None
+    assert last is not None
     newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
     teasers = [Teaser.of(article) for article in newest_first]
     paths = tuple(file_of(teaser.url) for teaser in teasers)
@@ -113,7 +117,53 @@ def replan(
     pages.extend(search_page(group_by_date(teasers), config))
     planned = {page.path for page in pages}
     kept = tuple(path for path in last.pages if path not in planned)
-    return Plan(pages, kept, dict(zip(paths, last.record_keys, strict=True)))
+    pairs = zip(paths, last.record_keys, strict=True)
+    return Plan(pages, kept, {path: key for path, key in pairs if path not in planned})
+
+
+def whole_plan(
+    last: PlanMade | None, site: str | None, pages: list[Page], read: frozenset[str], keys: PageKeys
+) -> Plan:
+    """`pages`, a plan made whole, with the article pages that show what they showed in the
+    last plan told apart (`Plan.unchanged`): an article not read again, whose teaser, and
+    the teasers of its neighbours and related articles, are as they were. After 20 new
+    articles, those are most of the archive's."""
+    if not _holds(last, site, keys):
+        return Plan(pages)
+    assert last is not None
+    shown = [page.context for page in pages if isinstance(page.context, ArticleContext)]
+    now = {file_of(c.article.url): teaser_key(Teaser.of(c.article)) for c in shown}
+    place = {path: index for index, path in enumerate(last.articles)}
+    unchanged = {}
+    for context in shown:
+        path = file_of(context.article.url)
+        before = place.get(path)
+        if before is None or context.article.source_path in read:
+            continue
+        linked = [file_of(t.url) if t else "" for t in (context.newer, context.older)]
+        linked += [file_of(t.url) for t in context.related]
+        if linked == _linked_before(last, before) and all(
+            now[p] == last.teasers[place[p]] for p in [path, *linked] if p
+        ):
+            unchanged[path] = last.record_keys[before]
+    return Plan(pages, (), unchanged, frozenset(unchanged))
+
+
+def _linked_before(last: PlanMade, index: int) -> list[str]:
+    """The pages the article page at `index` of `last` linked: newer, older (or ""), related."""
+    newer = last.articles[index - 1] if index > 0 else ""
+    older = last.articles[index + 1] if index + 1 < len(last.articles) else ""
+    return [newer, older, *(last.articles[i] for i in last.related[index])]
+
+
+def _holds(last: PlanMade | None, site: str | None, keys: PageKeys) -> bool:
+    """Whether `last` was made for the live site stamped `site`, with this render salt and
+    planning code."""
+    return (
+        last is not None
+        and site is not None
+        and (last.made_with, last.site) == (made_with(keys.salt), site)
+    )
 
 
 def teaser_key(teaser: Teaser) -> str:
@@ -134,15 +184,21 @@ def plan_made(plan: Plan, site: str, keys: PageKeys, search: bool) -> PlanMade:
     articles = [p.context for p in plan.pages if isinstance(p.context, ArticleContext)]
     paths = tuple(file_of(context.article.url) for context in articles)
     place = {path: index for index, path in enumerate(paths)}
+    shown = zip(paths, articles, strict=True)
     return PlanMade(
         made_with(keys.salt),
         site,
         paths,
         tuple(teaser_key(Teaser.of(context.article)) for context in articles),
         tuple(tuple(place[file_of(t.url)] for t in context.related) for context in articles),
-        tuple(keys.record_key(context.article) if search else "" for context in articles),
+        tuple(_record_key(plan, path, c.article, keys, search) for path, c in shown),
         tuple(page.path for page in plan.pages) + plan.kept,
     )
+
+
+def _record_key(plan: Plan, path: str, article: Article, keys: PageKeys, search: bool) -> str:
+    """The record key of the article at `path`: remembered, or worked out (for search)."""
+    return plan.record_keys.get(path) or (keys.record_key(article) if search else "")
 
 
 def updated(last: PlanMade, plan: Plan, site: str, keys: PageKeys, search: bool) -> PlanMade:

@@ -55,7 +55,7 @@ def part_keys(
 
     A part's key digests its articles, not their pages: what is indexed of a page is the
     article's own text, so a neighbour's new title (on the page) needs no new index.
-    `remembered` maps article pages not among `pages` to their articles' record keys.
+    `remembered` gives the record keys of articles known unchanged (their pages kept).
     """
     search = [page.context for page in pages if isinstance(page.context, SearchContext)]
     parts = search[0].parts if search else ()
@@ -64,7 +64,7 @@ def part_keys(
     for path, key in remembered.items():
         articles[part_of[month_of(path)]][path] = key
     for page in pages:
-        if isinstance(page.context, ArticleContext):
+        if isinstance(page.context, ArticleContext) and page.path not in remembered:
             article = page.context.article
             articles[part_of[month_of(page.path)]][page.path] = keys.record_key(article)
     return {part: search_key(articles[part], language) for part in parts}
