@@ -16,7 +16,7 @@ SHARED = {
 }  # fmt: skip
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]
 RUNNERS = {
-    "__main__", "build", "build_inputs", "build_report", "cli", "rebuild_memo",
+    "__main__", "build", "build_inputs", "build_place", "build_report", "cli", "rebuild_memo",
     "remembered_plan", "serve",
 }  # fmt: skip
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.build_inputs import ROOT_FILES, remember_build, remembered_inputs, unchanged_site
+from newsgen.build_place import check_output_location
 from newsgen.build_report import BuildReport, PhaseClock
 from newsgen.config import SiteConfig
-from newsgen.errors import SourcesInvalid, UsageError, WriteFailed
+from newsgen.errors import SourcesInvalid, WriteFailed
 from newsgen.output import (
     SiteWriter,
     WriteReport,
-    check_replaceable,
     copy_root_files,
     copy_static,
 )
@@ -258,32 +258,6 @@ def system_refusals_said() -> Iterator[None]:
 def _kept(writer: SiteWriter, path: str, key: str, known: dict[str, str]) -> bool:
     """Keep the live site's file at `path` when it was made from the same key."""
     return known.get(path) == key and writer.keep(path, key)
-
-
-def check_output_location(options: BuildOptions) -> None:
-    """Refuse an output folder whose replacement would destroy sources or the site itself."""
-    output = options.output_dir.resolve()
-    protected = {
-        "the root folder": Path("/"),
-        "the site folder": options.site_root.resolve(),
-        "the source folder": options.source_dir.resolve(),
-        "your home folder": Path.home().resolve(),
-    }
-    for name, place in protected.items():
-        if output == place or output in place.parents:
-            raise UsageError(f"--output {options.output_dir} would replace {name}; choose another")
-    inside = {
-        "the source folder": options.source_dir,
-        "the site's static/ folder": options.site_root / "static",
-        "the site's root/ folder": options.site_root / ROOT_FILES,
-        "the site's templates/ folder": options.site_root / "templates",
-    }
-    for name, folder in inside.items():  # each build would publish the last one in it
-        if folder.resolve() == output or folder.resolve() in output.parents:
-            raise UsageError(f"--output {options.output_dir} is inside {name}")
-    if not options.source_dir.is_dir():
-        raise UsageError(f"source folder {options.source_dir} does not exist")
-    check_replaceable(options.output_dir.absolute())  # said at once, not after finding every topic
 
 
 def reproducible_time() -> str:
