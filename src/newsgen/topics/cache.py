@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from newsgen.errors import WriteFailed
@@ -18,6 +18,12 @@ _QUERY_CHUNK = 500
 def cache_key(text: str, lang: str, extractor: str) -> str:
     """Give the key of one article's entities: what changes them changes the key."""
     return hashlib.sha256(f"{extractor}\n{lang}\n{text}".encode()).hexdigest()
+
+
+def entity_rows(found: Sequence[FoundEntity]) -> list[list[object]]:
+    """The entities of one text as plain rows, every field of each, in order (how the cache
+    stores them, and what `topics.remembered` digests)."""
+    return [[e.kind, e.name, e.mentions, e.in_lede, e.only_cited] for e in found]
 
 
 class TopicCache:
@@ -59,13 +65,7 @@ class TopicCache:
         """Store the entities of each key, in one transaction."""
         if self._connection is None or not entries:
             return
-        rows = [
-            (
-                key,
-                json.dumps([[e.kind, e.name, e.mentions, e.in_lede, e.only_cited] for e in found]),
-            )
-            for key, found in entries.items()
-        ]
+        rows = [(key, json.dumps(entity_rows(found))) for key, found in entries.items()]
         with self._refusals_said(), self._connection:
             self._connection.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)", rows)
 

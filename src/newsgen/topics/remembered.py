@@ -26,6 +26,7 @@ from newsgen.cache_files import write_json_whole
 from newsgen.code_digest import running_code_digest
 from newsgen.records import Topic
 from newsgen.topics.assign import TopicSettings
+from newsgen.topics.cache import entity_rows
 from newsgen.topics.entities import FoundEntity
 
 FILE_NAME = "topics-assigned.json"
@@ -60,8 +61,7 @@ def _assigning_code() -> str:
 
 def entities_digest(found: Sequence[FoundEntity]) -> str:
     """Digest the entities found in one text, every field of each, in order."""
-    rows = [[e.kind, e.name, e.mentions, e.in_lede, e.only_cited] for e in found]
-    return hashlib.blake2b(json.dumps(rows).encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(json.dumps(entity_rows(found)).encode(), digest_size=16).hexdigest()
 
 
 def inputs_digest(entities: Sequence[str], given: Sequence[tuple[Topic, ...]]) -> str:

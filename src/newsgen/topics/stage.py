@@ -9,7 +9,6 @@ as they are, and the cache's entities are never read.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,20 +55,17 @@ def find_topics(
     extracted = _find(articles, keys, new_texts, source, found)
     for index, entities in found.items():
         known[keys[index]] = entities_digest(entities)
-    made = TopicsMade(
-        made_with,
-        {key: known[key] for key in keys},
-        inputs_digest([known[key] for key in keys], [a.topics for a in articles]),
-        (),
-    )
-    if last and (last.settings, last.inputs) == (made.settings, made.inputs):
+    inputs = inputs_digest([known[key] for key in keys], [a.topics for a in articles])
+    held = (made_with, inputs, len(articles))
+    if last and (last.settings, last.inputs, len(last.topics)) == held:
         topics = last.topics
     else:
         rest = [i for i in range(len(articles)) if i not in found]
         extracted += _find(articles, keys, rest, source, found)
         topics = tuple(topics_of(articles, [found[i] for i in range(len(articles))], settings))
     _forget_other_texts(source.memo, keys)
-    return TopicsFound(dataclasses.replace(made, topics=topics), extracted)
+    digests = {key: known[key] for key in keys}
+    return TopicsFound(TopicsMade(made_with, digests, inputs, topics), extracted)
 
 
 def _find(
