@@ -35,6 +35,8 @@ from newsgen.remembered_plan import FILE_NAME as PLAN_MADE
 from newsgen.remembered_plan import (
     Plan,
     PlanMade,
+    Teasers,
+    holds,
     plan_made,
     read_plan_made,
     replan,
@@ -145,8 +147,11 @@ class DiskMemo:
         kept = self.cache_dir / PLAN_MADE if self.cache_dir and not self._behind else None
         self._last_plan = last = read_plan_made(kept) if kept else None
         site = marker_stamp(self.output_dir)
-        again = replan(last, site, articles, read, config, keys)
-        return again or whole_plan(last, site, plan_site(articles, config), read, keys)
+        if not holds(last, site, keys):
+            return Plan(plan_site(articles, config))
+        now = Teasers.of(articles)  # for both ways below
+        again = replan(last, site, articles, read, config, keys, now)
+        return again or whole_plan(last, site, plan_site(articles, config), read, keys, now)
 
     def looks_over_whole_site(self) -> bool:
         """Every build from the command line looks for files put into the site by hand."""

@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from newsgen.cache_files import write_json_whole
 from newsgen.code_digest import running_code_digest
@@ -96,17 +97,17 @@ def replan(
     read: frozenset[str],
     config: SiteConfig,
     keys: PageKeys,
+    now: Teasers | None = None,
 ) -> Plan | None:
     """The plan of a rebuild of the live site stamped `site` whose teasers are the last
     plan's (see the module's text), or None when they are not; `read` are the sources
-    read again, by `source_path`."""
-    if not _holds(last, site, keys):
+    read again, by `source_path`; `now` the articles' teasers, when worked out already."""
+    if not holds(last, site, keys):
         return None
     assert last is not None
-    newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
-    teasers = [Teaser.of(article) for article in newest_first]
-    paths = tuple(file_of(teaser.url) for teaser in teasers)
-    if paths != last.articles or list(map(teaser_key, teasers)) != list(last.teasers):
+    newest_first, teasers, by_path = now or Teasers.of(articles)
+    paths = tuple(by_path)
+    if paths != last.articles or list(by_path.values()) != list(last.teasers):
         return None
     pages = [
         article_page(index, newest_first, teasers, [teasers[i] for i in last.related[index]])
@@ -122,17 +123,22 @@ def replan(
 
 
 def whole_plan(
-    last: PlanMade | None, site: str | None, pages: list[Page], read: frozenset[str], keys: PageKeys
+    last: PlanMade | None,
+    site: str | None,
+    pages: list[Page],
+    read: frozenset[str],
+    keys: PageKeys,
+    now: Teasers | None = None,
 ) -> Plan:
     """`pages`, a plan made whole, with the article pages that show what they showed in the
     last plan told apart (`Plan.unchanged`): an article not read again, whose teaser, and
     the teasers of its neighbours and related articles, are as they were. After 20 new
-    articles, those are most of the archive's."""
-    if not _holds(last, site, keys):
+    articles, those are most of the archive's. `now`: the articles' teasers, if known."""
+    if not holds(last, site, keys):
         return Plan(pages)
     assert last is not None
     shown = [page.context for page in pages if isinstance(page.context, ArticleContext)]
-    now = {file_of(c.article.url): teaser_key(Teaser.of(c.article)) for c in shown}
+    now = now or Teasers.of([context.article for context in shown])
     place = {path: index for index, path in enumerate(last.articles)}
     unchanged = {}
     for context in shown:
@@ -143,7 +149,7 @@ def whole_plan(
         linked = [file_of(t.url) if t else "" for t in (context.newer, context.older)]
         linked += [file_of(t.url) for t in context.related]
         if linked == _linked_before(last, before) and all(
-            now[p] == last.teasers[place[p]] for p in [path, *linked] if p
+            now.keys[p] == last.teasers[place[p]] for p in [path, *linked] if p
         ):
             unchanged[path] = last.record_keys[before]
     return Plan(pages, (), unchanged, frozenset(unchanged))
@@ -156,7 +162,7 @@ def _linked_before(last: PlanMade, index: int) -> list[str]:
     return [newer, older, *(last.articles[i] for i in last.related[index])]
 
 
-def _holds(last: PlanMade | None, site: str | None, keys: PageKeys) -> bool:
+def holds(last: PlanMade | None, site: str | None, keys: PageKeys) -> bool:
     """Whether `last` was made for the live site stamped `site`, with this render salt and
     planning code."""
     return (
@@ -164,6 +170,21 @@ def _holds(last: PlanMade | None, site: str | None, keys: PageKeys) -> bool:
         and site is not None
         and (last.made_with, last.site) == (made_with(keys.salt), site)
     )
+
+
+class Teasers(NamedTuple):
+    """The articles newest first, their teasers, and each teaser's key by its page's path
+    (newest first): worked out once for both ways of planning."""
+
+    newest_first: list[Article]
+    teasers: list[Teaser]
+    keys: dict[str, str]
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> Teasers:
+        newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+        teasers = [Teaser.of(article) for article in newest_first]
+        return cls(newest_first, teasers, {file_of(t.url): teaser_key(t) for t in teasers})
 
 
 def teaser_key(teaser: Teaser) -> str:
