@@ -30,6 +30,7 @@ from newsgen.config import SiteConfig
 from newsgen.errors import WriteFailed
 from newsgen.output import marker_stamp
 from newsgen.plan import Page, plan_again, plan_site
+from newsgen.plan.site import newest_first_of, plan_in_order
 from newsgen.records import Article, Teaser, Topic
 from newsgen.remembered_plan import FILE_NAME as PLAN_MADE
 from newsgen.remembered_plan import (
@@ -98,6 +99,7 @@ class DiskMemo:
     cache_dir: Path | None
     output_dir: Path
     _last_plan: PlanMade | None = None
+    _now: Teasers | None = None
     _behind: bool = True  # the live site may not show what the load memo read (see load_memo)
 
     @property
@@ -147,11 +149,15 @@ class DiskMemo:
         kept = self.cache_dir / PLAN_MADE if self.cache_dir and not self._behind else None
         self._last_plan = last = read_plan_made(kept) if kept else None
         site = marker_stamp(self.output_dir)
+        self._now = now = Teasers.of(articles)  # for every way below, and the plan kept
         if not holds(last, site, keys):
-            return Plan(plan_site(articles, config))
-        now = Teasers.of(articles)  # for both ways below
+            return Plan(plan_in_order(now.newest_first, now.teasers, config))
+        assert last is not None
         again = replan(last, site, articles, read, config, keys, now)
-        return again or whole_plan(last, site, plan_site(articles, config), read, keys, now)
+        if again:
+            return again
+        pages = plan_in_order(now.newest_first, now.teasers, config, last.related_for(now))
+        return whole_plan(last, site, pages, read, keys, now)
 
     def looks_over_whole_site(self) -> bool:
         """Every build from the command line looks for files put into the site by hand."""
@@ -164,7 +170,8 @@ class DiskMemo:
             return
         last = self._last_plan
         made = updated(last, plan, site, keys, search) if last and plan.kept else None
-        write_plan_made(self.cache_dir / PLAN_MADE, made or plan_made(plan, site, keys, search))
+        made = made or plan_made(plan, site, keys, search, self._now)
+        write_plan_made(self.cache_dir / PLAN_MADE, made)
         self._ahead().unlink(missing_ok=True)
 
     def _load_store(self) -> Path | None:
@@ -227,7 +234,7 @@ class BuildMemo:
         self, articles: Sequence[Article], config: SiteConfig, read: frozenset[str], keys: PageKeys
     ) -> Plan:
         """`plan.plan_site`, replanning only article pages when no teaser changed."""
-        newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+        newest_first = newest_first_of(articles)
         teasers = [Teaser.of(article) for article in newest_first]
         last = self._plan
         if last is not None and last.config == config and last.teasers == teasers:

@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,8 @@ from newsgen.config import SiteConfig
 from newsgen.plan import Page
 from newsgen.plan.archives import group_by_date
 from newsgen.plan.pages import ArticleContext
-from newsgen.plan.site import article_page, search_page, site_feed_page
+from newsgen.plan.related_kept import LastRelated
+from newsgen.plan.site import article_page, newest_first_of, search_page, site_feed_page
 from newsgen.records import Article, Teaser
 from newsgen.render import PageKeys
 from newsgen.urls import file_of
@@ -68,6 +70,7 @@ class PlanMade:
     places in `articles`), `record_keys` its record's key ("" for a site without search).
     `site` is the stamp of the live site's marker once these pages were swapped in: the
     plan holds for that site only (not for one a build without the cache swapped in since).
+    `topic_sizes` gives each topic's number of articles, by slug.
     """
 
     made_with: str
@@ -77,6 +80,13 @@ class PlanMade:
     related: tuple[tuple[int, ...], ...]
     record_keys: tuple[str, ...]
     pages: tuple[str, ...]
+    topic_sizes: dict[str, int]
+
+    def related_for(self, now: Teasers) -> LastRelated:
+        """The related articles this plan picked, for a plan of the articles `now`."""
+        pairs = zip(self.articles, self.teasers, strict=True)
+        unchanged = frozenset(path for path, key in pairs if now.keys.get(path) == key)
+        return LastRelated(self.articles, self.related, self.topic_sizes, unchanged)
 
 
 def made_with(salt: bytes) -> str:
@@ -182,7 +192,7 @@ class Teasers(NamedTuple):
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Teasers:
-        newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+        newest_first = newest_first_of(articles)
         teasers = [Teaser.of(article) for article in newest_first]
         return cls(newest_first, teasers, {file_of(t.url): teaser_key(t) for t in teasers})
 
@@ -199,21 +209,27 @@ def _as_text(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def plan_made(plan: Plan, site: str, keys: PageKeys, search: bool) -> PlanMade:
+def plan_made(
+    plan: Plan, site: str, keys: PageKeys, search: bool, now: Teasers | None = None
+) -> PlanMade:
     """What to keep of `plan`, once its pages are live in the site stamped `site`; record
-    keys only for a site with search (they are worked out for its index)."""
+    keys only for a site with search (they are worked out for its index). `now`: the
+    articles' teasers, when worked out already."""
     articles = [p.context for p in plan.pages if isinstance(p.context, ArticleContext)]
     paths = tuple(file_of(context.article.url) for context in articles)
     place = {path: index for index, path in enumerate(paths)}
-    shown = zip(paths, articles, strict=True)
+    shown = list(zip(paths, articles, strict=True))
+    teasers = now.keys if now else {p: teaser_key(Teaser.of(c.article)) for p, c in shown}
+    sizes = Counter(topic.slug for context in articles for topic in context.article.topics)
     return PlanMade(
         made_with(keys.salt),
         site,
         paths,
-        tuple(teaser_key(Teaser.of(context.article)) for context in articles),
+        tuple(teasers[path] for path in paths),
         tuple(tuple(place[file_of(t.url)] for t in context.related) for context in articles),
-        tuple(_record_key(plan, path, c.article, keys, search) for path, c in shown),
+        tuple(_record_key(plan, p, c.article, keys, search) for p, c in shown),
         tuple(page.path for page in plan.pages) + plan.kept,
+        dict(sorted(sizes.items())),
     )
 
 
@@ -239,6 +255,7 @@ def read_plan_made(path: Path) -> PlanMade | None:
     """The plan kept at `path`; None when there is none or it is not one whole."""
     try:
         plain = json.loads(path.read_bytes())
+        size = _place_in(len(plain["articles"]) + 1)  # a topic has 0 to every article
         made = PlanMade(
             str(plain["made_with"]),
             str(plain["site"]),
@@ -247,6 +264,7 @@ def read_plan_made(path: Path) -> PlanMade | None:
             tuple(tuple(map(_place_in(len(plain["articles"])), r)) for r in plain["related"]),
             tuple(map(str, plain["record_keys"])),
             tuple(map(str, plain["pages"])),
+            {str(slug): size(n) for slug, n in plain["topic_sizes"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
+from newsgen.plan.related_kept import LastRelated, carried_over
 from newsgen.plan.topic_index import TopicSummary
 from newsgen.records import Teaser, Topic
 
@@ -24,18 +25,29 @@ _NEIGHBOURS = 8  # on each side, in time, within a topic too large to take whole
 
 
 def related_articles(
-    newest_first: Sequence[Teaser], summaries: Sequence[TopicSummary]
+    newest_first: Sequence[Teaser],
+    summaries: Sequence[TopicSummary],
+    last: LastRelated | None = None,
 ) -> list[list[Teaser]]:
-    """Give, for each article in `newest_first`, up to five related articles."""
+    """Give, for each article in `newest_first`, up to five related articles; those the
+    `last` plan's lists give as they are (`related_kept`) are taken from it."""
     count = len(newest_first)
     rank = {id(a): i for i, a in enumerate(newest_first)}
     members_of = {s.topic: [rank[id(a)] for a in s.articles] for s in summaries}
+    kept = (
+        carried_over(newest_first, members_of, last, _WHOLE_TOPICS_BUDGET, _NEIGHBOURS)
+        if last
+        else {}
+    )
     places: dict[Topic, dict[int, int]] = {}  # made for the topics too large to take whole
     # Topics by number: sets of small ints intersect faster than sets of records.
     number = {s.topic: i for i, s in enumerate(summaries)}
     topic_sets = [frozenset(number[t] for t in a.topics) for a in newest_first]
     result = []
     for me, article in enumerate(newest_first):
+        if me in kept:
+            result.append([newest_first[other] for other in kept[me]])
+            continue
         mine = topic_sets[me]
         # Most topics shared first, then nearest in time, then newer: one int per candidate.
         keys = [

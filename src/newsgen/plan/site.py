@@ -27,6 +27,7 @@ from newsgen.plan.pages import (
 )
 from newsgen.plan.pagination import paginate, paginate_by_time
 from newsgen.plan.related import related_articles
+from newsgen.plan.related_kept import LastRelated
 from newsgen.plan.search_parts import plan_parts
 from newsgen.plan.sitemap import sitemap_pages
 from newsgen.plan.topic_index import (
@@ -49,13 +50,28 @@ TOPICS_PER_LETTER_PAGE = 500  # a letter with more (С of 20,000 topics) gets mo
 
 def plan_site(articles: Sequence[Article], config: SiteConfig) -> list[Page]:
     """Give every page of the site for `articles`, checked for two pages on one path."""
-    newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
-    teasers = [Teaser.of(article) for article in newest_first]
+    newest_first = newest_first_of(articles)
+    return plan_in_order(newest_first, [Teaser.of(article) for article in newest_first], config)
+
+
+def newest_first_of(articles: Sequence[Article]) -> list[Article]:
+    """The articles in the site's order: newest first."""
+    return sorted(articles, key=lambda a: a.sort_key, reverse=True)
+
+
+def plan_in_order(
+    newest_first: Sequence[Article],
+    teasers: Sequence[Teaser],
+    config: SiteConfig,
+    last: LastRelated | None = None,
+) -> list[Page]:
+    """`plan_site` of articles already in order, with their teasers; the related articles
+    that the `last` plan's lists give as they are, taken from them."""
     years = group_by_date(teasers)
     topics = topic_summaries(teasers)
     pages = [
         *home_pages(teasers, config),
-        *article_pages(newest_first, teasers, related_articles(teasers, topics)),
+        *article_pages(newest_first, teasers, related_articles(teasers, topics, last)),
         *date_pages(years),
         *topic_pages(topics, config),
         *feed_pages(newest_first, topics, config),
@@ -77,7 +93,7 @@ def plan_again(
     they are, so a rebuild after editing an article's body plans almost nothing.
     """
     by_path = {file_of(article.url): article for article in articles}
-    newest_first = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+    newest_first = newest_first_of(articles)
     pages = []
     for page in previous:
         context = page.context
