@@ -53,14 +53,16 @@ def find_entities(
     memo: dict[str, list[FoundEntity]] | None = None,
     progress: Callable[[int, int], None] | None = None,
     keep: Sequence[str] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> Extraction:
     """Give the entities each article names, running extraction only for uncached texts.
 
     `memo` (kept by `newsgen serve` between rebuilds) answers before the SQLite cache does;
     `progress(done, total)` is told of each batch of uncached texts the models have read.
     The cache keeps the entities of the texts keyed `keep` (by default, of `articles`).
+    `keys`: the articles' `text_keys`, when worked out already.
     """
-    keys = text_keys(articles)
+    keys = text_keys(articles) if keys is None else keys
     known = {key: memo[key] for key in keys if memo and key in memo}
     cache = TopicCache(cache_path)
     try:

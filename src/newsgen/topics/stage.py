@@ -51,8 +51,11 @@ def find_topics(
     made_with = settings_digest(settings, source.reads_text)
     known = dict(last.entities) if last and last.settings == made_with else {}
     found: dict[int, list[FoundEntity]] = {}
-    new_texts = [i for i, key in enumerate(keys) if key not in known]
-    extracted = _find(articles, keys, new_texts, source, found)
+    # With as many articles as last time, the texts new since may give the same entities
+    # (a corrected sentence): the others' are read only if the assignment must be made.
+    could_hold = last is not None and len(last.topics) == len(articles) and bool(known)
+    first = [i for i, key in enumerate(keys) if key not in known or not could_hold]
+    extracted = _find(articles, keys, first, source, found)
     for index, entities in found.items():
         known[keys[index]] = entities_digest(entities)
     inputs = inputs_digest([known[key] for key in keys], [a.topics for a in articles])
@@ -84,7 +87,8 @@ def _find(
         return 0
     chosen = [articles[i] for i in indexes]
     cache, jobs, memo, told = source.cache, source.jobs, source.memo, source.progress
-    extraction = find_entities(chosen, cache, jobs, memo, told, keep=keys)
+    chosen_keys = [keys[i] for i in indexes]
+    extraction = find_entities(chosen, cache, jobs, memo, told, keep=keys, keys=chosen_keys)
     found.update(zip(indexes, extraction.entities, strict=True))
     return extraction.extracted
 
