@@ -26,12 +26,7 @@ from newsgen.records import Article
 from newsgen.remembered_plan import Plan
 from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
 from newsgen.search import stage_search
-from newsgen.sources import (
-    LoadResult,
-    SourceFiles,
-    find_sources,
-    load_sources,
-)
+from newsgen.sources import LoadResult, SourceFiles, load_sources
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
 from newsgen.topics import TopicSettings
 from newsgen.topics.aliases import alias_table
@@ -68,12 +63,12 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     """
     clock = PhaseClock()
     check_output_location(options)
-    sources = find_sources(options.source_dir)
+    memory = options.memo or DiskMemo(options.cache_dir, options.output_dir)
+    sources = memory.sources(options.source_dir)
     inputs = remembered_inputs(options, sources)
     unchanged = unchanged_site(options, inputs, clock) if inputs else None
     if unchanged:
         return unchanged
-    memory = options.memo or DiskMemo(options.cache_dir, options.output_dir)
     report = build_from(options, memory, sources, progress, clock)
     if inputs:
         remember_build(options, inputs, report)

@@ -46,7 +46,8 @@ from newsgen.remembered_plan import (
     write_plan_made,
 )
 from newsgen.render import PageKeys
-from newsgen.sources import LoadMemo, read_load_memo, write_load_memo
+from newsgen.sources import LoadMemo, SourceFiles, find_sources, read_load_memo, write_load_memo
+from newsgen.sources.discover import updated_sources
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.remembered import FILE_NAME as TOPICS_MADE
 from newsgen.topics.remembered import TopicsMade, read_topics_made, write_topics_made
@@ -61,6 +62,8 @@ class _PlanRun:
 
 class Memory(Protocol):
     """What a build asks of what it remembers; see the module's text."""
+
+    def sources(self, source_dir: Path) -> SourceFiles: ...
 
     @property
     def entities(self) -> dict[str, list[FoundEntity]] | None: ...
@@ -101,6 +104,12 @@ class DiskMemo:
     _last_plan: PlanMade | None = None
     _now: Teasers | None = None
     _behind: bool = True  # the live site may not show what the load memo read (see load_memo)
+
+    @staticmethod
+    def sources(source_dir: Path) -> SourceFiles:
+        """Every source file, each looked at: a build from the command line knows nothing
+        of what changed since the last."""
+        return find_sources(source_dir)
 
     @property
     def entities(self) -> None:
@@ -186,8 +195,11 @@ class DiskMemo:
 class BuildMemo:
     """Kept by a process that builds the same site again and again."""
 
-    sources: LoadMemo = field(default_factory=LoadMemo)
+    loads: LoadMemo = field(default_factory=LoadMemo)
     entities: dict[str, list[FoundEntity]] = field(default_factory=dict)
+    # The source files the last build found, and the paths changed since (None: unknown).
+    _found: tuple[Path, SourceFiles] | None = None
+    _changed: set[str] | None = None
     _topics: TopicsMade | None = None
     # Each loaded article (by id) with the record it became with its topics.
     _with_topics: dict[int, tuple[Article, Article]] = field(default_factory=dict)
@@ -195,8 +207,25 @@ class BuildMemo:
     _keys: PageKeys | None = None
     _written: bool = False
 
+    def changed(self, paths: set[str] | None) -> None:
+        """Learn that the files at `paths` (absolute) changed since the last build, or,
+        given None, that what changed is not known."""
+        if self._changed is not None:
+            self._changed = None if paths is None else self._changed | paths
+
+    def sources(self, source_dir: Path) -> SourceFiles:
+        """The source files: the last build's with the changed ones looked at again, when
+        what changed is known; else every one."""
+        last, changed = self._found, self._changed
+        if last and last[0] == source_dir and changed is not None:
+            found = updated_sources(last[1], source_dir, changed)
+        else:
+            found = find_sources(source_dir)
+        self._found, self._changed = (source_dir, found), set()
+        return found
+
     def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo:
-        return self.sources
+        return self.loads
 
     def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None:
         pass  # kept in memory

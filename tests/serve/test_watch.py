@@ -64,3 +64,26 @@ def test_a_folder_that_appears_is_a_change(tmp_path: Path) -> None:
         assert seen
     finally:
         watcher.close()
+
+
+def test_it_tells_which_files_changed_editor_files_among_them(tmp_path: Path) -> None:
+    """A rebuild looks at the files a save changed, and counts editor files as left out."""
+    watcher = Watcher(lambda: [tmp_path])
+    try:
+        assert watcher.take_changes() is None  # what changed before it watched is not known
+
+        def save() -> None:
+            (tmp_path / ".001.txt.swp").write_text("swap")
+            (tmp_path / "001.txt").write_text("Текст.")
+            (tmp_path / ".git").mkdir()
+            (tmp_path / ".git/index").write_text("not a source's")
+
+        seen, _ = waited(watcher, save)
+        assert seen
+        changed = watcher.take_changes()
+        assert changed is not None
+        assert {Path(path).name for path in changed} >= {".001.txt.swp", "001.txt"}
+        assert not any(".git/" in path for path in changed)
+        assert watcher.take_changes() == set()
+    finally:
+        watcher.close()

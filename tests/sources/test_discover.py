@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from newsgen.sources.discover import find_sources, is_source_name
+from newsgen.sources.discover import find_sources, is_source_name, updated_sources
 
 
 @pytest.mark.parametrize(
@@ -111,3 +113,128 @@ def test_a_folder_sorts_before_a_longer_name_it_begins(tmp_path: Path) -> None:
 def test_empty_folder(tmp_path: Path) -> None:
     found = find_sources(tmp_path)
     assert (found.paths, found.ignored) == ((), 0)
+
+
+# Changes to a source folder, each giving the paths it changed (relative to the folder),
+# as the operating system names them to `newsgen serve`.
+
+
+def source_added(folder: Path) -> list[str]:
+    touch(folder, "2024/new.txt")
+    return ["2024/new.txt"]
+
+
+def source_saved(folder: Path) -> list[str]:
+    (folder / "a.txt").write_text("a longer text", encoding="utf-8")
+    return ["a.txt"]
+
+
+def source_removed(folder: Path) -> list[str]:
+    (folder / "b.md").unlink()
+    return ["b.md"]
+
+
+def other_file_added(folder: Path) -> list[str]:
+    touch(folder, "photo.jpg")
+    return ["photo.jpg"]
+
+
+def editor_files(folder: Path) -> list[str]:
+    names = [".a.txt.swp", "a.txt~", "#a.txt#"]
+    touch(folder, *names)
+    return names
+
+
+def editor_file_gone(folder: Path) -> list[str]:
+    (folder / "backup.txt~").unlink()
+    return ["backup.txt~"]
+
+
+def written_and_renamed_over(folder: Path) -> list[str]:
+    touch(folder, "a.txt.tmp")
+    (folder / "a.txt.tmp").replace(folder / "a.txt")
+    return ["a.txt.tmp", "a.txt"]
+
+
+def made_and_removed(folder: Path) -> list[str]:
+    touch(folder, "4913")  # what vim writes to see whether it may write in a folder
+    (folder / "4913").unlink()
+    return ["4913"]
+
+
+def folder_moved_in(folder: Path) -> list[str]:
+    touch(folder.parent / "elsewhere", "1.txt", "2.md", "n.rst")
+    (folder.parent / "elsewhere").rename(folder / "2025")
+    return ["2025"]
+
+
+def folder_renamed(folder: Path) -> list[str]:
+    (folder / "2024").rename(folder / "2023")
+    return ["2024", "2023"]
+
+
+def folder_removed(folder: Path) -> list[str]:
+    shutil.rmtree(folder / "2024")
+    return ["2024"]
+
+
+def in_a_hidden_folder(folder: Path) -> list[str]:
+    touch(folder, ".drafts/new.txt")
+    return [".drafts/new.txt"]
+
+
+def link_to_a_folder(folder: Path) -> list[str]:
+    (folder / "mirror").symlink_to(folder / "2024")
+    return ["mirror"]
+
+
+def link_to_a_file(folder: Path) -> list[str]:
+    (folder / "same.txt").symlink_to(folder / "a.txt")
+    return ["same.txt"]
+
+
+def dangling_link(folder: Path) -> list[str]:
+    (folder / "lost.txt").symlink_to(folder / "nowhere.txt")
+    return ["lost.txt"]
+
+
+CHANGES: list[Callable[[Path], list[str]]] = [
+    source_added,
+    source_saved,
+    source_removed,
+    other_file_added,
+    editor_files,
+    editor_file_gone,
+    written_and_renamed_over,
+    made_and_removed,
+    folder_moved_in,
+    folder_renamed,
+    folder_removed,
+    in_a_hidden_folder,
+    link_to_a_folder,
+    link_to_a_file,
+    dangling_link,
+]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda change: change.__name__)
+def test_looking_at_the_changed_paths_finds_what_looking_at_every_file_does(
+    tmp_path: Path, change: Callable[[Path], list[str]]
+) -> None:
+    folder = tmp_path / "seeds"
+    touch(folder, "a.txt", "b.md", "backup.txt~", "notes.rst", "2024/c.txt", "2024/d/e.md")
+    last = find_sources(folder)
+    changed = [str(folder / path) for path in change(folder)]
+    assert updated_sources(last, folder, changed) == find_sources(folder)
+
+
+def test_the_changes_may_be_named_under_a_relative_source_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    touch(tmp_path / "seeds", "a.txt")
+    monkeypatch.chdir(tmp_path)  # `newsgen serve` in the site: `seeds` as a relative path
+    last = find_sources(Path("seeds"))
+    touch(tmp_path / "seeds", "b.txt")
+    found = updated_sources(last, Path("seeds"), [str(tmp_path / "seeds/b.txt")])
+    assert found == find_sources(Path("seeds"))
+    assert found.paths == (Path("seeds/a.txt"), Path("seeds/b.txt"))

@@ -77,10 +77,18 @@ def _watch_and_rebuild(
     while True:
         deadline = time.monotonic() + SEARCH_AFTER_QUIET_SECONDS if search_due else float("inf")
         if watcher.wait(partial(_past, deadline)):
+            _tell_changes(options, watcher)
             search_due = _rebuild(options, state, say)
         elif search_due is not None:
+            _tell_changes(options, watcher)
             _update_search(search_due, say)
             search_due = None
+
+
+def _tell_changes(options: ServeOptions, watcher: Watcher) -> None:
+    """Tell the memo which files changed since the last build, so it looks at those only."""
+    assert options.memo is not None
+    options.memo.changed(watcher.take_changes())
 
 
 def _past(deadline: float) -> bool:

@@ -10,7 +10,8 @@ A link to a folder is not followed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,31 +23,86 @@ Stamp = tuple[int, int, int]  # a file's time (ns), size and inode, taken before
 
 @dataclass(frozen=True)
 class SourceFiles:
-    """The source files found, in path order, with their stamps, and how many other files
-    were ignored."""
+    """The source files found, in path order, with their stamps, and the other files
+    ignored (their paths)."""
 
     paths: tuple[Path, ...]
-    ignored: int
+    ignored_paths: frozenset[str]
     stamps: tuple[Stamp, ...]
+
+    @property
+    def ignored(self) -> int:
+        return len(self.ignored_paths)
 
 
 def find_sources(source_dir: Path) -> SourceFiles:
-    """Give every source file under `source_dir`, sorted, and the count of ignored files.
+    """Give every source file under `source_dir`, sorted, and the ignored files.
 
     One `stat` a file: a rebuild of an unchanged archive costs what its folder listing does.
     """
-    found: list[tuple[str, Stamp]] = []
-    ignored = 0
+    found: dict[str, Stamp] = {}
+    ignored: set[str] = set()
     for entry in _files_under(os.fspath(source_dir)):
-        stamp = _stamp(entry) if is_source_name(entry.name) else None
-        if stamp is None:
-            ignored += 1
-        else:
-            found.append((entry.path, stamp))
-    # In the order of `Path`s (part by part), sorted as text: ten times faster on 50,000.
-    found.sort(key=lambda item: item[0].replace("/", "\0"))
+        _take(entry.path, found, ignored)
+    return _in_order(found, ignored, {})
+
+
+def updated_sources(last: SourceFiles, source_dir: Path, changed: Iterable[str]) -> SourceFiles:
+    """`last` with the files at the `changed` paths (absolute) found again, and those under
+    a changed folder: what `find_sources` would give, when only those paths changed.
+
+    `newsgen serve` learns what one save changed from the operating system, and looks at
+    those files only, not at each of the archive's.
+    """
+    root = Path(source_dir).absolute()
+    folder = os.fspath(source_dir)
+    found = dict(zip(map(os.fspath, last.paths), last.stamps, strict=True))
+    ignored = set(last.ignored_paths)
+    for change in changed:
+        if not Path(change).is_relative_to(root):
+            continue  # not a source's: a template's, the settings'
+        parts = Path(change).relative_to(root).parts
+        if any(_is_hidden(part) for part in parts[:-1]):
+            continue  # in a folder no walk looks into
+        path = os.path.join(folder, *parts)
+        _forget(path, found, ignored)
+        kind = _kind_of(path)
+        if kind == "file":
+            _take(path, found, ignored)
+        elif kind == "folder" and not (parts and _is_hidden(parts[-1])):
+            for entry in _files_under(path):
+                _take(entry.path, found, ignored)
+    return _in_order(found, ignored, {os.fspath(p): p for p in last.paths})
+
+
+def _take(path: str, found: dict[str, Stamp], ignored: set[str]) -> None:
+    """Count the file at `path` as a source (with its stamp) or as ignored, by the rule."""
+    stamp = _stamp(path) if is_source_name(os.path.basename(path)) else None
+    if stamp is None:
+        ignored.add(path)
+    else:
+        found[path] = stamp
+
+
+def _forget(path: str, found: dict[str, Stamp], ignored: set[str]) -> None:
+    """Forget the file at `path`, or, when it was none, every file under it (a folder)."""
+    if found.pop(path, None) is not None or path in ignored:
+        ignored.discard(path)
+        return
+    inside = f"{path}/"
+    for gone in [known for known in found if known.startswith(inside)]:
+        del found[gone]
+    ignored.difference_update([known for known in ignored if known.startswith(inside)])
+
+
+def _in_order(found: dict[str, Stamp], ignored: set[str], made: dict[str, Path]) -> SourceFiles:
+    """The files `found` (path → stamp) in the order of `Path`s, part by part (sorted as
+    text: ten times faster on 50,000), their `Path`s taken from `made` where it has them."""
+    paths = sorted(found, key=lambda path: path.replace("/", "\0"))
     return SourceFiles(
-        tuple(Path(path) for path, _ in found), ignored, tuple(stamp for _, stamp in found)
+        tuple(made.get(path) or Path(path) for path in paths),
+        frozenset(ignored),
+        tuple(found[path] for path in paths),
     )
 
 
@@ -69,16 +125,31 @@ def _files_under(folder: str) -> Iterator[os.DirEntry[str]]:
             yield from _files_under(entry.path)
 
 
-def _stamp(entry: os.DirEntry[str]) -> Stamp | None:
+def _kind_of(path: str) -> str:
+    """What the walk of `_files_under` makes of `path`: a "file" it gives (a link to a
+    file, or a dangling one, included), a "folder" it looks into, or "absent" (nothing
+    there, or a link to a folder, which it passes over)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return "absent"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISLNK(mode) and os.path.isdir(path):
+        return "absent"
+    return "file"
+
+
+def _stamp(path: str) -> Stamp | None:
     """The stamp of a regular file (through links); None for anything else: a FIFO or a
     device named `.txt` would hang or mislead the build, and is no source."""
     try:
-        if not entry.is_file():
-            return None
-        stat = entry.stat()
+        found = os.stat(path)
     except OSError:
         return None
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
 
 
 def _is_hidden(name: str) -> bool:
