@@ -179,7 +179,7 @@ def write_phases(
     thorough = memory.looks_over_whole_site()
     with system_refusals_said(), SiteWriter(options.output_dir, thorough) as writer:
         known = writer.live_keys() if options.cache_dir else {}
-        if not all(_kept(writer, path, known.get(path, ""), known) for path in plan.kept):
+        if writer.keep_all({path: known.get(path, "") for path in plan.kept}):
             plan = Plan(in_full())  # a page the plan keeps is gone from the live site
         unstaged = [page for page in plan.pages if not writer.has(page.path)]
         to_render = keep_unchanged_pages(writer, unstaged, keys, known, plan.unchanged)
@@ -218,7 +218,9 @@ def keep_unchanged_pages(
     def key(page: Page) -> str:
         return known.get(page.path, "") if page.path in unchanged else keys.key(page)
 
-    return [page for page in pages if not _kept(writer, page.path, key(page), known)]
+    same = {page.path: made for page in pages if known.get(page.path) == (made := key(page))}
+    missing = set(writer.keep_all(same))
+    return [page for page in pages if page.path not in same or page.path in missing]
 
 
 def search_phase(
@@ -248,11 +250,6 @@ def system_refusals_said() -> Iterator[None]:
         yield
     except OSError as error:
         raise WriteFailed.of(error) from error
-
-
-def _kept(writer: SiteWriter, path: str, key: str, known: dict[str, str]) -> bool:
-    """Keep the live site's file at `path` when it was made from the same key."""
-    return known.get(path) == key and writer.keep(path, key)
 
 
 def reproducible_time() -> str:

@@ -18,6 +18,7 @@ import hashlib
 import os
 import shutil
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -139,15 +140,26 @@ class SiteWriter:
 
     def keep(self, path: str, key: str) -> bool:
         """Stage the live site's file at `path` as it is; False if there is none to keep."""
-        digest = self._live.get(path)
-        live = os.path.join(self.output, path)
-        if digest is None or (self._staged.get(path) != digest and not os.path.isfile(live)):
-            return False
-        self._note(path, key, digest)
-        if self._staged.get(path) != digest:
-            link_over(live, self._folder_for(path))
-        self._unchanged += 1
-        return True
+        return not self.keep_all({path: key})
+
+    def keep_all(self, keys: Mapping[str, str]) -> list[str]:
+        """`keep` the live file at each path of `keys`, noting its key; give the paths
+        that have none to keep. One loop: a rebuild keeps most of 125,000 files."""
+        missing = []
+        live_site, staged = os.fspath(self.output), self._staged
+        for path, key in keys.items():
+            digest = self._live.get(path)  # the live listing's paths are checked plain
+            if digest is None:
+                missing.append(path)
+            elif staged.get(path) == digest:  # the staging folder has it already
+                self._note_checked(path, key, digest)
+            elif os.path.isfile(live := f"{live_site}/{path}"):
+                self._note_checked(path, key, digest)
+                link_over(live, self._folder_for(path))
+            else:  # deleted by hand
+                missing.append(path)
+        self._unchanged += len(keys) - len(missing)
+        return missing
 
     def remove_stale(self) -> None:
         """Remove the staged files this build has not written or kept (so far)."""
@@ -213,6 +225,10 @@ class SiteWriter:
         """Check `path` is a plain path inside the site, used once; note its digest and key."""
         if not is_plain_path(path):
             raise OutputError(f"refusing to write {path!r}: not a plain path inside the site")
+        self._note_checked(path, key, digest)
+
+    def _note_checked(self, path: str, key: str, digest: str) -> None:
+        """Note the digest and key of `path`, known plain, used once."""
         if path in self._digests or path == MARKER:
             raise OutputError(f"two files on one path {path!r}")
         self._digests[path] = digest

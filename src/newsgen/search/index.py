@@ -114,8 +114,7 @@ def keep_bundle(
     whole = folder + ENTRY in bundle and all(os.path.isfile(f"{live}/{path}") for path in bundle)
     if not whole or (key is not None and set(bundle.values()) != {key}):
         return False
-    for path in sorted(bundle):
-        writer.keep(path, bundle[path])
+    writer.keep_all(dict(sorted(bundle.items())))  # each file is there: checked above
     return True
 
 
