@@ -185,7 +185,8 @@ def write_phases(
         to_render = keep_unchanged_pages(writer, unstaged, keys, known, plan.unchanged)
         clock.lap("keys")
         dirs = template_dirs(options.site_root)
-        rendered = render_pages(to_render, options.config, dirs, options.jobs, reproducible_time())
+        fallback = reproducible_time()
+        rendered = render_pages(to_render, options.config, dirs, options.jobs, fallback, keys.salt)
         for number, (page, data) in enumerate(zip(to_render, rendered, strict=True), 1):
             writer.write(page.path, data, keys.key(page))
             if progress and (number % 500 == 0 or number == len(to_render)):

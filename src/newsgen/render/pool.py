@@ -23,19 +23,36 @@ def render_pages(
     template_dirs: Sequence[Path],
     jobs: int,
     feed_fallback_time: str,
+    salt: bytes = b"",
 ) -> Iterator[bytes]:
-    """Yield the bytes of each page of `pages`, in the same order."""
+    """Yield the bytes of each page of `pages`, in the same order. `salt`, the pages' render
+    salt, lets a process that renders again (`newsgen serve`) keep its compiled templates
+    while it holds."""
     tasks = chunks(len(pages), _PAGES_PER_TASK)
-    setup_args = (pages, config, tuple(template_dirs), feed_fallback_time)
+    setup_args = (pages, config, tuple(template_dirs), feed_fallback_time, salt)
     return flatten(ordered_map(_render_range, tasks, jobs, _start_worker, setup_args))
 
 
 def _start_worker(
-    pages: Sequence[Page], config: SiteConfig, dirs: tuple[Path, ...], fallback: str
+    pages: Sequence[Page], config: SiteConfig, dirs: tuple[Path, ...], fallback: str, salt: bytes
 ) -> None:
     global _worker_pages, _worker_renderer
     _worker_pages = pages
-    _worker_renderer = SiteRenderer(config, dirs, fallback)
+    _worker_renderer = _renderer(config, dirs, fallback, salt)
+
+
+_last_renderer: tuple[tuple[tuple[Path, ...], bytes], SiteRenderer] | None = None
+
+
+def _renderer(
+    config: SiteConfig, dirs: tuple[Path, ...], fallback: str, salt: bytes
+) -> SiteRenderer:
+    """The last renderer when made for the same salt (it digests the settings, the fallback
+    time and every template's bytes); else a new one, its templates compiled afresh."""
+    global _last_renderer
+    if not salt or _last_renderer is None or _last_renderer[0] != (dirs, salt):
+        _last_renderer = ((dirs, salt), SiteRenderer(config, dirs, fallback))
+    return _last_renderer[1]
 
 
 def _render_range(indexes: range) -> list[bytes]:
