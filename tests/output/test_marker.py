@@ -1,10 +1,13 @@
-"""Which paths a marker may list: relative, inside the site, no control characters."""
+"""Which paths a marker may list: relative, inside the site, no control characters; what a
+marker lists, as it is now."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from newsgen.output.marker import is_plain_path
+from newsgen.output.marker import MARKER, MARKER_HEADER, is_plain_path, marker_entries
 
 PLAIN = [
     "index.html",
@@ -28,3 +31,18 @@ def test_plain_paths(path: str) -> None:
 @pytest.mark.parametrize("path", NOT_PLAIN)
 def test_paths_that_could_lead_outside_or_mislead(path: str) -> None:
     assert not is_plain_path(path)
+
+
+def test_a_marker_written_again_is_read_again(tmp_path: Path) -> None:
+    """Entries are remembered by the marker's time, size and inode: another marker put in
+    its place, or the same file changed, is read."""
+    marker = tmp_path / MARKER
+    marker.write_text(f"{MARKER_HEADER}index.html\taaaa\tkey1\n", encoding="utf-8")
+    assert marker_entries(tmp_path) == {"index.html": ("aaaa", "key1")}
+    other = tmp_path / "other"
+    other.write_text(f"{MARKER_HEADER}index.html\tbbbb\tkey2\n", encoding="utf-8")
+    other.replace(marker)
+    assert marker_entries(tmp_path) == {"index.html": ("bbbb", "key2")}
+    with marker.open("a", encoding="utf-8") as more:
+        more.write("feed.xml\tcccc\n")
+    assert marker_entries(tmp_path) == {"index.html": ("bbbb", "key2"), "feed.xml": ("cccc", "")}

@@ -40,10 +40,12 @@ from newsgen.output.marker import (
     MARKER,
     MARKER_HEADER,
     UNCHECKED_HEADER,
+    Entries,
     is_plain_path,
     lists_every_file,
     marker_entries,
     read_listing,
+    remember_entries,
 )
 from newsgen.output.ownership import check_replaceable, strays_only
 from newsgen.output.unlisted import unlisted_files
@@ -84,7 +86,7 @@ class SiteWriter:
     def __enter__(self) -> SiteWriter:
         check_replaceable(self.output)
         self._lock.acquire()
-        entries = marker_entries(self.output) or {}
+        self._live_entries = entries = marker_entries(self.output) or {}
         self._live = {path: digest for path, (digest, _) in entries.items()}
         self._live_keys = {path: key for path, (_, key) in entries.items() if key}
         try:
@@ -176,7 +178,7 @@ class SiteWriter:
         carry_version_control(self.output, self.staging)
         swap(self.staging, self.output)
         if not self._thorough:  # the site swapped out was looked over at its top only
-            _mark_unchecked(self.staging)
+            _mark_unchecked(self.staging, self._live_entries)
         written = len(self._digests) - self._unchanged
         return WriteReport(written=written, unchanged=self._unchanged, removed=removed)
 
@@ -260,27 +262,33 @@ class SiteWriter:
 
 def _write_listing(folder: Path, digests: dict[str, str], keys: dict[str, str], live: Path) -> None:
     """Write the marker; when it lists the same as the live site's, link that one instead."""
+    ordered = sorted(digests)
     lines = "".join(
         f"{path}\t{digests[path]}\t{keys[path]}\n"
         if keys.get(path)
         else f"{path}\t{digests[path]}\n"
-        for path in sorted(digests)
+        for path in ordered
     )
     data = (MARKER_HEADER + lines).encode("utf-8")
     if _same_bytes(live / MARKER, data):
         link_over(str(live / MARKER), str(folder / MARKER))
     else:
         write_over(str(folder / MARKER), data)
+    remember_entries(
+        folder / MARKER, {path: (digests[path], keys.get(path, "")) for path in ordered}
+    )
 
 
-def _mark_unchecked(folder: Path) -> None:
-    """Say in the marker of `folder` that its listing may miss files (see UNCHECKED_HEADER)."""
+def _mark_unchecked(folder: Path, entries: Entries) -> None:
+    """Say in the marker of `folder` that its listing may miss files (see UNCHECKED_HEADER);
+    it lists `entries`."""
     marker = folder / MARKER
     try:
         data = marker.read_bytes()
     except FileNotFoundError:
         return
     write_over(str(marker), UNCHECKED_HEADER.encode() + data.partition(b"\n")[2])
+    remember_entries(marker, entries)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
