@@ -133,7 +133,9 @@ def topics_phase(
     """The articles with their topics, and how many went through the model (not cached)."""
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
     told = stage_progress(progress, "finding topics", "articles")
-    source = EntitySource(cache, options.jobs, memory.entities, told, options.config.find_topics)
+    source = EntitySource(
+        cache, options.jobs, memory.entities, told, options.config.find_topics, memory.text_keys
+    )
     settings = topic_settings(options.config)
     found = find_topics(articles, settings, source, memory.topics_made())
     memory.remember_topics(found.made)

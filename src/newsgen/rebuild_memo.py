@@ -49,6 +49,7 @@ from newsgen.render import PageKeys
 from newsgen.sources import LoadMemo, SourceFiles, find_sources, read_load_memo, write_load_memo
 from newsgen.sources.discover import updated_sources
 from newsgen.topics.entities import FoundEntity
+from newsgen.topics.find import KnownKeys
 from newsgen.topics.remembered import FILE_NAME as TOPICS_MADE
 from newsgen.topics.remembered import TopicsMade, read_topics_made, write_topics_made
 
@@ -67,6 +68,9 @@ class Memory(Protocol):
 
     @property
     def entities(self) -> dict[str, list[FoundEntity]] | None: ...
+
+    @property
+    def text_keys(self) -> KnownKeys | None: ...
 
     def topics_made(self) -> TopicsMade | None: ...
 
@@ -114,6 +118,10 @@ class DiskMemo:
     @property
     def entities(self) -> None:
         return None  # found entities are kept by the topic cache, by text
+
+    @property
+    def text_keys(self) -> None:
+        return None  # a build from the command line reads its records anew
 
     def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo | None:
         kept = self._load_store()
@@ -197,6 +205,7 @@ class BuildMemo:
 
     loads: LoadMemo = field(default_factory=LoadMemo)
     entities: dict[str, list[FoundEntity]] = field(default_factory=dict)
+    text_keys: KnownKeys = field(default_factory=dict)
     # The source files the last build found, and the paths changed since (None: unknown).
     _found: tuple[Path, SourceFiles] | None = None
     _changed: set[str] | None = None
@@ -204,6 +213,7 @@ class BuildMemo:
     # Each loaded article (by id) with the record it became with its topics.
     _with_topics: dict[int, tuple[Article, Article]] = field(default_factory=dict)
     _plan: _PlanRun | None = None
+    _teasers: dict[int, tuple[Article, Teaser]] = field(default_factory=dict)
     _keys: PageKeys | None = None
     _written: bool = False
 
@@ -264,7 +274,7 @@ class BuildMemo:
     ) -> Plan:
         """`plan.plan_site`, replanning only article pages when no teaser changed."""
         newest_first = newest_first_of(articles)
-        teasers = [Teaser.of(article) for article in newest_first]
+        teasers = self._teasers_of(newest_first)
         last = self._plan
         if last is not None and last.config == config and last.teasers == teasers:
             pages = plan_again(last.pages, articles, config)
@@ -273,6 +283,16 @@ class BuildMemo:
             keys.forget()  # every record is new: start remembering afresh
         self._plan = _PlanRun(teasers, config, pages)
         return Plan(pages)
+
+    def _teasers_of(self, articles: Sequence[Article]) -> list[Teaser]:
+        """The teasers of `articles`: the last build's for the same records."""
+        last = self._teasers
+        teasers = [
+            known[1] if (known := last.get(id(a))) and known[0] is a else Teaser.of(a)
+            for a in articles
+        ]
+        self._teasers = {id(a): (a, t) for a, t in zip(articles, teasers, strict=True)}
+        return teasers
 
     def page_keys(self, salt: bytes) -> PageKeys:
         """A `PageKeys` that remembers across rebuilds while the salt holds."""

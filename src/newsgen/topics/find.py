@@ -82,12 +82,28 @@ def find_entities(
     return Extraction([known[key] for key in keys], extracted=len(missing))
 
 
-def text_keys(articles: Sequence[Article]) -> list[str]:
-    """The cache key of each article's text: equal keys, equal entities."""
+# Each record's text key, by the record's id (with the record, so an id is never reused
+# while remembered), for a process that builds again and again.
+KnownKeys = dict[int, tuple[Article, str]]
+
+
+def text_keys(articles: Sequence[Article], known: KnownKeys | None = None) -> list[str]:
+    """The cache key of each article's text: equal keys, equal entities. `known` gives the
+    keys of records seen before, and is left holding those of `articles`."""
     version = extractor_version()
     # Where the lede ends decides which names count as in the lede: it is part of the key.
     # One article's text at a time: only the texts not in the cache are kept (below).
-    return [_key(article_text(article), version) for article in articles]
+    if known is None:
+        return [_key(article_text(article), version) for article in articles]
+    keys = []
+    for article in articles:
+        seen = known.get(id(article))
+        keys.append(
+            seen[1] if seen and seen[0] is article else _key(article_text(article), version)
+        )
+    known.clear()
+    known.update((id(article), (article, key)) for article, key in zip(articles, keys, strict=True))
+    return keys
 
 
 def _key(text: ArticleText, version: str) -> str:

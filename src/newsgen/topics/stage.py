@@ -16,7 +16,7 @@ from pathlib import Path
 from newsgen.records import Article
 from newsgen.topics.assign import TopicSettings, topics_of
 from newsgen.topics.entities import FoundEntity
-from newsgen.topics.find import find_entities, text_keys
+from newsgen.topics.find import KnownKeys, find_entities, text_keys
 from newsgen.topics.remembered import TopicsMade, entities_digest, inputs_digest, settings_digest
 
 
@@ -29,6 +29,7 @@ class EntitySource:
     memo: dict[str, list[FoundEntity]] | None = None
     progress: Callable[[int, int], None] | None = None
     reads_text: bool = True  # False: no text is read, topics come from front matter only
+    known_keys: KnownKeys | None = None  # each record's text key, kept by such a process
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def find_topics(
     last: TopicsMade | None,
 ) -> TopicsFound:
     """Give the topics of `articles`, reusing `last` where it holds (see the module)."""
-    keys = text_keys(articles)
+    keys = text_keys(articles, source.known_keys)
     made_with = settings_digest(settings, source.reads_text)
     known = dict(last.entities) if last and last.settings == made_with else {}
     found: dict[int, list[FoundEntity]] = {}
