@@ -274,25 +274,30 @@ class BuildMemo:
     ) -> Plan:
         """`plan.plan_site`, replanning only article pages when no teaser changed."""
         newest_first = newest_first_of(articles)
-        teasers = self._teasers_of(newest_first)
+        teasers, fresh = self._teasers_of(newest_first)
         last = self._plan
         if last is not None and last.config == config and last.teasers == teasers:
-            pages = plan_again(last.pages, articles, config)
+            pages = plan_again(last.pages, newest_first, config, fresh)
         else:
             pages = plan_site(articles, config)
             keys.forget()  # every record is new: start remembering afresh
         self._plan = _PlanRun(teasers, config, pages)
         return Plan(pages)
 
-    def _teasers_of(self, articles: Sequence[Article]) -> list[Teaser]:
-        """The teasers of `articles`: the last build's for the same records."""
+    def _teasers_of(self, articles: Sequence[Article]) -> tuple[list[Teaser], list[Article]]:
+        """The teasers of `articles`, the last build's for the same records; and the
+        articles that are not those records."""
         last = self._teasers
-        teasers = [
-            known[1] if (known := last.get(id(a))) and known[0] is a else Teaser.of(a)
-            for a in articles
-        ]
+        teasers, fresh = [], []
+        for article in articles:
+            known = last.get(id(article))
+            if known and known[0] is article:
+                teasers.append(known[1])
+            else:
+                teasers.append(Teaser.of(article))
+                fresh.append(article)
         self._teasers = {id(a): (a, t) for a, t in zip(articles, teasers, strict=True)}
-        return teasers
+        return teasers, fresh
 
     def page_keys(self, salt: bytes) -> PageKeys:
         """A `PageKeys` that remembers across rebuilds while the salt holds."""

@@ -209,6 +209,8 @@ def test_planning_again_after_body_edits_equals_planning_afresh() -> None:
     # The oldest, in no feed, and the newest, in the site feed.
     edited = [edit_body(articles[0]), *articles[1:-1], edit_body(articles[-1])]
     assert plan_again(previous, edited, CONFIG) == plan_site(edited, CONFIG)
+    fresh = [edited[0], edited[-1]]  # told which records are new, as `newsgen serve` is
+    assert plan_again(previous, edited, CONFIG, fresh) == plan_site(edited, CONFIG)
 
 
 def test_planning_again_after_a_source_moved_equals_planning_afresh() -> None:

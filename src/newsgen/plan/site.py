@@ -84,21 +84,27 @@ def plan_in_order(
 
 
 def plan_again(
-    previous: Sequence[Page], articles: Sequence[Article], config: SiteConfig
+    previous: Sequence[Page],
+    articles: Sequence[Article],
+    config: SiteConfig,
+    fresh: Sequence[Article] | None = None,
 ) -> list[Page]:
     """Give the pages for `articles` from `previous`, planned for articles with equal teasers.
 
     With every teaser (title, date, summary, topics…) unchanged, only the pages that show
     a whole article can differ: its own page and the site feed. The others are kept as
     they are, so a rebuild after editing an article's body plans almost nothing.
+    `fresh`, when known, are the articles that are not the records `previous` shows.
     """
-    by_path = {file_of(article.url): article for article in articles}
+    by_path = {file_of(article.url): article for article in (articles if fresh is None else fresh)}
     newest_first = newest_first_of(articles)
     pages = []
     for page in previous:
         context = page.context
-        if isinstance(context, ArticleContext) and by_path[page.path] is not context.article:
-            article = by_path[page.path]  # its file may have moved: the page says which
+        if (
+            isinstance(context, ArticleContext)
+            and (article := by_path.get(page.path, context.article)) is not context.article
+        ):  # a new record: its text changed, or the file it came from (the page says which)
             page = replace(
                 page, context=replace(context, article=article), sources=(article.source_path,)
             )
