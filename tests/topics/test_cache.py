@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import MakeSite
-from sitetools import in_mount_namespace, newsgen, read_page, search_bundle
+from sitetools import in_mount_namespace, make_article, newsgen, read_page, search_bundle
 
 from newsgen.topics.cache import TopicCache, cache_key
 from newsgen.topics.entities import FoundEntity
-from newsgen.topics.find import extractor_version
+from newsgen.topics.find import extractor_version, find_entities, text_keys
 
 SOURCES = {
     "seeds/001_00000000000000aa.txt": (
@@ -240,6 +241,33 @@ def test_cache_reads_many_keys_in_parts(tmp_path: Path) -> None:
     cache.close()
     assert len(found) == 1200
     assert found["key1001"] == ENTITIES[:2]
+
+
+def test_cache_forgets_many_keys_in_parts(tmp_path: Path) -> None:
+    cache = TopicCache(tmp_path / "topics.sqlite")
+    cache.put_many({f"key{n}": ENTITIES for n in range(1200)})
+    cache.forget(f"key{n}" for n in range(1, 1200))
+    found = cache.get_many([f"key{n}" for n in range(1200)])
+    cache.close()
+    assert found == {"key0": ENTITIES}
+
+
+def test_a_process_that_keeps_texts_drops_an_edited_ones_old_text(tmp_path: Path) -> None:
+    """`newsgen serve` remembers the texts it read: the cache forgets the texts they lost."""
+    path = tmp_path / "topics.sqlite"
+    articles = [make_article(n) for n in range(1, 4)]
+    edited = dataclasses.replace(articles[1], paragraphs=("Текст.", "Поправка."))
+    old, new = text_keys([articles[1], edited])
+    cache = TopicCache(path)
+    cache.put_many(dict.fromkeys(text_keys(articles), ENTITIES))
+    cache.close()
+    memo: dict[str, list[FoundEntity]] = {}
+    find_entities(articles, path, jobs=1, memo=memo)
+    assert old in memo
+    find_entities([articles[0], edited, articles[2]], path, jobs=1, memo=memo)
+    remaining = TopicCache(path)
+    assert set(remaining.get_many([old, new])) == {new}
+    remaining.close()
 
 
 def test_no_path_is_no_cache() -> None:

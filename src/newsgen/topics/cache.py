@@ -69,6 +69,17 @@ class TopicCache:
         with self._refusals_said(), self._connection:
             self._connection.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)", rows)
 
+    def forget(self, keys: Iterable[str]) -> None:
+        """Remove the entries of `keys` (texts no longer in the archive)."""
+        gone = sorted(keys)
+        if self._connection is None or not gone:
+            return
+        with self._refusals_said(), self._connection:
+            for start in range(0, len(gone), _QUERY_CHUNK):
+                chunk = gone[start : start + _QUERY_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                self._connection.execute(f"DELETE FROM entities WHERE key IN ({marks})", chunk)
+
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove the entries of texts that are no longer in the archive."""
         if self._connection is None:

@@ -71,7 +71,11 @@ def find_entities(
         fresh = _extract([article_text(articles[i]) for i in missing], jobs, progress)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
         cache.put_many(new_entries)
-        cache.keep_only(keys if keep is None else keep)
+        kept = keys if keep is None else keep
+        if memo:  # it holds the last build's texts: forget those that are gone
+            cache.forget(set(memo).difference(kept))
+        else:
+            cache.keep_only(kept)
     finally:
         cache.close()
     known.update(new_entries)
