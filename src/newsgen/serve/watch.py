@@ -23,7 +23,7 @@ import watchfiles
 # A change counts once nothing more changed for this long: an editor's save and a burst
 # of saves give one rebuild. A waiting watcher also wakes this often, to see whether it is
 # to stop or whether a watched folder appeared.
-QUIET_SECONDS = 0.1
+QUIET_SECONDS = 0.05
 # The longest a burst of changes is gathered before a rebuild starts all the same.
 GATHER_SECONDS = 1.0
 _STEP_MS = 20  # how often watchfiles looks at the events it gathers
