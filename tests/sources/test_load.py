@@ -422,6 +422,18 @@ def test_a_new_size_limit_reads_remembered_files_again(tmp_path: Path, make_site
     assert len(load_sources(site / "seeds", memo=memo, max_bytes=4096).articles) == 1
 
 
+def test_a_file_read_again_is_remembered_as_read(tmp_path: Path, make_site: MakeSite) -> None:
+    """A process that loads again and again reads an edited file once, not at every load."""
+    site = make_site(tmp_path / "site", {"seeds/a.txt": " date 2025-11-07 Новость.\n\nТекст."})
+    memo = LoadMemo()
+    assert load_sources(site / "seeds", memo=memo).files_read == 1
+    (site / "seeds/a.txt").write_text(" date 2025-11-07 Новость.\n\nТекст. Ещё.", "utf-8")
+    edited = load_sources(site / "seeds", memo=memo)
+    assert (edited.files_read, edited.articles[0].paragraphs[-1]) == (1, "Текст. Ещё.")
+    again = load_sources(site / "seeds", memo=memo)
+    assert (again.files_read, again.articles) == (0, edited.articles)
+
+
 def test_markdown_nested_too_deeply_is_reported(tmp_path: Path, make_site: MakeSite) -> None:
     body = "- " * 5000 + "конец\n"  # 10 KB: lists inside lists, 5,000 deep
     result = load(tmp_path, make_site, {"seeds/a.md": f"---\ndate: 2025-11-07\n---\n{body}"})

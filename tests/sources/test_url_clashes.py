@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
 
-from newsgen.sources.url_clashes import folded_path
+import pytest
+from sitetools import make_article
+
+from newsgen.sources.url_clashes import KnownFolded, folded_path, url_clashes
 
 
 @pytest.mark.parametrize(
@@ -19,3 +22,22 @@ def test_paths_one_file_on_macos_or_windows_fold_alike(first: str, second: str) 
 def test_different_letters_stay_apart() -> None:
     assert folded_path("2025/11/07/и/") != folded_path("2025/11/07/й/")
     assert folded_path("e") != folded_path("é")
+
+
+def test_a_process_that_remembers_urls_finds_a_new_clash_with_an_old_article() -> None:
+    known: KnownFolded = {}
+    first, second = make_article(1), make_article(2)
+    assert url_clashes([first, second], known) == []
+    same_slug = dataclasses.replace(second, slug=first.slug.upper())
+    clashes = url_clashes([first, same_slug], known)
+    assert [(clash.path, clash.line) for clash in clashes] == [
+        (first.source_path, first.slug_line),
+        (same_slug.source_path, same_slug.slug_line),
+    ]
+
+
+def test_a_remembered_url_is_that_of_the_same_record_only() -> None:
+    """An id is reused once its object is gone: the record itself must match."""
+    first, second = make_article(1), make_article(2)
+    known: KnownFolded = {id(second): (first, folded_path(first.url))}
+    assert url_clashes([first, second], known) == []

@@ -68,7 +68,7 @@ def load_sources(
     loaded = [o for o in outcomes if isinstance(o, Article)]
     problems = [p for o in outcomes if isinstance(o, list) for p in o]
     # Articles on one URL are bad files too: reported with the rest, left out with them.
-    clashes = url_clashes(loaded)
+    clashes = url_clashes(loaded, memo.folded_urls if memo else None)
     clashing = {clash.path for clash in clashes}
     articles = tuple(a for a in loaded if a.source_path not in clashing)
     drafts = sum(1 for o in outcomes if o is None)

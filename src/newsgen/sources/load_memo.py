@@ -9,6 +9,7 @@ from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
 from newsgen.records import Article
 from newsgen.sources.discover import SourceFiles, Stamp
+from newsgen.sources.url_clashes import KnownFolded
 
 DEFAULT_MAX_BYTES = SiteConfig.max_source_kb * 1024
 
@@ -30,7 +31,9 @@ class LoadMemo:
         self._outcomes: dict[str, Kept] = {}
         self._stamps: dict[str, Stamp] = {}
         self._unread: set[str] = set()
+        self._unread_paths: list[Path] = []
         self._max_bytes = 0
+        self.folded_urls: KnownFolded = {}  # each record's, for `url_clashes`
 
     def split(
         self, sources: SourceFiles, max_bytes: int = DEFAULT_MAX_BYTES
@@ -55,11 +58,17 @@ class LoadMemo:
             else:
                 unread.append(path)
         self._unread = {os.fspath(path) for path in unread}
+        self._unread_paths = unread
         return known, unread
 
     def remember(self, outcomes: dict[Path, Outcome]) -> None:
         """Keep `outcomes` with the times and sizes `split` took before reading."""
         stamps = self._stamps
+        if stamps.keys() == self._outcomes.keys():  # the same files: only those read change
+            for path in self._unread_paths:
+                key = os.fspath(path)
+                self._outcomes[key] = (stamps[key], outcomes[path])
+            return
         self._outcomes = {
             key: (stamps[key], outcome)
             for key, outcome in ((os.fspath(path), o) for path, o in outcomes.items())

@@ -21,11 +21,25 @@ def folded_path(path: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", path).casefold())
 
 
-def url_clashes(articles: Sequence[Article]) -> list[SourceError]:
-    """Give a problem for each article whose URL is, or folds to, another article's URL."""
+# Each record's folded URL, by the record's id (with the record, so an id is never reused
+# while remembered), for a process that loads again and again.
+KnownFolded = dict[int, tuple[Article, str]]
+
+
+def url_clashes(articles: Sequence[Article], known: KnownFolded | None = None) -> list[SourceError]:
+    """Give a problem for each article whose URL is, or folds to, another article's URL.
+    `known` gives the folded URLs of records seen before, and is left holding those of
+    `articles`."""
     by_folded: dict[str, list[Article]] = defaultdict(list)
+    folded = []
     for article in articles:
-        by_folded[folded_path(article.url)].append(article)
+        seen = known.get(id(article)) if known is not None else None
+        path = seen[1] if seen and seen[0] is article else folded_path(article.url)
+        by_folded[path].append(article)
+        folded.append(path)
+    if known is not None:
+        known.clear()
+        known.update((id(a), (a, path)) for a, path in zip(articles, folded, strict=True))
     return [
         _clash(article, [other for other in group if other is not article])
         for group in by_folded.values()
