@@ -70,7 +70,7 @@ def test_it_tells_which_files_changed_editor_files_among_them(tmp_path: Path) ->
     """A rebuild looks at the files a save changed, and counts editor files as left out."""
     watcher = Watcher(lambda: [tmp_path])
     try:
-        assert watcher.take_changes() is None  # what changed before it watched is not known
+        assert watcher.take_changes() == set()  # it knows what changes from now on
 
         def save() -> None:
             (tmp_path / ".001.txt.swp").write_text("swap")
@@ -84,6 +84,19 @@ def test_it_tells_which_files_changed_editor_files_among_them(tmp_path: Path) ->
         assert changed is not None
         assert {Path(path).name for path in changed} >= {".001.txt.swp", "001.txt"}
         assert not any(".git/" in path for path in changed)
+        assert watcher.take_changes() == set()
+    finally:
+        watcher.close()
+
+
+def test_what_changed_is_not_known_once_a_watched_folder_came(tmp_path: Path) -> None:
+    """Watching again, it may have missed changes: every file must then be looked at."""
+    watcher = Watcher(lambda: [tmp_path / "seeds", tmp_path / "templates"])
+    (tmp_path / "seeds").mkdir()
+    try:
+        seen, _ = waited(watcher, lambda: (tmp_path / "templates").mkdir())
+        assert seen
+        assert watcher.take_changes() is None
         assert watcher.take_changes() == set()
     finally:
         watcher.close()

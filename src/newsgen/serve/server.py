@@ -51,16 +51,19 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     server = _listen(options, folders.output_dir, state, say)
     try:
         options = dataclasses.replace(options, memo=BuildMemo())
-        _rebuild(options, state, say, jobs=folders.jobs, search_later=False)
-        _start_serving(server, folders.output_dir, say)
         # The folders come from the command line, not newsgen.yaml: they are found once, so
         # a newsgen.yaml broken while serving is a failed rebuild, not the end of the server.
+        # Watching starts before the first build: what changes while it runs is rebuilt.
         watcher = Watcher(partial(_watched_paths, folders, options.config_path))
         try:
-            _watch_and_rebuild(options, state, say, watcher)
+            _rebuild(options, state, say, jobs=folders.jobs, search_later=False)
+            _start_serving(server, folders.output_dir, say)
+            try:
+                _watch_and_rebuild(options, state, say, watcher)
+            finally:
+                server.shutdown()  # only once serving: it waits for the serving to stop
         finally:
             watcher.close()
-            server.shutdown()
     finally:
         server.server_close()
 

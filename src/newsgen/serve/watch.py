@@ -43,7 +43,7 @@ class Watcher:
         self._changes: Changes | None = None
         self._pending = False  # a change that counts seen while the watcher started
         self._changed: set[str] | None = None  # None: not known (see `take_changes`)
-        self._open()
+        self._open(from_now=True)
 
     def wait(self, stop: Callable[[], bool]) -> bool:
         """Block until a change that counts; True then, False once `stop()` is true."""
@@ -60,9 +60,9 @@ class Watcher:
         return False
 
     def take_changes(self) -> set[str] | None:
-        """The paths (absolute) of the files changed since the last call, editor files
-        among them; None when they are not known (the watcher has started watching since,
-        or a watched folder came or went), so every file must be looked at."""
+        """The paths (absolute) of the files changed since the last call (or since the
+        watcher was made), editor files among them; None when they are not known (a
+        watched folder came or went since), so every file must be looked at."""
         changed, self._changed = self._changed, set()
         return changed
 
@@ -103,12 +103,13 @@ class Watcher:
                 return not any(_ignored(part) for part in folders)
         return True
 
-    def _open(self) -> None:
-        """Watch the paths that exist now."""
+    def _open(self, from_now: bool = False) -> None:
+        """Watch the paths that exist now; `from_now`: what changes is known from now on
+        (the watcher is new), else not (what changed before it watched again is lost)."""
         self.close()
         self._watched = _existing(self._paths())
         self._roots = [path.absolute() for path in self._watched]
-        self._changed = None  # what changed before watching began is not known
+        self._changed = set() if from_now else None
         if self._watched:
             self._changes = watchfiles.watch(
                 *self._watched,
