@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -83,11 +84,15 @@ class LetterIndex:
 def topic_summaries(newest_first: Sequence[Teaser]) -> list[TopicSummary]:
     """Give every topic with its articles, the most written-about first, then by name."""
     articles_of: dict[Topic, list[Teaser]] = defaultdict(list)
-    together: dict[Topic, Counter[Topic]] = defaultdict(Counter)
+    pairs: Counter[tuple[Topic, Topic]] = Counter()  # (topic, another of the same article)
     for article in newest_first:
         for topic in article.topics:
             articles_of[topic].append(article)
-            together[topic].update(other for other in article.topics if other != topic)
+        if len(article.topics) > 1:  # an article's topics are distinct
+            pairs.update(itertools.permutations(article.topics, 2))
+    together: dict[Topic, Counter[Topic]] = defaultdict(Counter)
+    for (topic, other), count in pairs.items():
+        together[topic][other] = count
     summaries = [
         TopicSummary(topic, found, _most_common(together[topic]))
         for topic, found in articles_of.items()
