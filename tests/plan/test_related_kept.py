@@ -15,6 +15,7 @@ from newsgen.plan.related import _NEIGHBOURS, _WHOLE_TOPICS_BUDGET, related_arti
 from newsgen.plan.related_kept import LastRelated, carried_over
 from newsgen.plan.site import newest_first_of
 from newsgen.plan.topic_index import topic_summaries
+from newsgen.plan.topic_members import TopicMembers
 from newsgen.records import Article, Teaser, Topic
 from newsgen.urls import file_of
 
@@ -126,12 +127,10 @@ def test_after_new_articles_most_lists_carry_over() -> None:
     before = archive(rng, 600)
     after = before + archive(rng, 20, first=5000)
     newest_first = newest_first_of(after)
-    summaries = topic_summaries(newest_first)
-    members_of = {s.topic: [newest_first.index(a) for a in s.articles] for s in summaries}
-    assert max(len(members) for members in members_of.values()) > _WHOLE_TOPICS_BUDGET
-    kept = carried_over(
-        newest_first, members_of, last_of(before, after), _WHOLE_TOPICS_BUDGET, _NEIGHBOURS
-    )
+    topics = TopicMembers.of(newest_first, topic_summaries(newest_first))
+    assert max(len(members) for members in topics.members) > _WHOLE_TOPICS_BUDGET
+    last = last_of(before, after)
+    kept = carried_over(newest_first, topics, last, _WHOLE_TOPICS_BUDGET, _NEIGHBOURS)
     assert len(kept) > 0.6 * len(before)
 
 

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from newsgen.plan.related_kept import LastRelated, carried_over
 from newsgen.plan.topic_index import TopicSummary
-from newsgen.records import Teaser, Topic
+from newsgen.plan.topic_members import TopicMembers
+from newsgen.records import Teaser
 
 RELATED_ARTICLES = 5
 _WHOLE_TOPICS_BUDGET = 120  # candidates taken from whole topics, per article
@@ -32,19 +33,14 @@ def related_articles(
     """Give, for each article in `newest_first`, up to five related articles; those the
     `last` plan's lists give as they are (`related_kept`) are taken from it."""
     count = len(newest_first)
-    rank = {id(a): i for i, a in enumerate(newest_first)}
-    members_of = {s.topic: [rank[id(a)] for a in s.articles] for s in summaries}
+    topics = TopicMembers.of(newest_first, summaries)
     kept = (
-        carried_over(newest_first, members_of, last, _WHOLE_TOPICS_BUDGET, _NEIGHBOURS)
-        if last
-        else {}
+        carried_over(newest_first, topics, last, _WHOLE_TOPICS_BUDGET, _NEIGHBOURS) if last else {}
     )
-    places: dict[Topic, dict[int, int]] = {}  # made for the topics too large to take whole
-    # Topics by number: sets of small ints intersect faster than sets of records.
-    number = {s.topic: i for i, s in enumerate(summaries)}
-    topic_sets = [frozenset(number[t] for t in a.topics) for a in newest_first]
+    places: dict[int, dict[int, int]] = {}  # made for the topics too large to take whole
+    topic_sets = [frozenset(numbers) for numbers in topics.of_article]
     result = []
-    for me, article in enumerate(newest_first):
+    for me in range(count):
         if me in kept:
             result.append([newest_first[other] for other in kept[me]])
             continue
@@ -52,7 +48,7 @@ def related_articles(
         # Most topics shared first, then nearest in time, then newer: one int per candidate.
         keys = [
             (abs(other - me) - len(mine & topic_sets[other]) * count) * count + other
-            for other in _candidates(me, article, members_of, places)
+            for other in _candidates(me, topics, places)
         ]
         result.append(
             [newest_first[key % count] for key in heapq.nsmallest(RELATED_ARTICLES, keys)]
@@ -60,16 +56,12 @@ def related_articles(
     return result
 
 
-def _candidates(
-    me: int,
-    article: Teaser,
-    members_of: dict[Topic, list[int]],
-    places: dict[Topic, dict[int, int]],
-) -> list[int]:
-    shared = [t for t in article.topics if len(members_of[t]) > 1]  # others have this topic
+def _candidates(me: int, topics: TopicMembers, places: dict[int, dict[int, int]]) -> list[int]:
+    members_of, slugs = topics.members, topics.slugs
+    shared = [n for n in topics.of_article[me] if len(members_of[n]) > 1]  # others have it
     budget = _WHOLE_TOPICS_BUDGET
     found: dict[int, None] = {}
-    for topic in sorted(shared, key=lambda t: (len(members_of[t]), t.slug)):
+    for topic in sorted(shared, key=lambda n: (len(members_of[n]), slugs[n])):
         members = members_of[topic]
         if len(members) <= budget:
             budget -= len(members)

@@ -24,7 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from newsgen.records import Teaser, Topic
+from newsgen.plan.topic_members import TopicMembers
+from newsgen.records import Teaser
 from newsgen.urls import file_of
 
 
@@ -61,24 +62,27 @@ class _Moves:
 
 @dataclass(frozen=True)
 class _Topics:
-    """The topics' members now (places, newest first), with each member's place in them
-    (made for the topics too large to take whole, as they are asked), and their sizes
-    before by slug."""
+    """The topics now (`TopicMembers`), with each member's place in each topic (made for
+    the topics too large to take whole, as they are asked), and their sizes before by slug."""
 
-    members_of: Mapping[Topic, list[int]]
+    now: TopicMembers
     sizes_before: Mapping[str, int]
-    places: dict[Topic, dict[int, int]]
+    places: dict[int, dict[int, int]]
 
-    def place(self, topic: Topic, member: int) -> int:
+    def place(self, topic: int, member: int) -> int:
         found = self.places.get(topic)
         if found is None:
-            found = self.places[topic] = {m: i for i, m in enumerate(self.members_of[topic])}
+            members = self.now.members[topic]
+            found = self.places[topic] = {m: i for i, m in enumerate(members)}
         return found[member]
+
+    def size_before(self, topic: int) -> int:
+        return self.sizes_before.get(self.now.slugs[topic], 0)
 
 
 def carried_over(
     newest_first: Sequence[Teaser],
-    members_of: Mapping[Topic, list[int]],
+    now: TopicMembers,
     last: LastRelated,
     whole_topics_budget: int,
     neighbours: int,
@@ -91,20 +95,19 @@ def carried_over(
     """
     paths = [file_of(teaser.url) for teaser in newest_first]
     moves = _moves(paths, last)
-    topics = _Topics(members_of, last.topic_sizes, {})
+    topics = _Topics(now, last.topic_sizes, {})
     steady = _steady_topics(topics, moves.shift)
     place_now = {path: rank for rank, path in enumerate(paths)}
     kept = {}
-    for me, article in enumerate(newest_first):
+    for me, numbers in enumerate(now.of_article):
         shift = moves.shift[me]
         if shift is not None and all(
-            steady.get(topic) == shift
+            steady[topic] == shift
             or (
-                min(len(members_of[topic]), last.topic_sizes.get(topic.slug, 0))
-                > whole_topics_budget
+                min(len(now.members[topic]), topics.size_before(topic)) > whole_topics_budget
                 and _same_neighbours(me, shift, topic, topics, moves, neighbours)
             )
-            for topic in article.topics
+            for topic in numbers
         ):
             kept[me] = [place_now[last.articles[other]] for other in last.related[me - shift]]
     return kept
@@ -124,24 +127,23 @@ def _moves(paths: Sequence[str], last: LastRelated) -> _Moves:
     )
 
 
-def _steady_topics(topics: _Topics, shift: Sequence[int | None]) -> dict[Topic, int]:
-    """The topics whose members are the ones they had, each moved by the same shift (given)."""
-    steady = {}
-    for topic, members in topics.members_of.items():
+def _steady_topics(topics: _Topics, shift: Sequence[int | None]) -> list[int | None]:
+    """For each topic whose members are the ones it had, each moved by the same shift:
+    that shift (None for the others)."""
+    steady: list[int | None] = []
+    for topic, members in enumerate(topics.now.members):
         moved = {shift[member] for member in members}
-        if len(moved) == 1 and topics.sizes_before.get(topic.slug) == len(members):
-            (only,) = moved
-            if only is not None:
-                steady[topic] = only
+        same = len(moved) == 1 and topics.size_before(topic) == len(members)
+        steady.append(next(iter(moved)) if same else None)
     return steady
 
 
 def _same_neighbours(
-    me: int, shift: int, topic: Topic, topics: _Topics, moves: _Moves, neighbours: int
+    me: int, shift: int, topic: int, topics: _Topics, moves: _Moves, neighbours: int
 ) -> bool:
     """Whether `topic` gives the article at `me` the same neighbours as before: the same
     articles, moved by `shift`, with nothing added, removed or changed among them."""
-    members = topics.members_of[topic]
+    members = topics.now.members[topic]
     around = topics.place(topic, me)
     low, high = max(0, around - neighbours), min(len(members), around + neighbours + 1)
     window = members[low:high]
