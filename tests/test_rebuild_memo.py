@@ -15,7 +15,7 @@ from sitetools import tree_bytes
 from newsgen.build import BuildOptions, build_site
 from newsgen.build_report import BuildReport
 from newsgen.config import load_config
-from newsgen.rebuild_memo import BuildMemo
+from newsgen.serve_memo import BuildMemo
 
 SEED = "seeds/001_1a2b3c4d5e6f7081.txt"
 
@@ -83,6 +83,27 @@ def test_remembering_rebuild_writes_what_a_fresh_build_writes(
     build_site(options(site, site / "build", memo))
     edit(site)
     build_site(options(site, site / "build", memo))
+    shutil.rmtree(site / ".newsgen-cache")
+    build_site(options(site, tmp_path / "fresh", None))
+    assert tree_bytes(site / "build") == tree_bytes(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=[edit.__name__ for edit in EDITS])
+def test_told_what_changed_it_writes_what_a_fresh_build_writes(
+    edit: Callable[[Path], None], tmp_path: Path
+) -> None:
+    """`newsgen serve` tells the memo which files its watcher saw change: the rebuild looks
+    at those alone, and still makes the site a fresh build makes."""
+    site = write_sample_sources(tmp_path / "site")
+    memo = BuildMemo()
+    build_site(options(site, site / "build", memo))
+    before = {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
+    edit(site)
+    after = {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    memo.changed({str(path.absolute()) for path in changed})
+    report = build_site(options(site, site / "build", memo))
+    assert report.sources_read == len({p for p in changed & after.keys() if "seeds" in p.parts})
     shutil.rmtree(site / ".newsgen-cache")
     build_site(options(site, tmp_path / "fresh", None))
     assert tree_bytes(site / "build") == tree_bytes(tmp_path / "fresh")

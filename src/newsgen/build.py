@@ -21,11 +21,12 @@ from newsgen.output import (
     copy_static,
 )
 from newsgen.plan import Page, plan_site
-from newsgen.rebuild_memo import BuildMemo, DiskMemo, Memory
+from newsgen.rebuild_memo import DiskMemo, Memory
 from newsgen.records import Article
 from newsgen.remembered_plan import Plan
 from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
 from newsgen.search import stage_search
+from newsgen.serve_memo import BuildMemo
 from newsgen.sources import LoadResult, SourceFiles, load_sources
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
 from newsgen.topics import TopicSettings

@@ -17,7 +17,7 @@ from newsgen.config import load_config
 from newsgen.errors import UsageError
 from newsgen.output.marker import MARKER
 from newsgen.output.writer import STAGING_SUFFIX, SiteWriter
-from newsgen.rebuild_memo import BuildMemo
+from newsgen.serve_memo import BuildMemo
 from newsgen.sources.discover import find_sources
 from newsgen.sources.load_memo import LoadMemo
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from newsgen.build import BuildOptions, build_site
 from newsgen.build_inputs import site_folders
 from newsgen.errors import NewsgenError, UsageError
-from newsgen.rebuild_memo import BuildMemo
 from newsgen.search import SEARCH_LEFT_FOR_LATER
 from newsgen.serve.http import BuildState, PreviewServer, is_loopback
 from newsgen.serve.watch import Watcher
+from newsgen.serve_memo import BuildMemo
 
 PORTS_TO_TRY = 20
 # Editing pauses this long before the search index of the edits is made.
