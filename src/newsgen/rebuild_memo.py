@@ -150,7 +150,7 @@ class DiskMemo:
         kept = self.cache_dir / PLAN_MADE if self.cache_dir and not self._behind else None
         self._last_plan = last = read_plan_made(kept) if kept else None
         site = marker_stamp(self.output_dir)
-        self._now = now = Teasers.of(articles)  # for every way below, and the plan kept
+        self._now = now = Teasers.of(articles, keys)  # for every way below, and the plan kept
         if not holds(last, site, keys):
             return Plan(plan_in_order(now.newest_first, now.teasers, config))
         assert last is not None

@@ -16,9 +16,7 @@ be able to run code); a file that cannot be read is only lost time.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -66,8 +64,9 @@ class PlanMade:
     """One build's plan, as much of it as the next build needs (see the module's text).
 
     `articles` are the article pages' paths, newest first; for each, in that order:
-    `teasers` the key of its teaser (`teaser_key`), `related` its related articles (their
-    places in `articles`), `record_keys` its record's key ("" for a site without search).
+    `teasers` the digest of its teaser (`PageKeys.record_digest`), `related` its related
+    articles (their places in `articles`), `record_keys` its record's key ("" for a site
+    without search).
     `site` is the stamp of the live site's marker once these pages were swapped in: the
     plan holds for that site only (not for one a build without the cache swapped in since).
     `topic_sizes` gives each topic's number of articles, by slug.
@@ -115,7 +114,7 @@ def replan(
     if not holds(last, site, keys):
         return None
     assert last is not None
-    newest_first, teasers, by_path = now or Teasers.of(articles)
+    newest_first, teasers, by_path = now or Teasers.of(articles, keys)
     paths = tuple(by_path)
     if paths != last.articles or list(by_path.values()) != list(last.teasers):
         return None
@@ -148,7 +147,7 @@ def whole_plan(
         return Plan(pages)
     assert last is not None
     shown = [page.context for page in pages if isinstance(page.context, ArticleContext)]
-    now = now or Teasers.of([context.article for context in shown])
+    now = now or Teasers.of([context.article for context in shown], keys)
     place = {path: index for index, path in enumerate(last.articles)}
     unchanged = {}
     for context in shown:
@@ -191,22 +190,12 @@ class Teasers(NamedTuple):
     keys: dict[str, str]
 
     @classmethod
-    def of(cls, articles: Sequence[Article]) -> Teasers:
+    def of(cls, articles: Sequence[Article], keys: PageKeys) -> Teasers:
+        """`articles` in order, their teasers, and each teaser's digest as `keys` digests
+        it: the page keys that show a teaser then find it digested."""
         newest_first = newest_first_of(articles)
         teasers = [Teaser.of(article) for article in newest_first]
-        return cls(newest_first, teasers, {file_of(t.url): teaser_key(t) for t in teasers})
-
-
-def teaser_key(teaser: Teaser) -> str:
-    """Digest everything a teaser shows, field by field: text and topics as written, times
-    as ISO 8601 (a time read from its file and one read back from the load memo carry
-    their zone in other types, and show the same)."""
-    shown = [_as_text(getattr(teaser, field.name)) for field in dataclasses.fields(Teaser)]
-    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
-
-
-def _as_text(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value
+        return cls(newest_first, teasers, {file_of(t.url): keys.record_digest(t) for t in teasers})
 
 
 def plan_made(
@@ -219,7 +208,7 @@ def plan_made(
     paths = tuple(file_of(context.article.url) for context in articles)
     place = {path: index for index, path in enumerate(paths)}
     shown = list(zip(paths, articles, strict=True))
-    teasers = now.keys if now else {p: teaser_key(Teaser.of(c.article)) for p, c in shown}
+    teasers = now.keys if now else {p: keys.record_digest(Teaser.of(c.article)) for p, c in shown}
     sizes = Counter(topic.slug for context in articles for topic in context.article.topics)
     return PlanMade(
         made_with(keys.salt),

@@ -58,6 +58,13 @@ class PageKeys:
         self._keys[id(page)] = (page, key)
         return key
 
+    def record_digest(self, record: object) -> str:
+        """Digest one record's fields (a teaser's, all that lists show of an article) as
+        page keys do, remembered for the pages that show it. Times count as ISO 8601: one
+        read from its file and one read back from the load memo carry their zone in other
+        types, and show the same."""
+        return self._composite(record)[1:].hex()
+
     def record_key(self, record: object) -> str:
         """Give the key of one record (an article) rendered with this salt, page aside."""
         digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
