@@ -243,7 +243,8 @@ def search_phase(
     language = options.config.language
     later = options.search_later
     remembered = plan.record_keys
-    return stage_search(writer, plan.pages, keys, known, language, later, told, remembered)
+    jobs = options.jobs
+    return stage_search(writer, plan.pages, keys, known, language, later, told, remembered, jobs)
 
 
 @contextlib.contextmanager

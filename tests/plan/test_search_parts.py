@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import MakeSite
-from sitetools import newsgen, snapshot
+from sitetools import newsgen, snapshot, tree_bytes
 
 from newsgen.plan.search_parts import SearchPart, plan_parts
 
@@ -72,3 +72,14 @@ def test_each_part_has_its_bundle_and_a_change_indexes_only_its_part(
     after = snapshot(build)
     old_part = {path for path in before if path.startswith("pagefind/2024-01/")}
     assert old_part and all(after[path] == before[path] for path in old_part)
+
+
+def test_parts_indexed_at_once_give_the_bundles_made_one_by_one(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    """With two jobs two Pagefind programs index two parts side by side: same files."""
+    sites = [make_site(tmp_path / name, SOURCES) for name in ("one", "two")]
+    one_by_one = newsgen("build", "--site", sites[0], "--jobs", "1")
+    at_once = newsgen("build", "--site", sites[1], "--jobs", "2")
+    assert at_once.built.search == one_by_one.built.search == "indexed (2 of 2 parts)"
+    assert tree_bytes(sites[1] / "build") == tree_bytes(sites[0] / "build")

@@ -19,7 +19,8 @@ import hashlib
 import importlib.metadata
 import os
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -80,23 +81,43 @@ def update_search(
     previous: Mapping[str, str],
     language: str,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> int:
     """Stage the bundle of each part (keyed); give how many parts Pagefind had to index.
 
     `previous` maps the live site's files to their keys: a part's bundle is kept when it
     was made from the same key. `progress(done, total)` is told of each part indexed.
+    Up to `jobs` parts are indexed at once, each by its own Pagefind program (which uses
+    one core, and holds its part in memory).
     """
     stale = [part for part, key in parts.items() if not keep_bundle(writer, previous, part, key)]
     if stale:
         writer.remove_stale()  # pages of removed articles must not be indexed
         if progress:
             progress(0, len(stale))
-    for done, part in enumerate(stale, 1):
-        for path, data in index_pages(writer.staging, language, part).items():
+    bundles = _bundles(writer.staging, language, stale, jobs)
+    for done, (part, bundle) in enumerate(zip(stale, bundles, strict=True), 1):
+        for path, data in bundle.items():
             writer.write(part_folder(part) + path, data, parts[part])
         if progress:
             progress(done, len(stale))
     return len(stale)
+
+
+def _bundles(
+    site: Path, language: str, parts: Sequence[SearchPart], jobs: int
+) -> Iterator[dict[str, bytes]]:
+    """The bundle of each of `parts`, in order, up to `jobs` made at once."""
+    if jobs <= 1 or len(parts) <= 1:
+        yield from (index_pages(site, language, part) for part in parts)
+        return
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        made = [pool.submit(index_pages, site, language, part) for part in parts]
+        try:
+            yield from (future.result() for future in made)
+        finally:
+            for future in made:  # a failed part, or an interrupted build: start no more
+                future.cancel()
 
 
 def is_current(previous: Mapping[str, str], part: SearchPart, key: str) -> bool:

@@ -24,12 +24,14 @@ def stage_search(
     later: bool = False,
     told: Callable[[int, int], None] | None = None,
     remembered: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> str:
     """Stage the search bundle for the articles' pages; say whether it was made or kept.
 
     With `later` (`newsgen serve`), a part whose articles changed is kept as it is, for a
     later build; only a part with no bundle at all is indexed now. `remembered` gives the
     record key of the articles whose pages were not planned again (kept as they are).
+    `jobs`: how many parts may be indexed at once.
     """
     parts = part_keys(pages, keys, language, remembered or {})
     if not parts:
@@ -40,7 +42,7 @@ def stage_search(
         if later and not is_current(known, part, key) and keep_bundle(writer, known, part, None)
     }
     due = {part: key for part, key in parts.items() if part not in deferred}
-    indexed = update_search(writer, due, known, language, told)
+    indexed = update_search(writer, due, known, language, told, jobs)
     if deferred:
         return SEARCH_LEFT_FOR_LATER
     if not indexed:
