@@ -14,6 +14,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -589,6 +590,26 @@ def test_an_edited_seed_is_served_after_the_rebuild(
     assert "Первая версия текста." not in page_text(server.address, article_url(site / "build"))
     write_files(site, {"seeds/2025/003_00000000000000cc.txt": " date 2025-11-06 Новый файл."})
     wait_for_text(server.address, "/", "Новый файл")
+
+
+def test_a_folder_moved_in_renamed_and_removed_is_followed(
+    make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
+) -> None:
+    """A rebuild looks at the paths the watcher names: a folder's files come and go with it."""
+    site = make_site(tmp_path / "site", SITE)
+    server = serve(site)
+    news = {"2025/004_00000000000000dd.txt": " date 2025-11-05 Перенесённая новость."}
+    write_files(tmp_path / "elsewhere", news)
+    (tmp_path / "elsewhere/2025").rename(site / "seeds/moved")
+    wait_for_text(server.address, "/", "Перенесённая новость")
+    (site / "seeds/moved").rename(site / "seeds/renamed")
+    (site / SEED).write_text(seed("После переименования."), encoding="utf-8")
+    wait_for_text(server.address, article_url(site / "build"), "После переименования.")
+    shutil.rmtree(site / "seeds/renamed")
+    poll_until(
+        lambda: "Перенесённая новость" not in page_text(server.address, "/"), "the news to go"
+    )
+    assert "rebuild failed" not in server.output()
 
 
 def test_the_search_index_follows_an_edit_after_the_page(
