@@ -3,6 +3,7 @@ marker lists, as it is now."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,8 @@ def test_paths_that_could_lead_outside_or_mislead(path: str) -> None:
 
 
 def test_a_marker_written_again_is_read_again(tmp_path: Path) -> None:
-    """Entries are remembered by the marker's time, size and inode: another marker put in
-    its place, or the same file changed, is read."""
+    """Entries are remembered by the marker's bytes: another marker put in its place, or
+    the same file changed, is read."""
     marker = tmp_path / MARKER
     marker.write_text(f"{MARKER_HEADER}index.html\taaaa\tkey1\n", encoding="utf-8")
     assert marker_entries(tmp_path) == {"index.html": ("aaaa", "key1")}
@@ -46,3 +47,18 @@ def test_a_marker_written_again_is_read_again(tmp_path: Path) -> None:
     with marker.open("a", encoding="utf-8") as more:
         more.write("feed.xml\tcccc\n")
     assert marker_entries(tmp_path) == {"index.html": ("bbbb", "key2"), "feed.xml": ("cccc", "")}
+
+
+def test_a_marker_changed_in_place_with_its_time_size_and_inode_kept_is_read(
+    tmp_path: Path,
+) -> None:
+    """A file's time is coarse, and its inode may be reused: neither tells its bytes."""
+    marker = tmp_path / MARKER
+    marker.write_text(f"{MARKER_HEADER}index.html\taaaa\tkey1\n", encoding="utf-8")
+    stat = marker.stat()
+    assert marker_entries(tmp_path) == {"index.html": ("aaaa", "key1")}
+    with marker.open("r+", encoding="utf-8") as same_file:
+        same_file.write(f"{MARKER_HEADER}index.html\tbbbb\tkey2\n")
+    os.utime(marker, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (marker.stat().st_ino, marker.stat().st_size) == (stat.st_ino, stat.st_size)
+    assert marker_entries(tmp_path) == {"index.html": ("bbbb", "key2")}

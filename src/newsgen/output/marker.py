@@ -6,6 +6,7 @@ and which files of the folder are the site's.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -49,23 +50,22 @@ def read_listing(folder: Path) -> dict[str, str] | None:
 
 Entries = dict[str, tuple[str, str]]  # path → (digest, key)
 
-# The entries of the markers this process wrote or read last, by their stamp (time, size,
-# inode): `newsgen serve` reads back, each rebuild, the two listings it wrote (20,000 lines
-# each at 10,000 articles). A marker is never changed in place, only written anew and
-# renamed over, so a stamp names one marker's bytes.
-_known: dict[tuple[int, int, int], Entries] = {}
+# The entries of the markers this process wrote or read last, by a digest of their bytes:
+# `newsgen serve` reads back, each rebuild, the two listings it wrote (20,000 lines each at
+# 10,000 articles). Reading and digesting them is quick; parsing them line by line is not.
+_known: dict[bytes, Entries] = {}
 _KNOWN_MARKERS = 4
 
 
 def marker_entries(folder: Path) -> Entries | None:
     """Each file the marker of `folder` lists, with its digest and key (maybe empty).
     The mapping given is shared: not to be changed."""
-    marker = folder / MARKER
     try:
-        stamp = _stamp(marker)
-        if stamp in _known:
-            return _known[stamp]
-        lines = marker.read_text(encoding="utf-8").splitlines()
+        data = (folder / MARKER).read_bytes()
+        known = _known.get(_digest(data))
+        if known is not None:
+            return known
+        lines = data.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
     entries = {}
@@ -74,26 +74,20 @@ def marker_entries(folder: Path) -> Entries | None:
         digest, _, key = rest.partition("\t")
         if is_plain_path(path):
             entries[path] = (digest, key)
-    remember_entries(marker, entries, stamp)
+    remember_entries(data, entries)
     return entries
 
 
-def remember_entries(
-    marker: Path, entries: Entries, stamp: tuple[int, int, int] | None = None
-) -> None:
-    """Know the `entries` of the marker file just written or read at `marker` (stamped
-    `stamp`, when taken before it was read), so they need not be read back."""
-    try:
-        _known[stamp or _stamp(marker)] = entries
-    except OSError:
-        return
+def remember_entries(data: bytes, entries: Entries) -> None:
+    """Know the `entries` of a marker whose bytes are `data` (just written or read), so
+    they need not be parsed again."""
+    _known[_digest(data)] = entries
     while len(_known) > _KNOWN_MARKERS:
         del _known[next(iter(_known))]
 
 
-def _stamp(marker: Path) -> tuple[int, int, int]:
-    found = marker.stat()
-    return (found.st_mtime_ns, found.st_size, found.st_ino)
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def lists_every_file(folder: Path) -> bool:

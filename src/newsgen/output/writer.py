@@ -274,9 +274,7 @@ def _write_listing(folder: Path, digests: dict[str, str], keys: dict[str, str], 
         link_over(str(live / MARKER), str(folder / MARKER))
     else:
         write_over(str(folder / MARKER), data)
-    remember_entries(
-        folder / MARKER, {path: (digests[path], keys.get(path, "")) for path in ordered}
-    )
+    remember_entries(data, {path: (digests[path], keys.get(path, "")) for path in ordered})
 
 
 def _mark_unchecked(folder: Path, entries: Entries) -> None:
@@ -287,8 +285,9 @@ def _mark_unchecked(folder: Path, entries: Entries) -> None:
         data = marker.read_bytes()
     except FileNotFoundError:
         return
-    write_over(str(marker), UNCHECKED_HEADER.encode() + data.partition(b"\n")[2])
-    remember_entries(marker, entries)
+    unchecked = UNCHECKED_HEADER.encode() + data.partition(b"\n")[2]
+    write_over(str(marker), unchecked)
+    remember_entries(unchecked, entries)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
