@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from newsgen.by_record import ByRecord
 from newsgen.config import SiteConfig
 from newsgen.errors import WriteFailed
 from newsgen.output import marker_stamp
@@ -40,7 +41,6 @@ from newsgen.remembered_plan import (
 from newsgen.render import PageKeys
 from newsgen.sources import LoadMemo, SourceFiles, find_sources, read_load_memo, write_load_memo
 from newsgen.topics.entities import FoundEntity
-from newsgen.topics.find import KnownKeys
 from newsgen.topics.remembered import FILE_NAME as TOPICS_MADE
 from newsgen.topics.remembered import TopicsMade, read_topics_made, write_topics_made
 
@@ -54,7 +54,7 @@ class Memory(Protocol):
     def entities(self) -> dict[str, list[FoundEntity]] | None: ...
 
     @property
-    def text_keys(self) -> KnownKeys | None: ...
+    def text_keys(self) -> ByRecord[Article, str] | None: ...
 
     def topics_made(self) -> TopicsMade | None: ...
 

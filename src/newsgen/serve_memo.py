@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsgen.by_record import ByRecord
 from newsgen.config import SiteConfig
 from newsgen.plan import Page, plan_again, plan_site
 from newsgen.plan.site import newest_first_of
@@ -25,7 +26,6 @@ from newsgen.render import PageKeys
 from newsgen.sources import LoadMemo, SourceFiles, find_sources
 from newsgen.sources.discover import updated_sources
 from newsgen.topics.entities import FoundEntity
-from newsgen.topics.find import KnownKeys
 from newsgen.topics.remembered import TopicsMade
 
 
@@ -42,7 +42,7 @@ class BuildMemo:
 
     loads: LoadMemo = field(default_factory=LoadMemo)
     entities: dict[str, list[FoundEntity]] = field(default_factory=dict)
-    text_keys: KnownKeys = field(default_factory=dict)
+    text_keys: ByRecord[Article, str] = field(default_factory=ByRecord)
     # The source files the last build found, and the paths told changed since (None: not
     # known, or not told: a build nobody tells of changes looks at every file).
     _found: tuple[Path, SourceFiles] | None = None
@@ -52,7 +52,7 @@ class BuildMemo:
     # Each loaded article (by id) with the record it became with its topics.
     _with_topics: dict[int, tuple[Article, Article]] = field(default_factory=dict)
     _plan: _PlanRun | None = None
-    _teasers: dict[int, tuple[Article, Teaser]] = field(default_factory=dict)
+    _teasers: ByRecord[Article, Teaser] = field(default_factory=ByRecord)
     _keys: PageKeys | None = None
     _written: bool = False
 
@@ -115,30 +115,15 @@ class BuildMemo:
     ) -> Plan:
         """`plan.plan_site`, replanning only article pages when no teaser changed."""
         newest_first = newest_first_of(articles)
-        teasers, fresh = self._teasers_of(newest_first)
+        teasers = self._teasers.values(newest_first, Teaser.of)
         last = self._plan
         if last is not None and last.config == config and last.teasers == teasers:
-            pages = plan_again(last.pages, newest_first, config, fresh)
+            pages = plan_again(last.pages, newest_first, config, self._teasers.new)
         else:
             pages = plan_site(articles, config)
             keys.forget()  # every record is new: start remembering afresh
         self._plan = _PlanRun(teasers, config, pages)
         return Plan(pages)
-
-    def _teasers_of(self, articles: Sequence[Article]) -> tuple[list[Teaser], list[Article]]:
-        """The teasers of `articles`, the last build's for the same records; and the
-        articles that are not those records."""
-        last = self._teasers
-        teasers, fresh = [], []
-        for article in articles:
-            known = last.get(id(article))
-            if known and known[0] is article:
-                teasers.append(known[1])
-            else:
-                teasers.append(Teaser.of(article))
-                fresh.append(article)
-        self._teasers = {id(a): (a, t) for a, t in zip(articles, teasers, strict=True)}
-        return teasers, fresh
 
     def page_keys(self, salt: bytes) -> PageKeys:
         """A `PageKeys` that remembers across rebuilds while the salt holds."""

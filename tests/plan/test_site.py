@@ -31,7 +31,7 @@ from newsgen.plan.pages import (
     YearContext,
 )
 from newsgen.plan.search_parts import SearchPart
-from newsgen.plan.site import check_unique_paths, plan_again, plan_site
+from newsgen.plan.site import check_unique_paths, newest_first_of, plan_again, plan_site
 from newsgen.records import Article, Teaser, Topic
 from newsgen.urls import file_of
 
@@ -208,23 +208,23 @@ def test_planning_again_after_body_edits_equals_planning_afresh() -> None:
     previous = plan_site(articles, CONFIG)
     # The oldest, in no feed, and the newest, in the site feed.
     edited = [edit_body(articles[0]), *articles[1:-1], edit_body(articles[-1])]
-    assert plan_again(previous, edited, CONFIG) == plan_site(edited, CONFIG)
+    assert plan_again(previous, newest_first_of(edited), CONFIG) == plan_site(edited, CONFIG)
     fresh = [edited[0], edited[-1]]  # told which records are new, as `newsgen serve` is
-    assert plan_again(previous, edited, CONFIG, fresh) == plan_site(edited, CONFIG)
+    assert plan_again(previous, newest_first_of(edited), CONFIG, fresh) == plan_site(edited, CONFIG)
 
 
 def test_planning_again_after_a_source_moved_equals_planning_afresh() -> None:
     articles = oldest_first()
     previous = plan_site(articles, CONFIG)
     moved = [*articles[:-1], dataclasses.replace(articles[-1], source_path="seeds/2025/moved.txt")]
-    assert plan_again(previous, moved, CONFIG) == plan_site(moved, CONFIG)
+    assert plan_again(previous, newest_first_of(moved), CONFIG) == plan_site(moved, CONFIG)
 
 
 def test_planning_again_keeps_every_page_but_the_edited_article_and_the_site_feed() -> None:
     articles = oldest_first()
     previous = plan_site(articles, CONFIG)
     edited = [*articles[:-1], edit_body(articles[-1])]
-    again = plan_again(previous, edited, CONFIG)
+    again = plan_again(previous, newest_first_of(edited), CONFIG)
     replanned = {new.path for new, old in zip(again, previous, strict=True) if new is not old}
     assert replanned == {file_of(articles[-1].url), "feed.xml"}
 

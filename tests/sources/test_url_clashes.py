@@ -7,7 +7,9 @@ import dataclasses
 import pytest
 from sitetools import make_article
 
-from newsgen.sources.url_clashes import KnownFolded, folded_path, url_clashes
+from newsgen.by_record import ByRecord
+from newsgen.records import Article
+from newsgen.sources.url_clashes import folded_path, url_clashes
 
 
 @pytest.mark.parametrize(
@@ -25,7 +27,7 @@ def test_different_letters_stay_apart() -> None:
 
 
 def test_a_process_that_remembers_urls_finds_a_new_clash_with_an_old_article() -> None:
-    known: KnownFolded = {}
+    known: ByRecord[Article, str] = ByRecord()
     first, second = make_article(1), make_article(2)
     assert url_clashes([first, second], known) == []
     same_slug = dataclasses.replace(second, slug=first.slug.upper())
@@ -34,10 +36,3 @@ def test_a_process_that_remembers_urls_finds_a_new_clash_with_an_old_article() -
         (first.source_path, first.slug_line),
         (same_slug.source_path, same_slug.slug_line),
     ]
-
-
-def test_a_remembered_url_is_that_of_the_same_record_only() -> None:
-    """An id is reused once its object is gone: the record itself must match."""
-    first, second = make_article(1), make_article(2)
-    known: KnownFolded = {id(second): (first, folded_path(first.url))}
-    assert url_clashes([first, second], known) == []

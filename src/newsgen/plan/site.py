@@ -85,19 +85,20 @@ def plan_in_order(
 
 def plan_again(
     previous: Sequence[Page],
-    articles: Sequence[Article],
+    newest_first: Sequence[Article],
     config: SiteConfig,
     fresh: Sequence[Article] | None = None,
 ) -> list[Page]:
-    """Give the pages for `articles` from `previous`, planned for articles with equal teasers.
+    """Give the pages for the articles (in the site's order, `newest_first_of`) from
+    `previous`, planned for articles with equal teasers.
 
     With every teaser (title, date, summary, topics…) unchanged, only the pages that show
     a whole article can differ: its own page and the site feed. The others are kept as
     they are, so a rebuild after editing an article's body plans almost nothing.
     `fresh`, when known, are the articles that are not the records `previous` shows.
     """
-    by_path = {file_of(article.url): article for article in (articles if fresh is None else fresh)}
-    newest_first = newest_first_of(articles)
+    changed = newest_first if fresh is None else fresh
+    by_path = {file_of(article.url): article for article in changed}
     pages = []
     for page in previous:
         context = page.context

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from newsgen.by_record import ByRecord
 from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
 from newsgen.records import Article
 from newsgen.sources.discover import SourceFiles, Stamp
-from newsgen.sources.url_clashes import KnownFolded
 
 DEFAULT_MAX_BYTES = SiteConfig.max_source_kb * 1024
 
@@ -30,10 +30,9 @@ class LoadMemo:
         # By the path as text: making and comparing 50,000 `Path`s costs seconds.
         self._outcomes: dict[str, Kept] = {}
         self._stamps: dict[str, Stamp] = {}
-        self._unread: set[str] = set()
-        self._unread_paths: list[Path] = []
+        self._unread: list[Path] = []
         self._max_bytes = 0
-        self.folded_urls: KnownFolded = {}  # each record's, for `url_clashes`
+        self.folded_urls: ByRecord[Article, str] = ByRecord()  # for `url_clashes`
 
     def split(
         self, sources: SourceFiles, max_bytes: int = DEFAULT_MAX_BYTES
@@ -57,15 +56,14 @@ class LoadMemo:
                 known[path] = remembered[1]
             else:
                 unread.append(path)
-        self._unread = {os.fspath(path) for path in unread}
-        self._unread_paths = unread
+        self._unread = unread
         return known, unread
 
     def remember(self, outcomes: dict[Path, Outcome]) -> None:
         """Keep `outcomes` with the times and sizes `split` took before reading."""
         stamps = self._stamps
         if stamps.keys() == self._outcomes.keys():  # the same files: only those read change
-            for path in self._unread_paths:
+            for path in self._unread:
                 key = os.fspath(path)
                 self._outcomes[key] = (stamps[key], outcomes[path])
             return
@@ -80,7 +78,8 @@ class LoadMemo:
 
     def read_this_time(self) -> dict[str, Kept]:
         """The files the last `split` found changed or new, with what they gave."""
-        return {path: self._outcomes[path] for path in self._unread if path in self._outcomes}
+        read = (os.fspath(path) for path in self._unread)
+        return {path: self._outcomes[path] for path in read if path in self._outcomes}
 
     def remembered(self) -> dict[str, Kept]:
         """Every file remembered (its path as text), with its stamp and outcome."""

@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsgen.by_record import ByRecord, worked_out
 from newsgen.errors import SourceError
 from newsgen.records import Article
 
@@ -21,31 +22,24 @@ def folded_path(path: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", path).casefold())
 
 
-# Each record's folded URL, by the record's id (with the record, so an id is never reused
-# while remembered), for a process that loads again and again.
-KnownFolded = dict[int, tuple[Article, str]]
-
-
-def url_clashes(articles: Sequence[Article], known: KnownFolded | None = None) -> list[SourceError]:
+def url_clashes(
+    articles: Sequence[Article], known: ByRecord[Article, str] | None = None
+) -> list[SourceError]:
     """Give a problem for each article whose URL is, or folds to, another article's URL.
-    `known` gives the folded URLs of records seen before, and is left holding those of
-    `articles`."""
+    `known`: each record's folded URL, kept by a process that loads again and again."""
     by_folded: dict[str, list[Article]] = defaultdict(list)
-    folded = []
-    for article in articles:
-        seen = known.get(id(article)) if known is not None else None
-        path = seen[1] if seen and seen[0] is article else folded_path(article.url)
+    for article, path in zip(articles, worked_out(articles, _folded_url, known), strict=True):
         by_folded[path].append(article)
-        folded.append(path)
-    if known is not None:
-        known.clear()
-        known.update((id(a), (a, path)) for a, path in zip(articles, folded, strict=True))
     return [
         _clash(article, [other for other in group if other is not article])
         for group in by_folded.values()
         if len(group) > 1
         for article in group
     ]
+
+
+def _folded_url(article: Article) -> str:
+    return folded_path(article.url)
 
 
 def _clash(article: Article, others: Sequence[Article]) -> SourceError:

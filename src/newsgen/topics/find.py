@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgen.by_record import ByRecord, worked_out
 from newsgen.code_digest import running_code_digest
 from newsgen.parallel import chunks, ordered_map
 from newsgen.records import Article
@@ -86,28 +87,18 @@ def find_entities(
     return Extraction([known[key] for key in keys], extracted=len(missing))
 
 
-# Each record's text key, by the record's id (with the record, so an id is never reused
-# while remembered), for a process that builds again and again.
-KnownKeys = dict[int, tuple[Article, str]]
+def text_keys(
+    articles: Sequence[Article], known: ByRecord[Article, str] | None = None
+) -> list[str]:
+    """The cache key of each article's text: equal keys, equal entities. `known`: each
+    record's key, kept by a process that builds again and again."""
+    return worked_out(articles, _text_key, known)
 
 
-def text_keys(articles: Sequence[Article], known: KnownKeys | None = None) -> list[str]:
-    """The cache key of each article's text: equal keys, equal entities. `known` gives the
-    keys of records seen before, and is left holding those of `articles`."""
-    version = extractor_version()
+def _text_key(article: Article) -> str:
     # Where the lede ends decides which names count as in the lede: it is part of the key.
     # One article's text at a time: only the texts not in the cache are kept (below).
-    if known is None:
-        return [_key(article_text(article), version) for article in articles]
-    keys = []
-    for article in articles:
-        seen = known.get(id(article))
-        keys.append(
-            seen[1] if seen and seen[0] is article else _key(article_text(article), version)
-        )
-    known.clear()
-    known.update((id(article), (article, key)) for article, key in zip(articles, keys, strict=True))
-    return keys
+    return _key(article_text(article), extractor_version())
 
 
 def _key(text: ArticleText, version: str) -> str:

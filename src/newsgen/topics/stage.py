@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgen.by_record import ByRecord
 from newsgen.records import Article
 from newsgen.topics.assign import TopicSettings, topics_of
 from newsgen.topics.entities import FoundEntity
-from newsgen.topics.find import KnownKeys, find_entities, text_keys
+from newsgen.topics.find import find_entities, text_keys
 from newsgen.topics.remembered import TopicsMade, entities_digest, inputs_digest, settings_digest
 
 
@@ -29,7 +30,7 @@ class EntitySource:
     memo: dict[str, list[FoundEntity]] | None = None
     progress: Callable[[int, int], None] | None = None
     reads_text: bool = True  # False: no text is read, topics come from front matter only
-    known_keys: KnownKeys | None = None  # each record's text key, kept by such a process
+    known_keys: ByRecord[Article, str] | None = None  # each record's text key, kept so
 
 
 @dataclass(frozen=True)
