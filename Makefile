@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The validators the tests run (the W3C Nu HTML checker, the sitemaps.org XSD), from npm.
+# Their install scripts are not run: vnu-jar's would fetch a Java; the tests use the system's.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: build test serve bench lint clean
 
@@ -12,12 +15,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
 ## build: set up and build the site from seeds/ into build/
 build: $(STAMP)
 	$(BIN)/newsgen build
 
 ## test: set up and run the tests, the linter and the type checker
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
@@ -37,4 +44,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks
 
 clean:
-	rm -rf build $(VENV) .newsgen-cache
+	rm -rf build $(VENV) .newsgen-cache node_modules
