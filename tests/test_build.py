@@ -109,7 +109,8 @@ def test_article_page_has_canonical_url_opengraph_and_json_ld(sample_site: Built
     assert meta_property(page, "og:url") == address
     assert meta_property(page, "og:site_name") == "Тестовый архив"
     assert meta_property(page, "article:published_time") == "2025-11-07T00:00:00Z"
-    assert meta_property(page, "og:description").startswith("Казахстан стал первой страной")
+    # The lede is the headline's one sentence: the description is the next paragraph.
+    assert meta_property(page, "og:description").startswith("«Я только что провел")
     scripts = find_all(page, "script", type="application/ld+json")
     assert len(scripts) == 1
     data = json.loads(scripts[0].text or "")

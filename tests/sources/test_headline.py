@@ -258,13 +258,25 @@ def test_summary_ignores_a_sentence_end_too_early() -> None:
     [
         ("Мост открыт", "Мост открыт. Движение пустят в пятницу.", "Движение пустят в пятницу."),
         ("Мост открыт", "Мост открыт, сообщил аким.", "Мост открыт, сообщил аким."),
+        (
+            "Мост открыт",
+            "Мост открыт, сообщил аким.\nДвижение пустят в пятницу.",
+            "Движение пустят в пятницу.",
+        ),
         ("Свой заголовок", "Мост открыт. Движение пустят в пятницу.", None),
         ("Очень длинный…", "Очень длинный заголовок. Второе.", None),
     ],
-    ids=["title-is-the-first-sentence", "one-sentence", "written-title", "cut-title"],
+    ids=[
+        "title-is-the-first-sentence",
+        "one-sentence",
+        "one-sentence-lede-then-more",
+        "written-title",
+        "cut-title",
+    ],
 )
 def test_the_summary_does_not_repeat_the_title(title: str, lede: str, summary: str | None) -> None:
-    assert summary_beside(title, lede) == (summary or lede)
+    paragraphs = lede.split("\n")
+    assert summary_beside(title, paragraphs) == (summary or paragraphs[0])
 
 
 def test_a_paragraph_of_initials_takes_time_in_proportion_to_its_length() -> None:

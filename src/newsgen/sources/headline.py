@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 TITLE_CHARS = 140
 SUMMARY_CHARS = 300
@@ -65,15 +66,21 @@ def derive_summary(lede: str, limit: int = SUMMARY_CHARS) -> str:
     return cut_at_word(lede, limit)
 
 
-def summary_beside(title: str, lede: str) -> str:
+def summary_beside(title: str, paragraphs: Sequence[str]) -> str:
     """Give a summary that does not repeat a headline made of the lede's first sentence.
 
-    Teasers show both: when the title is that whole sentence, the summary starts after it.
+    Teasers show both: when the title is that whole sentence, the summary starts after it,
+    or with the next paragraph when the lede is that one sentence.
     """
+    lede = paragraphs[0]
     sentence = first_sentence(lede)
     rest = lede[len(sentence) :].strip()
     whole_sentence = sentence.rstrip(" .").startswith(title) and not title.endswith("…")
-    return derive_summary(rest if rest and whole_sentence else lede)
+    if not whole_sentence:
+        return derive_summary(lede)
+    if not rest and len(paragraphs) > 1:
+        rest = paragraphs[1]
+    return derive_summary(rest or lede)
 
 
 def cut_at_word(text: str, limit: int) -> str:

@@ -251,7 +251,7 @@ def _article(parts: _ArticleParts, path: Path, shown: str) -> Article:
         lang=parts.lang or detect_language(text),
         paragraphs=parts.paragraphs,
         body_html=parts.body_html,
-        summary=parts.summary or summary_beside(title, parts.paragraphs[0]),
+        summary=parts.summary or summary_beside(title, parts.paragraphs),
         topics=tuple(topic_named(name) for name in parts.topic_names),
         **_length(text),
         date_line=parts.date_line,
