@@ -15,6 +15,7 @@ from conftest import MakeSite, build_in_place
 from sitetools import STAGING_SUFFIX, article_pages, clean_env, newsgen, snapshot
 
 from newsgen import __version__
+from newsgen.config import WITHOUT_BASE_URL
 
 GOOD_SEED = {"seeds/001_00000000000000aa.txt": " date 2025-11-07 Хорошая новость дня.\n\nТекст."}
 CP1251_SEED = " date 2025-11-07 Текст статьи в другой кодировке.".encode("cp1251")
@@ -206,7 +207,7 @@ def test_a_file_over_the_size_limit_fails_the_build_and_is_skipped_with_skip_inv
 def test_skip_invalid_with_nothing_bad_prints_nothing_skipped(built_site: Path) -> None:
     run = newsgen("build", "--skip-invalid", "--jobs", "1")
     assert run.code == 0
-    assert run.err == ""
+    assert run.err_lines == [WITHOUT_BASE_URL]  # and nothing about skipped files
 
 
 @pytest.mark.parametrize(
@@ -387,6 +388,15 @@ def test_version() -> None:
     run = newsgen("--version")
     assert run.code == 0
     assert run.out == f"newsgen {__version__}\n"
+
+
+def test_a_build_without_base_url_says_once_what_it_leaves_out(built_site: Path) -> None:
+    run = newsgen("build", "--jobs", "1")
+    assert run.code == 0
+    assert run.err_lines == [WITHOUT_BASE_URL]
+    assert "sitemap" in WITHOUT_BASE_URL and "base_url" in WITHOUT_BASE_URL
+    hosted = newsgen("build", "--jobs", "1", "--base-url", "https://example.org/")
+    assert (hosted.code, hosted.err) == (0, "")
 
 
 def test_quiet_prints_nothing(built_site: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from newsgen import __version__
 from newsgen.build import BuildOptions, build_site
 from newsgen.build_report import BuildReport
-from newsgen.config import load_config
+from newsgen.config import WITHOUT_BASE_URL, load_config
 from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid
 from newsgen.parallel import default_jobs
 from newsgen.serve import ServeOptions, print_line, serve_site
@@ -101,6 +101,8 @@ def _build(arguments: argparse.Namespace) -> int:
     options = _build_options(arguments)
     show_progress = sys.stderr.isatty() and not arguments.quiet
     report = build_site(options, _print_progress if show_progress else None)
+    if not options.config.base_url and not arguments.quiet:
+        print(WITHOUT_BASE_URL, file=sys.stderr)
     _print_skipped(report)
     _print_waiting(report)
     if not arguments.quiet:

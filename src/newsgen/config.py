@@ -50,6 +50,15 @@ class SiteConfig:
     max_source_kb: int = 2048  # a larger source file is an error (a dump, not an article)
 
 
+# What a build without `base_url` leaves out, said once by `newsgen build`.
+WITHOUT_BASE_URL = (
+    "note: no base_url is set, so this build leaves out what needs the site's address: "
+    "the sitemap (and robots.txt's Sitemap line), canonical links, OpenGraph and JSON-LD, "
+    "and absolute links in the feeds; set base_url in newsgen.yaml (or --base-url) to "
+    "the address the site is published at before publishing it"
+)
+
+
 def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> SiteConfig:
     """Give the settings from `path` (when given) with `overrides` on top; all problems at once."""
     values: dict[str, Any] = {}

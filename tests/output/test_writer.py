@@ -34,6 +34,7 @@ from newsgen.output.marker import MARKER, read_listing
 from newsgen.output.writer import WriteReport
 
 SOURCES = {
+    "newsgen.yaml": "base_url: https://example.org/\n",
     "seeds/001_00000000000000aa.txt": " date 2025-10-01 Первая новость октября.\n\nТекст.",
     "seeds/002_00000000000000bb.txt": " date 2025-10-15 Новость середины октября.\n\nТекст.",
     "seeds/003_00000000000000cc.txt": " date 2025-11-02 Новость начала ноября.\n\nТекст.",

@@ -39,7 +39,9 @@ Context = TypeVar("Context")
 
 KZ = Topic("place", "Казахстан", "kazakhstan")
 US = Topic("place", "США", "ssha")
-CONFIG = replace(SiteConfig(), per_page=2, feed_size=2, search_part_size=2)
+CONFIG = replace(
+    SiteConfig(), base_url="https://example.org/", per_page=2, feed_size=2, search_part_size=2
+)
 
 
 def oldest_first() -> list[Article]:

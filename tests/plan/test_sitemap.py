@@ -55,6 +55,13 @@ def test_robots_points_at_the_sitemap(any_site: BuiltSite) -> None:
     assert robots == f"User-agent: *\nAllow: /\nSitemap: {any_site.base_url}sitemap.xml\n"
 
 
+def test_a_site_without_base_url_has_no_sitemap(unhosted_site: BuiltSite) -> None:
+    """A sitemap must give absolute addresses; with no base URL there is none to give."""
+    assert not list(unhosted_site.build.glob("sitemap*.xml"))
+    robots = (unhosted_site.build / "robots.txt").read_text(encoding="utf-8")
+    assert robots == "User-agent: *\nAllow: /\n"
+
+
 def test_sitemap_past_the_limit_becomes_an_index_of_parts(
     make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,7 +95,7 @@ def test_sitemap_past_the_limit_becomes_an_index_of_parts(
 def test_sitemap_pages_split_at_the_limit(count: int) -> None:
     pages = [Page(f"p{n}/index.html", NotFoundContext()) for n in range(count)]
     pages.append(Page("feed.xml", SiteFeedContext([])))
-    made = sitemap_pages(pages, SiteConfig(), limit=5)
+    made = sitemap_pages(pages, SiteConfig(base_url="https://example.org/"), limit=5)
     assert made[-1].path == "robots.txt"
     if count <= 5:
         assert [(p.path, p.template) for p in made[:-1]] == [("sitemap.xml", "sitemap.xml")]

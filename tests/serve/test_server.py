@@ -382,7 +382,6 @@ CONTENT_TYPES = {
     "html": ("/", "text/html; charset=utf-8"),
     "css": ("/static/style.css", "text/css; charset=utf-8"),
     "feed": ("/feed.xml", "application/xml; charset=utf-8"),
-    "sitemap": ("/sitemap.xml", "application/xml; charset=utf-8"),
     "robots": ("/robots.txt", "text/plain; charset=utf-8"),
     "search script": ("/static/search.js", "text/javascript; charset=utf-8"),
 }

@@ -28,9 +28,15 @@ def sitemap_entry(page: Page) -> SitemapEntry:
 def sitemap_pages(
     pages: Sequence[Page], config: SiteConfig, limit: int = MAX_URLS_PER_SITEMAP
 ) -> list[Page]:
-    """Give the sitemap(s) listing every HTML page of `pages`, and robots.txt pointing at it."""
-    listed = [sitemap_entry(page) for page in pages if page.path.endswith(".html")]
+    """Give the sitemap(s) listing every HTML page of `pages`, and robots.txt pointing at it.
+
+    A site without `base_url` gets robots.txt alone: a sitemap's addresses must be
+    absolute, and one of relative paths is refused by the search engines it is for.
+    """
     robots = Page(URLS.robots, RobotsContext())
+    if not config.base_url:
+        return [robots]
+    listed = [sitemap_entry(page) for page in pages if page.path.endswith(".html")]
     if len(listed) <= limit:
         return [Page(URLS.sitemap, SitemapContext(listed)), robots]
     parts = [listed[start : start + limit] for start in range(0, len(listed), limit)]
