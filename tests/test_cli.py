@@ -293,7 +293,7 @@ def test_bad_settings_are_all_listed_with_their_lines(built_site: Path) -> None:
     assert run.code == 2
     assert run.err_lines == [
         "newsgen.yaml:2: unknown setting 'colour' (known: title, description, language, "
-        "base_url, per_page, feed_size, find_topics, topic_aliases, topic_ignore, "
+        "base_url, time_zone, per_page, feed_size, find_topics, topic_aliases, topic_ignore, "
         "topic_min_mentions, topic_sources, search, search_part_size, build_future, "
         "max_source_kb)",
         "    colour: blue",

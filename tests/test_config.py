@@ -10,7 +10,7 @@ from newsgen.config import SiteConfig, load_config, normalise_base_url
 from newsgen.errors import ConfigError, SourceError
 
 KNOWN = (
-    "(known: title, description, language, base_url, per_page, feed_size, "
+    "(known: title, description, language, base_url, time_zone, per_page, feed_size, "
     "find_topics, topic_aliases, topic_ignore, topic_min_mentions, topic_sources, search, "
     "search_part_size, build_future, max_source_kb)"
 )
@@ -141,6 +141,32 @@ def test_bad_base_url(tmp_path: Path, url: str) -> None:
         f"{path}:2: base_url: {url!r} is not an http(s) URL like https://example.org/archive/\n"
         f"    base_url: '{url}'"
     ]
+
+
+@pytest.mark.parametrize(
+    "zone", ["Moscow", "Europe", "../etc/passwd", "Europe/Moscow/", "UTC+3", "Москва"]
+)
+def test_a_time_zone_must_be_one_of_the_tz_database(tmp_path: Path, zone: str) -> None:
+    path = write_config(tmp_path, f"time_zone: '{zone}'\n")
+    assert problems_of(path) == [
+        f"{path}:1: time_zone: {zone!r} is not a time zone of the tz database "
+        f"(e.g. Europe/Moscow, Asia/Almaty)\n    time_zone: '{zone}'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("", "Europe/Moscow"),
+        ("language: en\n", "UTC"),
+        ("language: en\ntime_zone: America/New_York\n", "America/New_York"),
+    ],
+    ids=["russian-site", "english-site", "set"],
+)
+def test_a_site_is_in_its_language_s_usual_zone_unless_set(
+    tmp_path: Path, text: str, zone: str
+) -> None:
+    assert load_config(write_config(tmp_path, text or "title: Архив\n")).zone == zone
 
 
 def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ LANGUAGES = ("ru", "en")
 _URL = re.compile(r"https?://[^\s/?#]+(?:/[^\s?#]*)?")
 
 
+# The time zone of a site that sets none, by its language.
+DEFAULT_ZONES = {"ru": "Europe/Moscow", "en": "UTC"}
 # The name a site gets when `newsgen.yaml` gives none, in the site's language.
 DEFAULT_TITLES = {"ru": "Новостной архив", "en": "News archive"}
 
@@ -37,6 +40,9 @@ class SiteConfig:
     description: str = ""  # one line under the name and in feeds
     language: str = "ru"  # `ru` or `en`: the words of the theme and the dates
     base_url: str = ""  # e.g. `https://example.org/archive/`: for canonical URLs and feeds
+    # Where the site is: an article dated without a time starts its day here (a name of
+    # the time zone database; empty: Europe/Moscow for `ru`, UTC for `en`).
+    time_zone: str = ""
     per_page: int = 20  # articles per page on the home page and topic pages
     feed_size: int = 20  # entries in each Atom feed
     find_topics: bool = True  # find people, places and organisations in article text
@@ -48,6 +54,11 @@ class SiteConfig:
     search_part_size: int = 5000  # articles per part of the index: Pagefind's memory bound
     build_future: bool = False  # publish articles dated in the future (else they wait)
     max_source_kb: int = 2048  # a larger source file is an error (a dump, not an article)
+
+    @property
+    def zone(self) -> str:
+        """The site's time zone: `time_zone`, or the usual one of its language."""
+        return self.time_zone or DEFAULT_ZONES.get(self.language, "UTC")
 
 
 # What a build without `base_url` leaves out, said once by `newsgen build`.
@@ -126,11 +137,23 @@ def _language(item: Field) -> str:
     return value
 
 
+def _time_zone(item: Field) -> str:
+    value = as_text(item.node)
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        raise FieldProblem(
+            f"{value!r} is not a time zone of the tz database (e.g. Europe/Moscow, Asia/Almaty)"
+        ) from None
+    return value
+
+
 _READERS: dict[str, Callable[[Field], Any]] = {
     "title": lambda item: as_text(item.node),
     "description": lambda item: as_text(item.node),
     "language": _language,
     "base_url": lambda item: normalise_base_url(as_text(item.node)),
+    "time_zone": _time_zone,
     "per_page": lambda item: as_int(item.node),
     "feed_size": lambda item: as_int(item.node),
     "find_topics": lambda item: as_bool(item.node),

@@ -20,10 +20,19 @@ from newsgen.config import SiteConfig
 from newsgen.errors import TemplateFailure
 from newsgen.plan.pages import NotFoundContext, Page, PageContext
 from newsgen.records import Article
+from newsgen.render.structured_data import (
+    HEADLINE_CHARS,
+    OG_LOCALES,
+    breadcrumb_list,
+    schema_thing,
+)
+from newsgen.render.times import SiteTimes
 from newsgen.render.ui_text import UI_TEXT
+from newsgen.sources.headline import cut_at_word
 from newsgen.urls import URLS, day_url, feed_url, month_url, year_url
 
 PACKAGED_THEME = Path(__file__).parent.parent / "theme"
+DESCRIPTION_CHARS = 160  # what search engines show of a page's description
 
 
 class SiteRenderer:
@@ -109,21 +118,33 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         lstrip_blocks=True,
         auto_reload=False,
     )
+    # JSON-LD in the site's own letters (Cyrillic escaped would be six times the bytes);
+    # `<`, `>`, `&` and `'` are still escaped, so it cannot close its <script>.
+    environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     locale = config.language
+    times = SiteTimes(config.zone)
     environment.globals.update(
         site=config,
         t=UI_TEXT[locale],
         weekdays=_weekday_names(locale),
         lang_of=functools.partial(lang_attribute, site_language=locale),
         urls=URLS,
+        og_locale=OG_LOCALES[locale],
+        breadcrumb_list=functools.partial(
+            breadcrumb_list, base_url=config.base_url, home=UI_TEXT[locale]["home"]
+        ),
     )
     environment.filters.update(
         day_name=functools.partial(_format, pattern="d MMMM y", locale=locale),
         month_name=functools.partial(_format, pattern="LLLL y", locale=locale),
         month_only=functools.partial(_format, pattern="LLLL", locale=locale),
         day_and_month=functools.partial(_format, pattern="d MMMM", locale=locale),
-        atom_time=atom_time,
-        newest_time=newest_time,
+        atom_time=times.rfc3339,
+        clock_time=times.clock,
+        describe=describe,
+        schema_thing=functools.partial(schema_thing, base_url=config.base_url),
+        headline=functools.partial(cut_at_word, limit=HEADLINE_CHARS),
+        newest_time=times.newest,
         body_html=body_html,
         entry_id=entry_id,
         articles=functools.partial(count_of_articles, locale=locale),
@@ -146,25 +167,9 @@ def _format(day: dt.date, pattern: str, locale: str) -> str:
     return format_date(day, pattern, locale=locale)
 
 
-def atom_time(day: dt.date, moment: dt.datetime | None = None) -> str:
-    """Give an RFC 3339 time: the article's own time and zone, or midnight UTC of its day."""
-    if moment is not None and moment.tzinfo is not None:
-        return moment.isoformat()
-    if moment is not None:
-        return moment.isoformat() + "Z"
-    return f"{day.isoformat()}T00:00:00Z"
-
-
-def newest_time(entries: Sequence[Article]) -> str:
-    """Give the RFC 3339 time of the latest of `entries`, comparing instants across zones."""
-    return atom_time(*max(((a.date, a.published) for a in entries), key=_instant))
-
-
-def _instant(when: tuple[dt.date, dt.datetime | None]) -> dt.datetime:
-    day, moment = when
-    if moment is None:
-        return dt.datetime.combine(day, dt.time(), dt.UTC)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+def describe(text: str) -> str:
+    """A page's description: its text on one line, cut at a word near 160 characters."""
+    return cut_at_word(" ".join(str(text).split()), DESCRIPTION_CHARS)
 
 
 def count_of_articles(count: int, locale: str) -> str:

@@ -80,6 +80,17 @@ UI_TEXT: dict[str, dict[str, str]] = {
             "а не как файл с диска."
         ),
         "active_topics": "О чём пишут",
+        # What each kind of page is, for its description (search results, link previews).
+        "site_about": "Новостной архив: статьи по дням, месяцам, годам и темам.",
+        "page_about": "Все новости, страница {number}: {period}.",
+        "day_about": "Новости за {day}: {count}.",
+        "month_about": "Новости за {month}: {count}, по дням.",
+        "year_about": "Новости за {year} год: {count}, по месяцам.",
+        "topic_about": "{name}: {count} с {first} по {last}.",
+        "topics_about": "Все темы архива: люди, места и организации, о которых пишут статьи.",
+        "letter_about": "Темы архива на букву {letter}.",
+        "archive_about": "Все годы и месяцы архива, с числом статей в каждом.",
+        "search_about": "Поиск по статьям архива, по годам и темам.",
     },
     "en": {
         "home": "Home",
@@ -158,5 +169,17 @@ UI_TEXT: dict[str, dict[str, str]] = {
             "host), not as a file from disk."
         ),
         "active_topics": "In the news",
+        "site_about": "A news archive: articles by day, month, year and topic.",
+        "page_about": "All news, page {number}: {period}.",
+        "day_about": "News of {day}: {count}.",
+        "month_about": "News of {month}: {count}, by day.",
+        "year_about": "News of {year}: {count}, by month.",
+        "topic_about": "{name}: {count} from {first} to {last}.",
+        "topics_about": (
+            "Every topic of the archive: the people, places and organisations in its articles."
+        ),
+        "letter_about": "Topics of the archive under {letter}.",
+        "archive_about": "Every year and month of the archive, with its number of articles.",
+        "search_about": "Search the archive's articles, by year and topic.",
     },
 }

@@ -1,0 +1,44 @@
+"""What pages tell search engines and link previews about themselves: schema.org data
+(JSON-LD) and the OpenGraph names of the site's languages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsgen.records import Topic
+
+# OpenGraph names a page's language with its region (`og:locale`).
+OG_LOCALES = {"ru": "ru_RU", "en": "en_US"}
+HEADLINE_CHARS = 110  # the longest headline Google shows of a NewsArticle
+
+
+def breadcrumb_list(
+    items: Sequence[tuple[str, str | None]], base_url: str, home: str
+) -> dict[str, object]:
+    """The breadcrumbs a page shows, home first, as a schema.org `BreadcrumbList`.
+
+    `items` are (label, URL within the site); the last, the page itself, has no URL.
+    """
+    trail = [(home, ""), *items]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": label}
+            | ({} if url is None else {"item": base_url + url})
+            for position, (label, url) in enumerate(trail, 1)
+        ],
+    }
+
+
+# The schema.org type of each kind of topic, for an article's `about` in JSON-LD.
+_SCHEMA_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization"}
+
+
+def schema_thing(topic: Topic, base_url: str) -> dict[str, str]:
+    """A topic as schema.org sees it: a Person, Place or Organization with its page."""
+    return {
+        "@type": _SCHEMA_TYPES.get(topic.kind, "Thing"),
+        "name": topic.name,
+        "url": base_url + topic.url,
+    }

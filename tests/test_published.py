@@ -1,0 +1,212 @@
+"""What a published page tells search engines and link previews: its description,
+OpenGraph, and schema.org data (a NewsArticle per article, the breadcrumbs of every page)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SAMPLE_URL, BuiltSite, MakeSite
+from sitetools import (
+    article_pages,
+    find_all,
+    html_files,
+    meta_property,
+    newsgen,
+    read_page,
+    resolve_internal,
+    text_of,
+    url_of,
+)
+
+RFC3339_WITH_ZONE = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def description(page: ET.Element) -> str | None:
+    found = [m.get("content") for m in page.iter("meta") if m.get("name") == "description"]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def structured_data(page: ET.Element, kind: str) -> list[dict[str, Any]]:
+    scripts = find_all(page, "script", type="application/ld+json")
+    data = [json.loads(script.text or "") for script in scripts]
+    return [item for item in data if item["@type"] == kind]
+
+
+def test_every_page_has_a_description_of_its_own(every_site: BuiltSite) -> None:
+    """Search engines show it under the link: present, one line, short, and not the same
+    on pages that show different things."""
+    pages = html_files(every_site.build)
+    said = {path: description(read_page(path)) for path in pages}
+    for path, text in said.items():
+        assert text, f"{path} has no description"
+        assert len(text) <= 161 and "\n" not in text, (path, text)
+    articles = [said[path] for path in article_pages(every_site.build)]
+    assert len(set(articles)) == len(articles)
+    assert len(set(said.values())) > len(pages) * 0.9
+
+
+def test_an_article_is_described_by_its_summary(sample_site: BuiltSite) -> None:
+    page = read_page(sample_site.build / SAMPLE_URL / "index.html")
+    text = description(page)
+    assert text and text.startswith("«Я только что провел")  # what follows the headline
+    assert meta_property(page, "og:description") == text
+
+
+def test_a_day_is_described_by_its_count_and_headlines(sample_site: BuiltSite) -> None:
+    text = description(read_page(sample_site.build / "2025/11/07/index.html"))
+    assert text and text.startswith("Новости за 7 ноября 2025: 2 статьи. ")
+    assert "Казахстан стал первой страной" in text  # the day's headlines, newest first
+
+
+def test_every_hosted_page_has_opengraph_with_its_locale(any_site: BuiltSite) -> None:
+    for path in html_files(any_site.build):
+        if path.name == "404.html":
+            continue
+        page = read_page(path)
+        address = any_site.base_url + url_of(any_site.build, path)
+        assert meta_property(page, "og:url") == address, path
+        assert meta_property(page, "og:locale") == "ru_RU"
+        assert meta_property(page, "og:site_name") == "Тестовый архив"
+        assert meta_property(page, "og:title")
+        assert meta_property(page, "og:description") == description(page)
+        expected = "article" if path in article_pages(any_site.build) else "website"
+        assert meta_property(page, "og:type") == expected, path
+
+
+def test_every_article_has_a_complete_news_article(any_site: BuiltSite) -> None:
+    build, base = any_site.build, any_site.base_url
+    for path in article_pages(build):
+        page = read_page(path)
+        (data,) = structured_data(page, "NewsArticle")
+        address = base + url_of(build, path)
+        assert data["@context"] == "https://schema.org"
+        assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": address}
+        title = text_of(page.find(".//h1"))  # type: ignore[arg-type]
+        assert len(data["headline"]) <= 110
+        assert title.startswith(data["headline"].removesuffix("…"))
+        for field in ("datePublished", "dateModified"):
+            assert dt.datetime.strptime(data[field], RFC3339_WITH_ZONE).tzinfo is not None
+        assert data["author"]["name"] == data["publisher"]["name"] == "Тестовый архив"
+        logo = data["publisher"]["logo"]
+        assert logo["@type"] == "ImageObject"
+        logo_file = resolve_internal(build, path, logo["url"], base)
+        assert logo_file is not None and logo_file.read_bytes().startswith(b"\x89PNG")
+        assert data["description"] == description(page)
+        for thing in data["about"]:
+            assert thing["@type"] in ("Person", "Place", "Organization", "Thing")
+            topic_page = resolve_internal(build, path, thing["url"], base)
+            assert topic_page is not None and topic_page.is_file()
+
+
+def test_a_long_headline_is_cut_at_a_word_for_search_engines(sample_site: BuiltSite) -> None:
+    page = read_page(sample_site.build / SAMPLE_URL / "index.html")
+    (data,) = structured_data(page, "NewsArticle")
+    assert data["headline"] == (
+        "Казахстан стал первой страной, присоединившейся к Авраамовым соглашениям в период "
+        "второго президентского…"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (SAMPLE_URL, "2025-11-07T00:00:00+03:00"),  # a date alone: the day began in Moscow
+        (
+            "2025/11/05/kazakhstan-i-ssha-podpisali-soglasheniya-na-17-mlrd-dollarov/",
+            "2025-11-05T14:30:00+03:00",
+        ),
+        (
+            "2024/12/31/zhiteli-astany-vstretili-novyy-god-salyutom-3c4d5e6f/",
+            "2024-12-31T23:30:00+05:00",
+        ),
+    ],
+    ids=["date-only", "zoned", "seed-with-zone"],
+)
+def test_dates_are_given_in_the_site_zone_or_their_own(
+    sample_site: BuiltSite, url: str, expected: str
+) -> None:
+    page = read_page(sample_site.build / url / "index.html")
+    (data,) = structured_data(page, "NewsArticle")
+    assert data["datePublished"] == data["dateModified"] == expected
+    assert meta_property(page, "article:published_time") == expected
+    assert page.find(".//article//time").get("datetime") == expected  # type: ignore[union-attr]
+
+
+def test_the_time_of_day_is_shown_where_the_source_gives_it(sample_site: BuiltSite) -> None:
+    shown = {
+        text_of(time)
+        for path in article_pages(sample_site.build)
+        for time in [read_page(path).find(".//article//time")]
+        if time is not None
+    }
+    assert "5 ноября 2025, 14:30" in shown  # Moscow's own offset: no zone said
+    assert "6 ноября 2025, 23:30 UTC−05:00" in shown  # as written, with its zone
+    assert "7 ноября 2025" in shown  # a date alone: no time made up
+
+
+def test_breadcrumbs_are_given_as_schema_org_data_matching_the_links(
+    any_site: BuiltSite,
+) -> None:
+    build, base = any_site.build, any_site.base_url
+    checked = 0
+    for path in html_files(build):
+        page = read_page(path)
+        navs = find_all(page, "nav", class_="breadcrumbs")
+        lists = structured_data(page, "BreadcrumbList")
+        assert len(lists) == len(navs) <= 1, path
+        if not navs:
+            continue
+        shown = [(text_of(a), a.get("href")) for a in navs[0].iter("a")]
+        current = navs[0].find(".//span[@aria-current='page']")
+        items = lists[0]["itemListElement"]
+        assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+        linked = [(item["name"], item["item"]) for item in items if "item" in item]
+        assert [name for name, _ in linked] == [name for name, _ in shown]
+        for (_, absolute), (_, href) in zip(linked, shown, strict=True):
+            assert resolve_internal(build, path, absolute, base) == resolve_internal(
+                build, path, href or "", base
+            )
+        if current is not None:
+            assert items[-1] == {
+                "@type": "ListItem",
+                "position": len(items),
+                "name": text_of(current),
+            }
+        checked += 1
+    assert checked > 20
+
+
+def test_without_base_url_nothing_absolute_is_claimed(unhosted_site: BuiltSite) -> None:
+    for path in html_files(unhosted_site.build):
+        page = read_page(path)
+        assert description(page)
+        assert find_all(page, "script", type="application/ld+json") == []
+        assert meta_property(page, "og:url") is None
+        assert find_all(page, "link", rel="canonical") == []
+
+
+def test_a_site_time_zone_dates_date_only_articles_there(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "newsgen.yaml": "time_zone: Asia/Almaty\nbase_url: https://example.org/\n",
+            "seeds/001_00000000000000aa.txt": " date 2023-11-07 Новость дня в Алматы.",
+            "seeds/002_00000000000000bb.txt": " date 2024-11-07 Новость через год.",
+        },
+    )
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 0, run.err
+    published = sorted(
+        structured_data(read_page(path), "NewsArticle")[0]["datePublished"]
+        for path in article_pages(site / "build")
+    )
+    # Almaty kept UTC+6 until March 2024, then UTC+5.
+    assert published == ["2023-11-07T00:00:00+06:00", "2024-11-07T00:00:00+05:00"]
