@@ -171,8 +171,9 @@ def sample_html_pages() -> int:
 
 
 def sample_pages() -> int:
-    """Every page of the sample site: the HTML, a feed per topic and the site's, sitemap, robots."""
-    return sample_html_pages() + 1 + len(SAMPLE_TOPICS) + 2
+    """Every page of the sample site (with its base URL): the HTML, a feed per topic and the
+    site's, each in Atom and RSS, the sitemap and the news sitemap, robots.txt."""
+    return sample_html_pages() + 2 * (1 + len(SAMPLE_TOPICS)) + 3
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import SAMPLE_ARTICLES, SAMPLE_FEED_SIZE, SAMPLE_TOPICS, BuiltSite, MakeSite
-from sitetools import article_pages, newsgen, parse_html, resolve_internal
+from sitetools import article_pages, newsgen, parse_html, resolve_internal, url_of
 
 
 def parse_feed(path: Path) -> feedparser.FeedParserDict:
@@ -140,3 +140,60 @@ def test_references_to_control_characters_leave_feed_and_page_well_formed(
     )
     [page] = article_pages(site / "build")
     parse_html(page.read_bytes(), strict=True)
+
+
+def parse_rss(path: Path) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "rss20"
+    return feed
+
+
+def test_every_atom_feed_has_an_rss_twin_with_the_same_entries(any_site: BuiltSite) -> None:
+    """Many aggregators read only RSS 2.0: each feed comes in both, with the same items."""
+    atom_feeds = sorted(any_site.build.rglob("feed.xml"))
+    assert len(atom_feeds) == 1 + len(SAMPLE_TOPICS)
+    for atom_path in atom_feeds:
+        atom, rss = parse_feed(atom_path), parse_rss(atom_path.with_name("rss.xml"))
+        assert rss.feed.title == atom.feed.title
+        assert rss.feed.link == next(
+            link.href for link in atom.feed.links if link.rel == "alternate"
+        )
+        self_links = [link.href for link in rss.feed.links if link.rel == "self"]
+        rss_path = url_of(any_site.build, atom_path).removesuffix("feed.xml") + "rss.xml"
+        assert self_links == [any_site.base_url + rss_path]
+        assert [(e.title, e.link, e.id) for e in rss.entries] == [
+            (e.title, e.link, e.id) for e in atom.entries
+        ]
+        for item, entry in zip(rss.entries, atom.entries, strict=True):
+            assert item.published_parsed == entry.published_parsed  # the same instant
+            assert item.summary == entry.summary
+            assert [tag.term for tag in item.tags] == [tag.label for tag in entry.tags]
+        wholes = [e.content[0].value for e in rss.entries if "content" in e]
+        assert wholes == [e.content[0].value for e in atom.entries if "content" in e]
+
+
+def test_rss_dates_a_date_only_article_in_the_site_zone(sample_site: BuiltSite) -> None:
+    rss = (sample_site.build / "rss.xml").read_text(encoding="utf-8")
+    assert "<pubDate>Fri, 07 Nov 2025 00:00:00 +0300</pubDate>" in rss
+    assert "<lastBuildDate>Thu, 06 Nov 2025 23:30:00 -0500</lastBuildDate>" in rss
+
+
+def test_pages_name_their_rss_feed_beside_the_atom_one(any_site: BuiltSite) -> None:
+    for url, feed in (("", "rss.xml"), ("topics/kazakhstan/", "topics/kazakhstan/rss.xml")):
+        page = parse_html((any_site.build / url / "index.html").read_bytes())
+        alternates = {
+            link.get("type"): resolve_internal(
+                any_site.build, any_site.build / url / "index.html", link.get("href", ""), ""
+            )
+            for link in page.iter("link")
+            if link.get("rel") == "alternate"
+        }
+        assert alternates["application/rss+xml"] == any_site.build / feed
+
+
+def test_without_base_url_there_is_no_rss(unhosted_site: BuiltSite) -> None:
+    """RSS 2.0 has no relative links: a site without an address has Atom feeds only."""
+    assert list(unhosted_site.build.rglob("rss.xml")) == []
+    home = parse_html((unhosted_site.build / "index.html").read_bytes())
+    assert not [link for link in home.iter("link") if link.get("type") == "application/rss+xml"]

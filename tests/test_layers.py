@@ -12,7 +12,7 @@ from newsgen.code_digest import PACKAGE_ROOT
 # rebuild_memo, cli, serve) may import anything.
 SHARED = {
     "__init__", "cache_files", "characters", "code_digest", "config", "errors", "parallel",
-    "by_record", "records", "slugs", "urls", "wording", "yaml_fields",
+    "by_record", "records", "slugs", "times", "urls", "wording", "yaml_fields",
 }  # fmt: skip
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]
 RUNNERS = {

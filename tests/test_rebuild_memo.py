@@ -116,8 +116,9 @@ def test_body_edit_renders_only_the_article_page(tmp_path: Path) -> None:
     append_to_body(site)
     again: BuildReport = build_site(options(site, site / "build", memo))
     assert first.pages_rendered == first.pages
-    # Its page, and the site feed, which carries whole articles (this one is among the newest).
-    assert again.pages_rendered == 2
+    # Its page, and the site feeds, which carry whole articles (this one is among the newest):
+    # Atom and RSS.
+    assert again.pages_rendered == 3
     assert again.topics_extracted == 1
     page = next((site / "build").glob("2025/11/07/*1a2b3c4d/index.html"))
     assert "Мост освещают ночью." in page.read_text("utf-8")

@@ -100,8 +100,10 @@ def test_a_corrected_body_gives_a_fresh_builds_site(tmp_path: Path) -> None:
     build(site)
     out = build(corrected_body(site))
     assert "1 source read" in out
-    assert "; 2 pages rendered" in out  # the article's page, and the feed it is new enough for
-    assert f"the last build, {pages_of(out) - 3} of them not planned again); " in out
+    # The article's page, and the feeds it is new enough for (Atom and RSS).
+    assert "; 3 pages rendered" in out
+    # Planned again: those three and the search page (unchanged, so not rendered).
+    assert f"the last build, {pages_of(out) - 4} of them not planned again); " in out
     fresh = corrected_body(write_sample_sources(tmp_path / "fresh"))
     assert pages_said(out) == pages_said(build(fresh))
     assert tree_bytes(site / "build") == tree_bytes(fresh / "build")

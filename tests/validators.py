@@ -24,6 +24,8 @@ from sitetools import REPO
 NODE_MODULES = REPO / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar/build/dist/vnu.jar"
 SITEMAP_XSD = NODE_MODULES / "sitemap/schema/sitemap.xsd"
+# Google's news extension, written from its documentation (no package ships the file).
+NEWS_XSD = Path(__file__).parent / "schemas/sitemap-news.xsd"
 
 
 def tool_or_skip(path: Path, what: str) -> Path:
@@ -69,6 +71,19 @@ def sitemap_schema() -> etree.XMLSchema:
     """The sitemaps.org schema of a `<urlset>`."""
     xsd = tool_or_skip(SITEMAP_XSD, "the sitemaps.org schema (npm sitemap)")
     return etree.XMLSchema(etree.parse(str(xsd)))
+
+
+@functools.cache
+def news_sitemap_schema() -> etree.XMLSchema:
+    """The sitemaps.org schema of a `<urlset>` with Google's news extension in its URLs."""
+    xsd = tool_or_skip(SITEMAP_XSD, "the sitemaps.org schema (npm sitemap)")
+    both = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+      <xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9"
+                  schemaLocation="{xsd.as_uri()}"/>
+      <xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9"
+                  schemaLocation="{NEWS_XSD.as_uri()}"/>
+    </xsd:schema>"""
+    return etree.XMLSchema(etree.fromstring(both.encode()))
 
 
 def schema_errors(schema: etree.XMLSchema, path: Path) -> list[str]:

@@ -64,9 +64,10 @@ class SiteConfig:
 # What a build without `base_url` leaves out, said once by `newsgen build`.
 WITHOUT_BASE_URL = (
     "note: no base_url is set, so this build leaves out what needs the site's address: "
-    "the sitemap (and robots.txt's Sitemap line), canonical links, OpenGraph and JSON-LD, "
-    "and absolute links in the feeds; set base_url in newsgen.yaml (or --base-url) to "
-    "the address the site is published at before publishing it"
+    "the sitemaps (Google News's too) and robots.txt's Sitemap lines, the RSS feeds, "
+    "canonical links, OpenGraph and JSON-LD, and absolute links in the Atom feeds; set "
+    "base_url in newsgen.yaml (or --base-url) to the address the site is published at "
+    "before publishing it"
 )
 
 

@@ -31,7 +31,7 @@ from newsgen.plan import Page
 from newsgen.plan.archives import group_by_date
 from newsgen.plan.pages import ArticleContext
 from newsgen.plan.related_kept import LastRelated
-from newsgen.plan.site import article_page, newest_first_of, search_page, site_feed_page
+from newsgen.plan.site import article_page, newest_first_of, search_page, site_feed_pages
 from newsgen.records import Article, Teaser
 from newsgen.render import PageKeys
 from newsgen.urls import file_of
@@ -123,7 +123,7 @@ def replan(
         for index, article in enumerate(newest_first)
         if article.source_path in read
     ]
-    pages.append(site_feed_page(newest_first, config))
+    pages.extend(site_feed_pages(newest_first, config))
     pages.extend(search_page(group_by_date(teasers), config))
     planned = {page.path for page in pages}
     kept = tuple(path for path in last.pages if path not in planned)

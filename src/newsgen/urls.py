@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 FOLDER_PAGE = "index.html"
 FEED_FILE = "feed.xml"
+RSS_FILE = "rss.xml"
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,9 @@ class FixedUrls:
     topics: str = "topics/"
     search: str = "search/"
     feed: str = FEED_FILE
+    rss: str = RSS_FILE
     sitemap: str = "sitemap.xml"
+    news_sitemap: str = "sitemap-news.xml"
     robots: str = "robots.txt"
     not_found: str = "404.html"
     static: str = "static/"
@@ -76,6 +79,11 @@ def letter_url(slug: str) -> str:
 def feed_url(list_url: str) -> str:
     """The Atom feed of a list (the site's, at `feed.xml`, or a topic's)."""
     return f"{list_url}{FEED_FILE}"
+
+
+def rss_url(list_url: str) -> str:
+    """The RSS 2.0 feed of a list, beside its Atom feed."""
+    return f"{list_url}{RSS_FILE}"
 
 
 def numbered_url(list_url: str, number: int) -> str:

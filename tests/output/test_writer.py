@@ -72,13 +72,13 @@ def test_rebuild_with_nothing_changed_rewrites_nothing(site: Path) -> None:
     assert run.built.topics_extracted == 0
     after = snapshot(site / "build")
     assert after == before  # bytes, modification times and inodes
-    # Home, 4 articles, 4 days, 2 months, a year, archive, topics, feed, sitemap, robots,
-    # search, 404: 19 pages; a page and a feed per topic, and a page per initial; the theme's
-    # static files and the search index.
+    # Home, 4 articles, 4 days, 2 months, a year, archive, topics, feed and its RSS twin,
+    # sitemap, news sitemap, robots, search, 404: 21 pages; a page and two feeds per topic,
+    # and a page per initial; the theme's static files and the search index.
     topics = topic_slugs(site / "build/topics/index.html")
     assert {"ekonomika", "moskva"} <= set(topics)  # from the front matter
     letters = find_all(read_page(site / "build/topics/index.html"), "nav", class_="letters")
-    pages = 19 + 2 * len(topics) + len(list(letters[0].iter("a")))
+    pages = 21 + 3 * len(topics) + len(list(letters[0].iter("a")))
     assert files == pages + theme_static_files() + len(search_bundle(site / "build"))
 
 
@@ -118,7 +118,7 @@ def test_changed_source_changes_only_its_pages(site: Path) -> None:
     after = snapshot(site / "build")
     # The article's page, and the site feed, which carries its full text (topic feeds carry
     # summaries, and the summary did not change); and the search index of the new text.
-    changed = {"2025/11/05/novost-s-temami/index.html", "feed.xml"}
+    changed = {"2025/11/05/novost-s-temami/index.html", "feed.xml", "rss.xml"}
     rewritten = changed_files(before, after) - {MARKER}
     assert {path for path in rewritten if not path.startswith("pagefind/")} == changed
     written = len(rewritten & after.keys())

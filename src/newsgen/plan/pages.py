@@ -153,6 +153,20 @@ class TopicFeedContext:
 
 
 @dataclass(frozen=True)
+class SiteRssContext(SiteFeedContext):
+    """`rss.xml` (RSS 2.0) for the whole site, beside its Atom feed: the same entries."""
+
+    template: ClassVar[str] = "rss.xml"
+
+
+@dataclass(frozen=True)
+class TopicRssContext(TopicFeedContext):
+    """`rss.xml` (RSS 2.0) for one topic, beside its Atom feed: the same entries."""
+
+    template: ClassVar[str] = "rss.xml"
+
+
+@dataclass(frozen=True)
 class SearchContext:
     """`search.html`: the years to filter by (oldest first) and the index's parts."""
 
@@ -178,6 +192,14 @@ class SitemapContext:
 
 
 @dataclass(frozen=True)
+class NewsSitemapContext:
+    """`sitemap-news.xml`, the Google News sitemap: the articles of the newest two days."""
+
+    template: ClassVar[str] = "sitemap_news.xml"
+    articles: Sequence[Teaser]
+
+
+@dataclass(frozen=True)
 class SitemapIndexContext:
     """`sitemap_index.xml` (at `sitemap.xml`): the names of the sitemaps, past 50,000 URLs."""
 
@@ -187,9 +209,10 @@ class SitemapIndexContext:
 
 @dataclass(frozen=True)
 class RobotsContext:
-    """`robots.txt`: nothing of its own; it names the sitemap when the site has an address."""
+    """`robots.txt`: the sitemaps it names (none when the site has no address)."""
 
     template: ClassVar[str] = "robots.txt"
+    sitemaps: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +236,7 @@ PageContext = (
     | TopicFeedContext
     | SearchContext
     | SitemapContext
+    | NewsSitemapContext
     | SitemapIndexContext
     | RobotsContext
     | NotFoundContext

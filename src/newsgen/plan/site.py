@@ -19,9 +19,11 @@ from newsgen.plan.pages import (
     Page,
     SearchContext,
     SiteFeedContext,
+    SiteRssContext,
     TopicContext,
     TopicFeedContext,
     TopicLetterContext,
+    TopicRssContext,
     TopicsContext,
     YearContext,
 )
@@ -40,7 +42,7 @@ from newsgen.plan.topic_index import (
 )
 from newsgen.records import Article, Teaser
 from newsgen.sources.url_clashes import folded_path
-from newsgen.urls import URLS, feed_url, file_of, month_of
+from newsgen.urls import URLS, feed_url, file_of, month_of, rss_url
 
 Archive = TypeVar("Archive", DayArchive, MonthArchive, YearArchive)
 
@@ -76,7 +78,7 @@ def plan_in_order(
         *topic_pages(topics, config),
         *feed_pages(newest_first, topics, config),
     ]
-    pages.extend(sitemap_pages(pages, config))
+    pages.extend(sitemap_pages(pages, teasers, config))
     pages.extend(search_page(years, config))
     pages.append(Page(URLS.not_found, NotFoundContext()))
     check_unique_paths(pages)
@@ -109,8 +111,8 @@ def plan_again(
             page = replace(
                 page, context=replace(context, article=article), sources=(article.source_path,)
             )
-        elif isinstance(context, SiteFeedContext):
-            page = site_feed_page(newest_first, config)
+        elif isinstance(context, SiteFeedContext):  # Atom or RSS: whole articles
+            page = replace(page, context=replace(context, entries=newest_first[: config.feed_size]))
         pages.append(page)
     return pages
 
@@ -196,15 +198,22 @@ def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[
 def feed_pages(
     newest_first: Sequence[Article], topics: Sequence[TopicSummary], config: SiteConfig
 ) -> Iterator[Page]:
-    yield site_feed_page(newest_first, config)
+    """The site's feeds and each topic's: Atom, and RSS 2.0 beside it on a site with an
+    address (RSS has no relative links)."""
+    rss = bool(config.base_url)
+    yield from site_feed_pages(newest_first, config)
     for summary in topics:
-        context = TopicFeedContext(summary.articles[: config.feed_size], summary.topic)
-        yield Page(feed_url(summary.topic.url), context)
+        entries = summary.articles[: config.feed_size]
+        yield Page(feed_url(summary.topic.url), TopicFeedContext(entries, summary.topic))
+        if rss:
+            yield Page(rss_url(summary.topic.url), TopicRssContext(entries, summary.topic))
 
 
-def site_feed_page(newest_first: Sequence[Article], config: SiteConfig) -> Page:
-    """The site's Atom feed: the newest articles, whole."""
-    return Page(URLS.feed, SiteFeedContext(newest_first[: config.feed_size]))
+def site_feed_pages(newest_first: Sequence[Article], config: SiteConfig) -> list[Page]:
+    """The site's feeds: the newest articles, whole, in Atom (and RSS 2.0 with an address)."""
+    newest = newest_first[: config.feed_size]
+    atom = Page(URLS.feed, SiteFeedContext(newest))
+    return [atom, Page(URLS.rss, SiteRssContext(newest))] if config.base_url else [atom]
 
 
 def check_unique_paths(pages: Sequence[Page]) -> None:

@@ -26,10 +26,10 @@ from newsgen.render.structured_data import (
     breadcrumb_list,
     schema_thing,
 )
-from newsgen.render.times import SiteTimes
 from newsgen.render.ui_text import UI_TEXT
 from newsgen.sources.headline import cut_at_word
-from newsgen.urls import URLS, day_url, feed_url, month_url, year_url
+from newsgen.times import SiteTimes
+from newsgen.urls import URLS, day_url, feed_url, month_url, rss_url, year_url
 
 PACKAGED_THEME = Path(__file__).parent.parent / "theme"
 DESCRIPTION_CHARS = 160  # what search engines show of a page's description
@@ -145,6 +145,8 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         schema_thing=functools.partial(schema_thing, base_url=config.base_url),
         headline=functools.partial(cut_at_word, limit=HEADLINE_CHARS),
         newest_time=times.newest,
+        rss_time=times.rfc822,
+        newest_rss_time=times.newest_rfc822,
         body_html=body_html,
         entry_id=entry_id,
         articles=functools.partial(count_of_articles, locale=locale),
@@ -152,6 +154,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         month_url=month_url,
         day_url=day_url,
         feed_url=feed_url,
+        rss_url=rss_url,
     )
     return environment
 

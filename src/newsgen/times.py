@@ -9,12 +9,13 @@ without a zone is the site's clock. A time with a zone is kept as written.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import functools
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsgen.records import Article
+from newsgen.records import Article, Teaser
 
 
 @functools.cache
@@ -42,9 +43,19 @@ class SiteTimes:
         """The instant as RFC 3339 text (Atom, JSON-LD, `<time datetime>`), with its offset."""
         return _rfc3339(self.instant(day, moment))
 
-    def newest(self, entries: Sequence[Article]) -> str:
+    def newest(self, entries: Sequence[Article | Teaser]) -> str:
         """The RFC 3339 time of the latest of `entries`, instants compared across zones."""
-        return _rfc3339(max(self.instant(a.date, a.published) for a in entries))
+        return _rfc3339(self._latest(entries))
+
+    def rfc822(self, day: dt.date, moment: dt.datetime | None = None) -> str:
+        """The instant as RSS 2.0 gives it (RFC 822: `Fri, 07 Nov 2025 00:00:00 +0300`)."""
+        return email.utils.format_datetime(self.instant(day, moment))
+
+    def newest_rfc822(self, entries: Sequence[Article | Teaser]) -> str:
+        return email.utils.format_datetime(self._latest(entries))
+
+    def _latest(self, entries: Sequence[Article | Teaser]) -> dt.datetime:
+        return max(self.instant(entry.date, entry.published) for entry in entries)
 
     def clock(self, moment: dt.datetime | None) -> str:
         """The time of day the source gave (`14:30`), with its offset when that is not the
