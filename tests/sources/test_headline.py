@@ -7,10 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sitetools import REPO
 
+from newsgen.slugs import slugify
 from newsgen.sources import headline as headline
 from newsgen.sources.headline import (
     SUMMARY_CHARS,
     TITLE_CHARS,
+    cut_at_clause,
     cut_at_word,
     derive_summary,
     derive_title,
@@ -297,3 +299,37 @@ def test_first_sentence_checks_abbreviations_as_against_all_the_text_before(text
         return paragraph.strip()
 
     assert first_sentence(text) == whole_prefix_sentence(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Министр экономики Игорь Козлов провел разговор с министром Казахстана "
+            "Ерланом Касымовым, в ходе которого стороны обсудили торговлю и транзит",
+            "Министр экономики Игорь Козлов провел разговор с министром Казахстана "
+            "Ерланом Касымовым…",
+        ),
+        (
+            "Суд в Москве арестовал бывшего заместителя главы управления по делам "
+            "Жанны Ивановны Петровой по делу о взятке в особо крупном размере",
+            "Суд в Москве арестовал бывшего заместителя главы управления по делам "
+            "Жанны Ивановны Петровой по…",  # no clause ends: the last word that fits
+        ),
+        ("Короткий заголовок, который помещается", "Короткий заголовок, который помещается"),
+    ],
+    ids=["at-a-comma", "no-clause-late-enough", "fits"],
+)
+def test_a_long_headline_is_cut_after_a_clause(text: str, expected: str) -> None:
+    assert cut_at_clause(text, 100) == expected
+
+
+def test_a_cut_headline_keeps_its_slug() -> None:
+    """Headlines were cut at a word: cut after a clause, the article's URL stays."""
+    lede = (
+        "Посол России Андрей Гусев провел телефонный разговор с вице-премьером России "
+        "Степаном Журавлевым, в ходе которого стороны обсудили развитие сотрудничества."
+    )
+    title = derive_title(lede)
+    assert title.endswith("Журавлевым…")
+    assert slugify(title) == slugify(cut_at_word(first_sentence(lede).rstrip("."), TITLE_CHARS))

@@ -26,8 +26,9 @@ from newsgen.render.structured_data import (
     breadcrumb_list,
     schema_thing,
 )
+from newsgen.render.typography import typeset
 from newsgen.render.ui_text import UI_TEXT
-from newsgen.sources.headline import cut_at_word
+from newsgen.sources.headline import cut_at_clause, cut_at_word
 from newsgen.times import SiteTimes
 from newsgen.urls import URLS, day_url, feed_url, month_url, rss_url, year_url
 
@@ -142,8 +143,9 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         atom_time=times.rfc3339,
         clock_time=times.clock,
         describe=describe,
+        typeset=typeset,
         schema_thing=functools.partial(schema_thing, base_url=config.base_url),
-        headline=functools.partial(cut_at_word, limit=HEADLINE_CHARS),
+        headline=functools.partial(cut_at_clause, limit=HEADLINE_CHARS),
         newest_time=times.newest,
         rss_time=times.rfc822,
         newest_rss_time=times.newest_rfc822,
@@ -186,7 +188,8 @@ def body_html(article: Article) -> Markup:
     """Give an article's body as HTML: sanitised Markdown, or its text paragraphs escaped."""
     if article.body_html is not None:
         return Markup(article.body_html)
-    return Markup("\n".join([f"<p>{escape(paragraph)}</p>" for paragraph in article.paragraphs]))
+    shown = [escape(typeset(paragraph, article.lang)) for paragraph in article.paragraphs]
+    return Markup("\n".join([f"<p>{paragraph}</p>" for paragraph in shown]))
 
 
 def lang_attribute(article: Article, site_language: str) -> Markup:

@@ -52,7 +52,7 @@ def derive_title(lede: str, limit: int = TITLE_CHARS) -> str:
     if len(without_attribution) >= _MIN_TITLE_CHARS:
         sentence = without_attribution
     sentence = sentence.rstrip(" .")
-    return cut_at_word(sentence, limit)
+    return cut_at_clause(sentence, limit)
 
 
 def derive_summary(lede: str, limit: int = SUMMARY_CHARS) -> str:
@@ -81,6 +81,23 @@ def summary_beside(title: str, paragraphs: Sequence[str]) -> str:
     if not rest and len(paragraphs) > 1:
         rest = paragraphs[1]
     return derive_summary(rest or lede)
+
+
+# Where a headline may be cut: after a clause («…, заявил…», «…: …», «… — …»), never
+# inside a name, as a cut at the last word before the limit can be («…Жанны…»).
+_CLAUSE_END = re.compile(r"[,;:](?= )| (?=[—–] )| (?=\()")
+_SHORTEST_CLAUSE = 0.6  # of the limit: a cut shorter than this loses too much
+
+
+def cut_at_clause(text: str, limit: int) -> str:
+    """Give `text` cut after its last clause that ends within `limit`, with `…` when cut;
+    at the last word when no clause ends late enough."""
+    if len(text) <= limit:
+        return text
+    ends = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit)]
+    if ends and ends[-1] >= limit * _SHORTEST_CLAUSE:
+        return text[: ends[-1]].rstrip(",;:—–- ") + "…"
+    return cut_at_word(text, limit)
 
 
 def cut_at_word(text: str, limit: int) -> str:
