@@ -515,5 +515,37 @@ def test_show_more_adds_the_next_results_from_every_part(
         assert len(first) == 10 and first[0].startswith("Мост номер 13")
         page.click("#search-more")
         page.wait_for_function("document.querySelectorAll('.search-result').length === 13")
-        titles = page.locator(".search-result h2").all_inner_texts()
+        titles = [seen(t) for t in page.locator(".search-result h2").all_inner_texts()]
     assert [int(title.split()[2]) for title in titles] == list(range(13, 0, -1))
+
+
+DEALS_URL = "2025/11/05/kazakhstan-i-ssha-podpisali-soglasheniya-na-17-mlrd-dollarov/"
+SCREEN_ONLY = ".site-nav, .site-search, .breadcrumbs, .neighbours, .related-articles"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_article_prints_black_on_white_without_navigation(
+    browser: Browser, site_url: str, scheme: str
+) -> None:
+    """Printed (or saved as PDF), an article is its text and facts: no menus, no search,
+    and each link in the text says where it leads."""
+    with fresh_page(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme) as page:
+        page.goto(site_url + DEALS_URL, wait_until="networkidle")
+        assert page.locator(SCREEN_ONLY).first.is_visible()
+        page.emulate_media(media="print")
+        shown = page.evaluate(
+            f"[...document.querySelectorAll({SCREEN_ONLY!r})].map(e => getComputedStyle(e).display)"
+        )
+        body = "getComputedStyle(document.body)"
+        colours = page.evaluate(f"[{body}.color, {body}.backgroundColor]")
+        link_note = page.evaluate(
+            "getComputedStyle(document.querySelector('.article .body a'), '::after').content"
+        )
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"article-print-{scheme}.png", full_page=True)
+        page.pdf(path=SCREENSHOTS.parent / f"article-print-{scheme}.pdf")
+        text = page.locator("article.article").inner_text()
+    assert shown and set(shown) == {"none"}
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    assert link_note == '" (https://example.com/source)"'
+    assert "Казахстан и США подписали соглашения" in seen(text)
