@@ -16,10 +16,12 @@ from pathlib import Path
 from newsgen import __version__
 from newsgen.build import BuildOptions, build_site
 from newsgen.build_report import BuildReport
-from newsgen.config import WITHOUT_BASE_URL, load_config
-from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid
+from newsgen.config import LANGUAGES, WITHOUT_BASE_URL, load_config
+from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid, UsageError
 from newsgen.parallel import default_jobs
+from newsgen.scaffold import new_article, new_site
 from newsgen.serve import ServeOptions, print_line, serve_site
+from newsgen.sources.future import build_now
 
 CONFIG_NAME = "newsgen.yaml"
 CACHE_NAME = ".newsgen-cache"
@@ -57,7 +59,36 @@ def _parser() -> argparse.ArgumentParser:
         "--port", type=int, default=8000, help="port (default: 8000, or the next free)"
     )
     serve.set_defaults(run=_serve)
+    new = commands.add_parser(
+        "new",
+        help="make a site folder (newsgen new SITE) or an article in this site "
+        '(newsgen new article "Заголовок")',
+    )
+    new.add_argument("what", metavar="SITE|article", help="a new site's folder, or `article`")
+    new.add_argument("title", nargs="?", help="the new article's title")
+    new.add_argument("--language", choices=LANGUAGES, default="ru", help="a new site's language")
+    new.add_argument(
+        "--site", type=_path, default=Path("."), help="the article's site (default: .)"
+    )
+    new.set_defaults(run=_new)
     return parser
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    now = build_now()
+    if arguments.what == "article" and arguments.title is not None:
+        settings = arguments.site / CONFIG_NAME
+        config = load_config(settings if settings.exists() else None)
+        title = " ".join(arguments.title.split())
+        made = new_article(arguments.site, title, config, now)
+        print(f"wrote {made.path}: write the article there, then newsgen build")
+        return 0
+    if arguments.title is not None:
+        raise UsageError(f"newsgen new {arguments.what!r} takes no title: for an article, "
+                         'newsgen new article "Заголовок"')  # fmt: skip
+    made = new_site(_path(arguments.what), arguments.language, now)
+    print(f"made the site {made.path}: cd {made.path} && newsgen serve")
+    return 0
 
 
 def _site_arguments(command: argparse.ArgumentParser) -> None:
