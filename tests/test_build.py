@@ -185,9 +185,17 @@ def test_home_pages_list_articles_newest_first_per_page(sample_site: BuiltSite) 
     (period,) = find_all(second, "p", class_="meta period")  # its days, oldest first
     assert text_of(period) == "1 сентября 2025 — 30 октября 2025"
     (pager,) = find_all(second, "nav", class_="pager")
-    assert [text_of(a) for a in pager.iter("a")] == ["← Новее", "Старше →"]
-    assert "Страница 2" in text_of(pager)
-    assert [a.get("href") for a in pager.iter("a")] == ["../../page/3/", "../../page/1/"]
+    # Newer, the numbered pages (newest first, this one marked), older.
+    assert [text_of(a) for a in pager.iter("a")] == ["← Новее", "4", "3", "1", "Старше →"]
+    (current,) = find_all(pager, "span", **{"aria-current": "page"})
+    assert text_of(current) == "2"
+    assert [a.get("href") for a in pager.iter("a")] == [
+        "../../page/3/",
+        "../../page/4/",
+        "../../page/3/",
+        "../../page/1/",
+        "../../page/1/",
+    ]
 
 
 def test_date_pages_exist_for_every_day_month_and_year(sample_site: BuiltSite) -> None:
