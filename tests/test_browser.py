@@ -266,6 +266,25 @@ def test_results_show_title_date_and_excerpt(visit: Visit, search_url: str) -> N
     assert link == f"/{SAMPLE_URL}"
 
 
+@pytest.mark.parametrize(
+    ("word", "headline"),
+    [("Авраамовым", SAMPLE_TITLE), ("присоединившейся", SAMPLE_TITLE), ("жаркая", "Лето в Астане")],
+    ids=["within-the-headline", "lede-opens-with-the-headline", "written-headline"],
+)
+def test_an_excerpt_does_not_repeat_the_headline_above_it(
+    visit: Visit, site_url: str, word: str, headline: str
+) -> None:
+    visit.page.goto(f"{site_url}search/?q={word}")
+    titles = wait_for_results(visit.page)
+    result = visit.page.locator(".search-result").nth(titles.index(headline))
+    excerpt = seen(result.locator(".summary").inner_text())
+    # The text around the word, or (when that was all headline) the article's summary.
+    assert excerpt and not excerpt.startswith(headline[:20]), excerpt
+    assert excerpt[:15] not in headline, excerpt  # nor does it start within it
+    marks = result.locator(".summary mark").all_inner_texts()
+    assert all(word in mark for mark in marks)
+
+
 def test_search_under_a_sub_path_links_into_it(browser: Browser, subpath_url: str) -> None:
     with fresh_page(browser) as page:
         page.goto(f"{subpath_url}search/?q=Токаев")

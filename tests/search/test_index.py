@@ -77,10 +77,10 @@ def test_only_the_headline_and_text_are_indexed(sample_site: BuiltSite) -> None:
     assert "Касым-Жомарт Токаев" in content
     for navigation in ("Перейти к содержанию", "Архив", "Похожие статьи", "Темы статьи"):
         assert navigation not in content
-    assert {key: plain(value) for key, value in seed["meta"].items()} == {
-        "title": SAMPLE_TITLE,
-        "date": "7 ноября 2025",
-    }
+    meta = {key: plain(value) for key, value in seed["meta"].items()}
+    assert meta.pop("summary").startswith("«Я только что провел")  # shown, not searched
+    assert meta == {"title": SAMPLE_TITLE, "date": "7 ноября 2025"}
+    assert content.count("«Я только что провел") == 1  # the body's, not the summary's
     filters = seed["filters"]
     assert isinstance(filters, dict)
     assert filters["year"] == ["2025"]

@@ -219,9 +219,74 @@ function resultItem(item) {
   }
   const excerpt = document.createElement("p");
   excerpt.className = "summary";
-  excerpt.append(...excerptNodes(item.excerpt || ""));
+  const nodes = withoutHeadline(excerptNodes(item.excerpt || ""), link.textContent);
+  // All of it was the headline: the article's summary says what else it is about.
+  const summary = (item.meta && item.meta.summary) || "";
+  excerpt.append(...(nodes.length ? nodes : [document.createTextNode(summary)]));
   entry.append(excerpt);
   return entry;
+}
+
+// An excerpt from an article's start repeats its headline, shown just above it: the index
+// holds the headline and then the text, whose lede may open with the headline's sentence.
+// The excerpt then starts after them: after the end of the headline it starts within
+// (at a word), and after the whole headline again.
+function withoutHeadline(nodes, headline) {
+  const title = squeeze(headline);
+  for (let round = 0; round < 2 && title; round++) {
+    const repeated = headlineAtStart(squeeze(nodes.map((n) => n.textContent).join("")), title);
+    if (!repeated) break;
+    nodes = withoutLeadingPunctuation(dropLetters(nodes, repeated));
+  }
+  return nodes;
+}
+
+function withoutLeadingPunctuation(nodes) {
+  const first = nodes[0];
+  if (first && first.nodeType === Node.TEXT_NODE) {
+    first.textContent = first.textContent.replace(/^[\s.,;:!?…—–-]+/u, "");
+    if (!first.textContent) return nodes.slice(1);
+  }
+  return nodes;
+}
+
+// How many letters at the start of `text` are the headline: all of it, or its end from a
+// word on (at least a few words); 0 when it does not start with either.
+function headlineAtStart(text, title) {
+  if (text.startsWith(title) || title.startsWith(text)) return Math.min(text.length, title.length);
+  for (let from = title.indexOf(" ") + 1; from > 0 && title.length - from >= 15; ) {
+    const end = title.slice(from);
+    if (text.startsWith(end)) return end.length;
+    from = title.indexOf(" ", from) + 1;
+  }
+  return 0;
+}
+
+function squeeze(text) {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
+// The nodes without their first `count` letters, counted as `squeeze` counts them (a run
+// of spaces is one; spaces at the start are none).
+function dropLetters(nodes, count) {
+  let remaining = count;
+  let afterSpace = true;
+  const kept = [];
+  for (const node of nodes) {
+    const text = node.textContent;
+    let cut = 0;
+    while (remaining > 0 && cut < text.length) {
+      const space = /\s/u.test(text[cut]);
+      if (!(space && afterSpace)) remaining -= 1;
+      afterSpace = space;
+      cut += 1;
+    }
+    if (cut < text.length) {
+      node.textContent = text.slice(cut);
+      kept.push(node);
+    }
+  }
+  return kept;
 }
 
 // Pagefind gives URLs from the site's root; anything else is not ours to link to.
