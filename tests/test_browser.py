@@ -52,6 +52,8 @@ PAGE_TYPES = {
     "article": SAMPLE_URL,
     "day": "2025/11/07/",
     "month": "2025/11/",
+    "year": "2025/",
+    "archive": "archive/",
     "topic": f"topics/{SAMPLE_TOPICS['Касым-Жомарт Токаев'][1]}/",
     "search": "search/?q=Токаев",
 }
@@ -568,3 +570,42 @@ def test_an_article_prints_black_on_white_without_navigation(
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
     assert link_note == '" (https://example.com/source)"'
     assert "Казахстан и США подписали соглашения" in seen(text)
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("2025/", "2025: статьи по дням"),
+        ("archive/", "Статьи архива по месяцам"),
+        ("topics/kazakhstan/", "Казахстан: статьи по месяцам"),
+    ],
+    ids=["year", "archive", "topic"],
+)
+def test_charts_are_drawn_in_the_readers_scheme_and_named(
+    browser: Browser, site_url: str, path: str, name: str
+) -> None:
+    fills = {}
+    for scheme in ("light", "dark"):
+        with fresh_page(
+            browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme
+        ) as page:
+            page.goto(site_url + path, wait_until="networkidle")
+            chart = page.get_by_role("img", name=name)
+            box = chart.bounding_box()
+            assert box is not None and box["width"] > 100 and box["height"] > 20
+            marks = chart.locator(".chart-bar, .chart-day:not(.level-0)")
+            assert marks.count() > 0
+            fills[scheme] = marks.first.evaluate("e => getComputedStyle(e).fill")
+            accent = page.evaluate(
+                "getComputedStyle(document.documentElement).getPropertyValue('--accent')"
+            )
+            assert fills[scheme] == page.evaluate(
+                "c => { const e = document.createElement('i'); e.style.color = c; "
+                "document.body.append(e); return getComputedStyle(e).color; }",
+                accent.strip(),
+            )
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            chart.screenshot(
+                path=SCREENSHOTS / f"chart-{path.strip('/').replace('/', '-')}-{scheme}.png"
+            )
+    assert fills["light"] != fills["dark"]

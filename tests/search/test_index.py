@@ -70,7 +70,7 @@ def test_only_the_headline_and_text_are_indexed(sample_site: BuiltSite) -> None:
     (seed,) = [
         page
         for page in fragments(sample_site.build)
-        if SAMPLE_TITLE == plain(page["meta"]["title"])
+        if plain(page["meta"]["title"]) == SAMPLE_TITLE
     ]
     content = plain(seed["content"])
     assert content.startswith(SAMPLE_TITLE)

@@ -132,6 +132,7 @@ class TopicContext:
     topic: Topic
     summary: TopicFacts | None
     pager: Pager[Teaser]
+    per_month: tuple[tuple[dt.date, int], ...] = ()  # the front page's chart: articles a month
 
 
 @dataclass(frozen=True)

@@ -191,8 +191,14 @@ def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[
     for summary in topics:
         facts = summary.facts()
         for pager in paginate_by_time(summary.articles, summary.topic.url, config.per_page):
-            shown = facts if pager.url == pager.first_url else None
-            yield Page(file_of(pager.url), TopicContext(summary.topic, shown, pager))
+            front = pager.url == pager.first_url
+            context = TopicContext(
+                summary.topic,
+                facts if front else None,
+                pager,
+                summary.per_month() if front else (),
+            )
+            yield Page(file_of(pager.url), context)
 
 
 def feed_pages(

@@ -58,6 +58,11 @@ class TopicSummary:
     def last_date(self) -> dt.date:
         return self.articles[0].date
 
+    def per_month(self) -> tuple[tuple[dt.date, int], ...]:
+        """Its articles counted by month (each month's first day), oldest first."""
+        months = Counter(teaser.date.replace(day=1) for teaser in self.articles)
+        return tuple(sorted(months.items()))
+
     def facts(self) -> TopicFacts:
         """The summary without its list of articles."""
         count = len(self.articles)

@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 
 import jinja2
 from babel import Locale
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, get_day_names, get_month_names
 from markupsafe import Markup, escape
 
 from newsgen.config import SiteConfig
 from newsgen.errors import TemplateFailure
 from newsgen.plan.pages import NotFoundContext, Page, PageContext
 from newsgen.records import Article
+from newsgen.render.chart_pages import ChartWords, archive_chart, topic_chart, year_chart
 from newsgen.render.structured_data import (
     HEADLINE_CHARS,
     OG_LOCALES,
@@ -124,6 +125,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
     environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     locale = config.language
     times = SiteTimes(config.zone)
+    chart_words = _chart_words(locale)
     environment.globals.update(
         site=config,
         t=UI_TEXT[locale],
@@ -131,6 +133,9 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         lang_of=functools.partial(lang_attribute, site_language=locale),
         urls=URLS,
         og_locale=OG_LOCALES[locale],
+        topic_chart=functools.partial(topic_chart, words=chart_words),
+        archive_chart=functools.partial(archive_chart, words=chart_words),
+        year_chart=functools.partial(year_chart, words=chart_words),
         breadcrumb_list=functools.partial(
             breadcrumb_list, base_url=config.base_url, home=UI_TEXT[locale]["home"]
         ),
@@ -159,6 +164,17 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         rss_url=rss_url,
     )
     return environment
+
+
+def _chart_words(locale: str) -> ChartWords:
+    months = get_month_names("abbreviated", context="stand-alone", locale=locale)
+    return ChartWords(
+        UI_TEXT[locale],
+        functools.partial(count_of_articles, locale=locale),
+        functools.partial(_format, pattern="LLLL y", locale=locale),
+        functools.partial(_format, pattern="d MMMM y", locale=locale),
+        [months[number] for number in range(1, 13)],
+    )
 
 
 def _weekday_names(locale: str) -> list[str]:

@@ -91,6 +91,11 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "letter_about": "Темы архива на букву {letter}.",
         "archive_about": "Все годы и месяцы архива, с числом статей в каждом.",
         "search_about": "Поиск по статьям архива, по годам и темам.",
+        "chart_topic_title": "{name}: статьи по месяцам",
+        "chart_archive_title": "Статьи архива по месяцам",
+        "chart_year_title": "{year}: статьи по дням",
+        "chart_months_desc": "{count}, {first} — {last}; больше всего — {busiest}: {most}.",
+        "chart_days_desc": "{count}, дней со статьями: {days}; больше всего — {busiest}: {most}.",
     },
     "en": {
         "home": "Home",
@@ -181,5 +186,10 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "letter_about": "Topics of the archive under {letter}.",
         "archive_about": "Every year and month of the archive, with its number of articles.",
         "search_about": "Search the archive's articles, by year and topic.",
+        "chart_topic_title": "{name}: articles by month",
+        "chart_archive_title": "The archive's articles by month",
+        "chart_year_title": "{year}: articles by day",
+        "chart_months_desc": "{count}, {first} to {last}; the most in {busiest}: {most}.",
+        "chart_days_desc": "{count}; days with articles: {days}; the most on {busiest}: {most}.",
     },
 }
