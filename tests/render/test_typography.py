@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgen.render.typography import NO_BREAK, typeset
+from newsgen.render.typography import NO_BREAK, typeset, typeset_html
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,18 @@ def test_other_languages_are_left_as_written() -> None:
 def test_nothing_but_spaces_changes() -> None:
     text = "В. В. Путин и К. Токаев — на 17 млрд в 2025 году, «за» и «против» № 3."
     assert typeset(text).replace(NO_BREAK, " ") == text
+
+
+def test_in_html_only_the_text_changes() -> None:
+    body = (
+        '<p>Мэр <a href="https://example.org/?a=1&amp;b=2" title="в доме">в доме</a> '
+        "и &laquo;на&raquo; месте &amp; <code>a = в b</code> 5 км.</p>"
+        '<pre>и в коде</pre><p>ок <img alt="и я" src="x.jpg"> и</p>'
+    )
+    typeset_body = typeset_html(body)
+    assert typeset_body == (
+        '<p>Мэр <a href="https://example.org/?a=1&amp;b=2" title="в доме">в_доме</a> '
+        "и_«на» месте &amp; <code>a = в b</code> 5_км.</p>"
+        '<pre>и в коде</pre><p>ок <img alt="и я" src="x.jpg"> и</p>'
+    ).replace("_", NO_BREAK)
+    assert typeset_html(body, "en") == body

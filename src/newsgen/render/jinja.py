@@ -27,7 +27,7 @@ from newsgen.render.structured_data import (
     breadcrumb_list,
     schema_thing,
 )
-from newsgen.render.typography import typeset
+from newsgen.render.typography import typeset, typeset_html
 from newsgen.render.ui_text import UI_TEXT
 from newsgen.sources.headline import cut_at_clause, cut_at_word
 from newsgen.times import SiteTimes
@@ -203,7 +203,7 @@ def count_of_articles(count: int, locale: str) -> str:
 def body_html(article: Article) -> Markup:
     """Give an article's body as HTML: sanitised Markdown, or its text paragraphs escaped."""
     if article.body_html is not None:
-        return Markup(article.body_html)
+        return Markup(typeset_html(article.body_html, article.lang))
     shown = [escape(typeset(paragraph, article.lang)) for paragraph in article.paragraphs]
     return Markup("\n".join([f"<p>{paragraph}</p>" for paragraph in shown]))
 

@@ -10,7 +10,9 @@ changed, before it is escaped: never markup, addresses or the data pages give ma
 from __future__ import annotations
 
 import functools
+import html
 import re
+from html.parser import HTMLParser
 
 NO_BREAK = "\u00a0"
 
@@ -41,3 +43,44 @@ def typeset(text: str, lang: str = "ru") -> str:
     text = _SIGN_AND_NUMBER.sub(rf"\1{NO_BREAK}", text)
     text = _NUMBER_AND_UNIT.sub(rf"\1{NO_BREAK}", text)
     return _SHORT_WORD.sub(rf"\1{NO_BREAK}", text)
+
+
+# Elements whose text is code or already spaced as meant: left as written.
+_VERBATIM = frozenset({"pre", "code", "kbd", "samp", "var", "script", "style", "textarea"})
+
+
+def typeset_html(fragment: str, lang: str = "ru") -> str:
+    """`typeset` applied to the text of an HTML fragment (a sanitised Markdown body): tags,
+    attributes and the text of code are given back as they were."""
+    if lang != "ru":
+        return fragment
+    typesetter = _HtmlText()
+    typesetter.feed(fragment)
+    typesetter.close()
+    return "".join(typesetter.out)
+
+
+class _HtmlText(HTMLParser):
+    """Copies HTML, passing the text outside code through `typeset`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.verbatim = 0  # how deep inside code-like elements
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+        if tag in _VERBATIM:
+            self.verbatim += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+        if tag in _VERBATIM and self.verbatim:
+            self.verbatim -= 1
+
+    def handle_data(self, data: str) -> None:
+        text = data if self.verbatim else typeset(data)
+        self.out.append(html.escape(text, quote=False))
