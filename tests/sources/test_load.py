@@ -15,7 +15,8 @@ from sitetools import REPO, newsgen
 
 from newsgen.errors import SourceError
 from newsgen.records import Article, Topic
-from newsgen.sources.load import WORDS_PER_MINUTE, LoadResult, load_file, load_sources
+from newsgen.sources.article_record import WORDS_PER_MINUTE
+from newsgen.sources.load import LoadResult, load_file, load_sources
 from newsgen.sources.load_memo import LoadMemo
 
 SAMPLE_NAME = "000_f2c8b14476094b1d.txt"

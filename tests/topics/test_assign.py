@@ -9,7 +9,7 @@ import pytest
 from sitetools import make_article
 
 from newsgen.records import Article, Topic
-from newsgen.sources.load import topic_named
+from newsgen.sources.article_record import topic_named
 from newsgen.topics.aliases import alias_table
 from newsgen.topics.assign import TopicSettings, assign_topics, topic_key
 from newsgen.topics.entities import FoundEntity

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import math
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.errors import SourceError
 from newsgen.parallel import chunks, flatten, ordered_map
-from newsgen.records import Article, Topic
-from newsgen.slugs import slugify
+from newsgen.records import Article
+from newsgen.sources.article_record import (
+    article_of,
+    markdown_parts,
+    seed_parts,
+)
 from newsgen.sources.discover import MARKDOWN_SUFFIXES, SourceFiles, find_sources
-from newsgen.sources.front_matter import FrontMatter, parse_markdown_source
-from newsgen.sources.headline import derive_title, summary_beside
-from newsgen.sources.language import detect_language
+from newsgen.sources.front_matter import parse_markdown_source
 from newsgen.sources.load_memo import DEFAULT_MAX_BYTES, LoadMemo, Outcome
 from newsgen.sources.markdown_body import html_paragraphs, render_markdown
 from newsgen.sources.markdown_bounds import MAX_BLOCK_CHARS, longest_block
-from newsgen.sources.seed_format import SeedDocument, parse_seed
+from newsgen.sources.seed_format import parse_seed
 from newsgen.sources.text_file import decode_source
 from newsgen.sources.url_clashes import url_clashes
 
-_SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})")
-_WORD = re.compile(r"\w+")
-WORDS_PER_MINUTE = 180
 _FILES_PER_TASK = 200
 
 
@@ -102,7 +97,7 @@ def load_file(
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         return _markdown_article(text, path, shown)
     seed = parse_seed(text, shown)
-    return [seed] if isinstance(seed, SourceError) else _article(_seed_parts(seed), path, shown)
+    return [seed] if isinstance(seed, SourceError) else article_of(seed_parts(seed), path, shown)
 
 
 def _read_at_most(path: Path, max_bytes: int) -> bytes | int:
@@ -167,7 +162,7 @@ def _markdown_article(text: str, path: Path, shown: str) -> Article | list[Sourc
     # The slug and lang were checked with the front matter, where their lines are known.
     if not paragraphs:
         return [SourceError(shown, 1, "the article body has no text")]
-    return _article(_markdown_parts(document.meta, body_html, paragraphs), path, shown)
+    return article_of(markdown_parts(document.meta, body_html, paragraphs), path, shown)
 
 
 def _long_block_problem(text: str, body: str, shown: str) -> SourceError | None:
@@ -184,109 +179,3 @@ def _long_block_problem(text: str, body: str, shown: str) -> SourceError | None:
 def _body_line(text: str, body: str) -> int:
     """The line of `text` the Markdown body starts on (after the front matter)."""
     return text[: len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1
-
-
-@dataclass(frozen=True)
-class _ArticleParts:
-    """What a source file gives of its article; `_article` derives the rest the same way
-    for every format. None (or empty) is what the file leaves out."""
-
-    date: dt.date
-    published: dt.datetime | None
-    paragraphs: tuple[str, ...]
-    date_line: int
-    slug_line: int
-    body_html: str | None = None
-    title: str | None = None
-    slug: str | None = None
-    lang: str | None = None
-    summary: str | None = None
-    topic_names: tuple[str, ...] = ()
-    # Whether a slug made from the title ends in the identifier (seeds' slugs do).
-    identifier_in_slug: bool = False
-
-
-def _seed_parts(seed: SeedDocument) -> _ArticleParts:
-    return _ArticleParts(
-        date=seed.date,
-        published=seed.published,
-        paragraphs=seed.paragraphs,
-        date_line=seed.date_line,
-        slug_line=seed.date_line,
-        identifier_in_slug=True,
-    )
-
-
-def _markdown_parts(
-    meta: FrontMatter, body_html: str, paragraphs: tuple[str, ...]
-) -> _ArticleParts:
-    assert meta.date is not None  # parse_markdown_source reports a missing date
-    return _ArticleParts(
-        date=meta.date,
-        published=meta.published,
-        paragraphs=paragraphs,
-        date_line=meta.date_line,
-        slug_line=meta.slug_line,
-        body_html=body_html,
-        title=meta.title,
-        slug=meta.slug,
-        lang=meta.lang,
-        summary=meta.summary,
-        topic_names=meta.topics,
-    )
-
-
-def _article(parts: _ArticleParts, path: Path, shown: str) -> Article:
-    """Give the article of `parts`, with what the file left out derived from its text."""
-    identifier = _identifier(path, shown)
-    title = parts.title or derive_title(parts.paragraphs[0])
-    text = "\n".join(parts.paragraphs)
-    return Article(
-        identifier=identifier,
-        source_path=shown,
-        date=parts.date,
-        published=parts.published,
-        title=title,
-        slug=_slug(parts, title, identifier),
-        lang=parts.lang or detect_language(text),
-        paragraphs=parts.paragraphs,
-        body_html=parts.body_html,
-        summary=parts.summary or summary_beside(title, parts.paragraphs),
-        topics=tuple(topic_named(name) for name in parts.topic_names),
-        **_length(text),
-        date_line=parts.date_line,
-        slug_line=parts.slug_line,
-    )
-
-
-def _slug(parts: _ArticleParts, title: str, identifier: str) -> str:
-    if parts.slug:
-        return parts.slug
-    if parts.identifier_in_slug:
-        # A seed names no slug: the identifier keeps URLs stable when same-day titles collide.
-        return f"{slugify(title)}-{identifier[:8]}".lstrip("-")
-    return slugify(title) or identifier[:8]
-
-
-def topic_named(name: str) -> Topic:
-    """Give the topic of a name written in front matter (its kind is not known: other)."""
-    name = " ".join(name.split())
-    slug = slugify(name, max_chars=80) or hashlib.sha1(name.encode()).hexdigest()[:12]
-    return Topic("other", name, slug)
-
-
-def _identifier(path: Path, shown: str) -> str:
-    """The stable identifier: the hex part of `NNN_<16 hex>.txt`, else a hash of the path.
-
-    The path is hashed from inside the source folder, so renaming the folder moves no URL.
-    """
-    match = _SEED_NAME.fullmatch(path.stem)
-    if match:
-        return match.group(1)
-    within = Path(shown).relative_to(Path(shown).parts[0]).as_posix()
-    return hashlib.sha1(within.encode()).hexdigest()[:16]
-
-
-def _length(text: str) -> dict[str, int]:
-    words = len(_WORD.findall(text))
-    return {"word_count": words, "reading_minutes": max(1, math.ceil(words / WORDS_PER_MINUTE))}
