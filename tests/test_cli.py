@@ -65,8 +65,8 @@ BAD_SOURCES: dict[str, tuple[str, str | bytes, list[str]]] = {
         "seeds/notes/bad-key.md",
         "---\ndate: 2025-11-07\nautor: Иван\n---\nТекст.\n",
         [
-            "seeds/notes/bad-key.md:3: unknown key 'autor' "
-            "(known: date, draft, lang, slug, summary, title, topics)",
+            "seeds/notes/bad-key.md:3: unknown key 'autor' (known: author, date, draft, extra, "
+            "lang, slug, summary, tags, title, topics, updated)",
             "    autor: Иван",
         ],
     ),
@@ -292,7 +292,7 @@ def test_bad_settings_are_all_listed_with_their_lines(built_site: Path) -> None:
     run = newsgen("build", "--jobs", "1")
     assert run.code == 2
     assert run.err_lines == [
-        "newsgen.yaml:2: unknown setting 'colour' (known: title, description, language, "
+        "newsgen.yaml:2: unknown setting 'colour' (known: title, description, author, language, "
         "base_url, time_zone, per_page, feed_size, find_topics, topic_aliases, topic_ignore, "
         "topic_min_mentions, topic_sources, search, search_part_size, build_future, "
         "max_source_kb)",

@@ -10,7 +10,7 @@ from newsgen.config import SiteConfig, load_config, normalise_base_url
 from newsgen.errors import ConfigError, SourceError
 
 KNOWN = (
-    "(known: title, description, language, base_url, time_zone, per_page, feed_size, "
+    "(known: title, description, author, language, base_url, time_zone, per_page, feed_size, "
     "find_topics, topic_aliases, topic_ignore, topic_min_mentions, topic_sources, search, "
     "search_part_size, build_future, max_source_kb)"
 )

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 from conftest import SAMPLE_URL, BuiltSite, MakeSite
 from sitetools import (
@@ -20,6 +21,7 @@ from sitetools import (
     read_page,
     resolve_internal,
     text_of,
+    tree_bytes,
     url_of,
 )
 
@@ -210,3 +212,96 @@ def test_a_site_time_zone_dates_date_only_articles_there(
     )
     # Almaty kept UTC+6 until March 2024, then UTC+5.
     assert published == ["2023-11-07T00:00:00+06:00", "2024-11-07T00:00:00+05:00"]
+
+
+BYLINE_SITE = {
+    "newsgen.yaml": "base_url: https://example.org/\nauthor: Редакция\nsearch: false\n",
+    "seeds/full.md": (
+        "---\n"
+        "title: Полная статья\n"
+        "date: 2025-11-06\n"
+        "updated: 2025-11-07T10:15+03:00\n"
+        "author: [Иван Петров, Анна Смирнова]\n"
+        "tags: [Экономика]\n"
+        "extra:\n"
+        "  source: https://example.com/original\n"
+        "---\n"
+        "Текст статьи.\n"
+    ),
+    "seeds/001_00000000000000aa.txt": " date 2025-11-05 Новость без автора.",
+}
+
+
+def built_pages(site: Path) -> dict[str, ET.Element]:
+    return {
+        text_of(read_page(p).find(".//h1")): read_page(p) for p in article_pages(site / "build")
+    }  # type: ignore[arg-type]
+
+
+def test_authors_and_corrections_are_shown_and_told(make_site: MakeSite, tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", BYLINE_SITE)
+    run = newsgen("build", "--site", site, "--jobs", "1")
+    assert run.code == 0, run.err
+    pages = built_pages(site)
+    full, plain = pages["Полная статья"], pages["Новость без автора"]
+    meta = text_of(full.find(".//article//p[@class='meta']"))  # type: ignore[arg-type]
+    assert (
+        meta
+        == "Иван Петров, Анна Смирнова · 6 ноября 2025 · обновлено 7 ноября 2025 · 1 мин чтения"
+    )
+    (data,) = structured_data(full, "NewsArticle")
+    assert data["author"] == [
+        {"@type": "Person", "name": "Иван Петров"},
+        {"@type": "Person", "name": "Анна Смирнова"},
+    ]
+    assert data["dateModified"] == "2025-11-07T10:15:00+03:00"
+    assert data["datePublished"] == "2025-11-06T00:00:00+03:00"
+    assert meta_property(full, "article:modified_time") == "2025-11-07T10:15:00+03:00"
+    assert structured_data(plain, "NewsArticle")[0]["author"] == [
+        {"@type": "Person", "name": "Редакция"}  # the site's `author`
+    ]
+    topic_feed = feedparser.parse((site / "build/topics/ekonomika/feed.xml").read_bytes())
+    (entry,) = topic_feed.entries
+    assert [a.name for a in entry.authors] == ["Иван Петров", "Анна Смирнова"]
+    assert entry.updated == "2025-11-07T10:15:00+03:00"
+    assert topic_feed.feed.updated == "2025-11-07T10:15:00+03:00"
+    rss = (site / "build/topics/ekonomika/rss.xml").read_text(encoding="utf-8")
+    assert "<dc:creator>Иван Петров</dc:creator>" in rss
+    lastmod = sitemap_lastmods(site / "build/sitemap.xml")
+    assert lastmod["https://example.org/2025/11/06/polnaya-statya/"] == "2025-11-07"
+
+
+def sitemap_lastmods(path: Path) -> dict[str | None, str | None]:
+    ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(path).getroot()
+    return {u.findtext("sm:loc", namespaces=ns): u.findtext("sm:lastmod", namespaces=ns)
+            for u in root.findall("sm:url", ns)}  # fmt: skip
+
+
+def test_a_theme_reads_extra_and_the_load_memo_keeps_the_new_fields(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    files = {
+        **BYLINE_SITE,
+        "templates/article.html": "<p>{{ article.extra.get('source', '') }} "
+        "{{ article.authors|join('+') }}"
+        " {{ article.updated.isoformat() if article.updated else '' }}</p>\n",
+    }
+    site = make_site(tmp_path / "site", files)
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    page = site / "build/2025/11/06/polnaya-statya/index.html"
+    expected = (
+        "<p>https://example.com/original Иван Петров+Анна Смирнова 2025-11-07T10:15:00+03:00</p>"
+    )
+    assert page.read_text(encoding="utf-8") == expected
+    # Rebuilt with the article read back from the load memo: the same site, byte for byte.
+    other = site / "seeds/001_00000000000000aa.txt"
+    other.write_text(other.read_text(encoding="utf-8") + " Дополнение.", encoding="utf-8")
+    again = newsgen("build", "--site", site, "--jobs", "1")
+    assert again.code == 0 and again.built.sources_read == 1, again.err
+    fresh = make_site(
+        tmp_path / "fresh",
+        {**files, other.relative_to(site).as_posix(): other.read_text(encoding="utf-8")},
+    )
+    assert newsgen("build", "--site", fresh, "--jobs", "1").code == 0
+    assert tree_bytes(site / "build") == tree_bytes(fresh / "build")

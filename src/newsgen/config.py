@@ -38,6 +38,7 @@ class SiteConfig:
 
     title: str = "Новостной архив"  # the site's name, in the header and feeds
     description: str = ""  # one line under the name and in feeds
+    author: list[str] = field(default_factory=list)  # who writes where an article names none
     language: str = "ru"  # `ru` or `en`: the words of the theme and the dates
     base_url: str = ""  # e.g. `https://example.org/archive/`: for canonical URLs and feeds
     # Where the site is: an article dated without a time starts its day here (a name of
@@ -152,6 +153,7 @@ def _time_zone(item: Field) -> str:
 _READERS: dict[str, Callable[[Field], Any]] = {
     "title": lambda item: as_text(item.node),
     "description": lambda item: as_text(item.node),
+    "author": lambda item: as_text_list(item.node),
     "language": _language,
     "base_url": lambda item: normalise_base_url(as_text(item.node)),
     "time_zone": _time_zone,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from newsgen.urls import article_url, topic_url
 
@@ -68,6 +69,9 @@ class Article:
     # from), for messages about the article's URL or date.
     date_line: int = field(default=1, metadata=NOT_SHOWN)
     slug_line: int = field(default=1, metadata=NOT_SHOWN)
+    authors: tuple[str, ...] = ()  # as the source names them; none: the site's `author`
+    updated: dt.datetime | None = None  # when corrected (naive: the site's clock)
+    extra: Mapping[str, Any] = field(default_factory=dict)  # front matter `extra:`, for themes
 
     @property
     def url(self) -> str:
@@ -97,6 +101,8 @@ class Teaser:
     summary: str
     lang: str
     topics: tuple[Topic, ...]
+    updated: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, article: Article) -> Teaser:
@@ -109,6 +115,8 @@ class Teaser:
             article.summary,
             article.lang,
             article.topics,
+            article.updated,
+            article.authors,
         )
 
 

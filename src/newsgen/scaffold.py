@@ -40,6 +40,7 @@ SETTINGS = """\
 
 title: {title}              # the site's name, in the header and feeds
 # description: ""                    # one line under the name and in feeds
+# author: [Редакция]                 # who writes, where an article names no `author:`
 language: {language}                         # ru or en: the theme's words and the dates
 # base_url: https://example.org/news/  # set it before publishing: sitemaps, canonical
 #                                      # links, OpenGraph, JSON-LD, RSS need the address

@@ -44,7 +44,8 @@ class SiteTimes:
         return _rfc3339(self.instant(day, moment))
 
     def newest(self, entries: Sequence[Article | Teaser]) -> str:
-        """The RFC 3339 time of the latest of `entries`, instants compared across zones."""
+        """The RFC 3339 time of the latest of `entries` (published or updated), instants
+        compared across zones."""
         return _rfc3339(self._latest(entries))
 
     def rfc822(self, day: dt.date, moment: dt.datetime | None = None) -> str:
@@ -55,7 +56,8 @@ class SiteTimes:
         return email.utils.format_datetime(self._latest(entries))
 
     def _latest(self, entries: Sequence[Article | Teaser]) -> dt.datetime:
-        return max(self.instant(entry.date, entry.published) for entry in entries)
+        """The latest time any of `entries` was published or updated."""
+        return max(self.instant(e.date, e.updated or e.published) for e in entries)
 
     def clock(self, moment: dt.datetime | None) -> str:
         """The time of day the source gave (`14:30`), with its offset when that is not the

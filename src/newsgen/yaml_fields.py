@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -158,6 +159,16 @@ def as_text_mapping(node: yaml.Node) -> dict[str, list[str]]:
     if not isinstance(node, yaml.MappingNode):
         raise FieldProblem(f"expected `name: [variants]` lines, found {_shown(node)}")
     return {as_text(key): as_text_list(value) for key, value in node.value}
+
+
+def as_plain(node: yaml.Node) -> Any:
+    """Give a value of any shape as plain data: texts as written, lists, and mappings with
+    text keys (what `extra:` holds for a theme); an empty value is None."""
+    if isinstance(node, yaml.MappingNode):
+        return {as_text(key): as_plain(value) for key, value in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [as_plain(item) for item in node.value]
+    return None if is_null(node) else as_text(node)
 
 
 def _shown(node: yaml.Node) -> str:

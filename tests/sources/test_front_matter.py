@@ -11,7 +11,7 @@ from newsgen.sources.front_matter import FrontMatter, MarkdownDocument, parse_ma
 
 PATH = "seeds/article.md"
 MSK = dt.timezone(dt.timedelta(hours=3))
-KNOWN = "(known: date, draft, lang, slug, summary, title, topics)"
+KNOWN = "(known: author, date, draft, extra, lang, slug, summary, tags, title, topics, updated)"
 
 
 def parse(text: str) -> MarkdownDocument:
@@ -203,8 +203,8 @@ def test_empty_optional_values_are_left_out() -> None:
             ["seeds/article.md:3: no article text after the front matter"],
         ),
         (
-            "---\ndate: 2025-11-07\nauthor: Иванов\n---\nТекст.\n",
-            [f"seeds/article.md:3: unknown key 'author' {KNOWN}\n    author: Иванов"],
+            "---\ndate: 2025-11-07\ncategory: Политика\n---\nТекст.\n",
+            [f"seeds/article.md:3: unknown key 'category' {KNOWN}\n    category: Политика"],
         ),
         (
             "---\ndate: 2025-11-07\ndraft: maybe\n---\nТекст.\n",
@@ -373,7 +373,7 @@ def test_every_problem_in_one_file_is_reported() -> None:
     text = (
         "---\n"
         "title: Много ошибок\n"
-        "author: Иванов\n"
+        "category: Политика\n"
         "draft: maybe\n"
         "date: 2025-13-45\n"
         "slug: ''\n"
@@ -381,7 +381,7 @@ def test_every_problem_in_one_file_is_reported() -> None:
         "\n"
     )
     assert problems_of(text) == [
-        f"seeds/article.md:3: unknown key 'author' {KNOWN}\n    author: Иванов",
+        f"seeds/article.md:3: unknown key 'category' {KNOWN}\n    category: Политика",
         "seeds/article.md:4: draft: expected true or false, found 'maybe'\n    draft: maybe",
         "seeds/article.md:5: date: date '2025-13-45' is not a date (month 13)\n"
         "    date: 2025-13-45",
@@ -473,3 +473,53 @@ def test_date_follows_the_seed_format_rules(date_line: str, message: str) -> Non
     assert problems_of(f"---\n{date_line}\n---\nТекст.\n") == [
         f"{PATH}:2: {message}\n    {date_line}"
     ]
+
+
+def test_author_tags_updated_and_extra_as_hugo_users_write_them() -> None:
+    meta = parse(
+        "---\n"
+        "date: 2025-11-06\n"
+        "updated: 2025-11-07T10:15+03:00\n"
+        "author: [Иван  Петров, Анна Смирнова]\n"
+        "topics: [Астана]\n"
+        "tags: [Экономика, Астана]\n"
+        "extra:\n"
+        "  source: https://example.com/original\n"
+        "  rating: 5\n"
+        "  photos: [a.jpg, b.jpg]\n"
+        "  credit: ~\n"
+        "---\n"
+        "Текст.\n"
+    ).meta
+    assert meta.authors == ("Иван Петров", "Анна Смирнова")
+    assert meta.topics == ("Астана", "Экономика")  # tags are topics, once each
+    assert meta.updated == dt.datetime(
+        2025, 11, 7, 10, 15, tzinfo=dt.timezone(dt.timedelta(hours=3))
+    )
+    assert meta.extra == {
+        "source": "https://example.com/original",
+        "rating": "5",  # as written, like every value
+        "photos": ["a.jpg", "b.jpg"],
+        "credit": None,
+    }
+
+
+def test_one_author_and_an_updated_day() -> None:
+    meta = parse("---\ndate: 2025-11-06\nauthor: Иван Петров\nupdated: 2025-11-08\n---\nТ.\n").meta
+    assert meta.authors == ("Иван Петров",)
+    assert meta.updated == dt.datetime(2025, 11, 8)  # its midnight on the site's clock
+
+
+@pytest.mark.parametrize(
+    ("lines", "problem"),
+    [
+        ("updated: 2025-11-05", "updated: 2025-11-05 is before the article's date 2025-11-06"),
+        ("updated: вчера", "updated: date 'вчера' is not"),
+        ("extra: текст", "extra: expected a mapping (`key: value` lines, indented under it)"),
+        ("author: {имя: Иван}", "author: expected a list of texts, found a mapping"),
+    ],
+    ids=["updated-before-date", "updated-not-a-date", "extra-not-a-mapping", "author-mapping"],
+)
+def test_new_fields_are_checked_with_their_line(lines: str, problem: str) -> None:
+    (said,) = problems_of(f"---\ndate: 2025-11-06\n{lines}\n---\nТекст.\n")
+    assert said.startswith(f"seeds/article.md:3: {problem}"), said

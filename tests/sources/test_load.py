@@ -291,7 +291,7 @@ def test_every_bad_file_in_a_folder_is_reported_in_one_call(
             "seeds/004_00000000000000dd.txt": " date 2025-11-07 Кириллица.".encode("cp1251"),
             "seeds/005_00000000000000ee.txt": b"\x00\x01binary",
             "seeds/articles/bad.md": (
-                "---\ndate: 2025-11-07\nauthor: Иванов\ndraft: maybe\n---\nТекст.\n"
+                "---\ndate: 2025-11-07\ncategory: Политика\ndraft: maybe\n---\nТекст.\n"
             ),
             "seeds/articles/empty-date.md": "---\ntitle: Без даты\ndate:\n---\nТекст.\n",
             "seeds/articles/no-text.md": "---\ndate: 2025-11-07\n---\n<!-- комментарий -->\n",
@@ -315,7 +315,8 @@ def test_every_bad_file_in_a_folder_is_reported_in_one_call(
         (
             "seeds/articles/bad.md",
             3,
-            "unknown key 'author' (known: date, draft, lang, slug, summary, title, topics)",
+            "unknown key 'category' (known: author, date, draft, extra, lang, slug, summary, "
+            "tags, title, topics, updated)",
         ),
         ("seeds/articles/bad.md", 4, "draft: expected true or false, found 'maybe'"),
         ("seeds/articles/empty-date.md", 3, "date: is empty"),

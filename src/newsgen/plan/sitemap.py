@@ -32,7 +32,8 @@ _NEWS_DAYS = 4
 def sitemap_entry(page: Page) -> SitemapEntry:
     """What the sitemap says of `page`: its address, and an article's date."""
     context = page.context
-    lastmod = context.article.date if isinstance(context, ArticleContext) else None
+    article = context.article if isinstance(context, ArticleContext) else None
+    lastmod = ((article.updated and article.updated.date()) or article.date) if article else None
     return SitemapEntry(page.url, lastmod)
 
 

@@ -25,6 +25,7 @@ from newsgen.render.structured_data import (
     HEADLINE_CHARS,
     OG_LOCALES,
     breadcrumb_list,
+    schema_person,
     schema_thing,
 )
 from newsgen.render.typography import typeset, typeset_html
@@ -150,6 +151,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         describe=describe,
         typeset=typeset,
         schema_thing=functools.partial(schema_thing, base_url=config.base_url),
+        schema_person=schema_person,
         headline=functools.partial(cut_at_clause, limit=HEADLINE_CHARS),
         newest_time=times.newest,
         rss_time=times.rfc822,

@@ -42,3 +42,8 @@ def schema_thing(topic: Topic, base_url: str) -> dict[str, str]:
         "name": topic.name,
         "url": base_url + topic.url,
     }
+
+
+def schema_person(name: str) -> dict[str, str]:
+    """An author as schema.org sees one."""
+    return {"@type": "Person", "name": name}

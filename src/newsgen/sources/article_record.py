@@ -7,8 +7,10 @@ import datetime as dt
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsgen.records import Article, Topic
 from newsgen.slugs import slugify
@@ -38,6 +40,9 @@ class ArticleParts:
     lang: str | None = None
     summary: str | None = None
     topic_names: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    updated: dt.datetime | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
     # Whether a slug made from the title ends in the identifier (seeds' slugs do).
     identifier_in_slug: bool = False
 
@@ -67,6 +72,9 @@ def markdown_parts(meta: FrontMatter, body_html: str, paragraphs: tuple[str, ...
         lang=meta.lang,
         summary=meta.summary,
         topic_names=meta.topics,
+        authors=meta.authors,
+        updated=meta.updated,
+        extra=meta.extra,
     )
 
 
@@ -90,6 +98,9 @@ def article_of(parts: ArticleParts, path: Path, shown: str) -> Article:
         **_length(text),
         date_line=parts.date_line,
         slug_line=parts.slug_line,
+        authors=parts.authors,
+        updated=parts.updated,
+        extra=parts.extra,
     )
 
 

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from newsgen.errors import SourceError
 from newsgen.slugs import MAX_USER_SLUG_BYTES, is_valid_slug
 from newsgen.sources.dates import DateProblem, parse_written_date
@@ -16,6 +18,7 @@ from newsgen.yaml_fields import (
     Field,
     FieldProblem,
     as_bool,
+    as_plain,
     as_text,
     as_text_list,
     compose_mapping,
@@ -37,6 +40,9 @@ class FrontMatter:
     lang: str | None = None
     topics: tuple[str, ...] = ()
     draft: bool = False
+    authors: tuple[str, ...] = ()
+    updated: dt.datetime | None = None  # a date alone is its midnight on the site's clock
+    extra: dict[str, Any] = field(default_factory=dict)  # for themes: anything, under `extra:`
     date_line: int = 1
     # Each key's line in the file: bookkeeping for messages, not part of the metadata.
     lines: dict[str, int] = field(default_factory=dict, compare=False)
@@ -70,6 +76,7 @@ def parse_markdown_source(text: str, path: str) -> MarkdownDocument | list[Sourc
     if "date" not in {item.key for item in fields}:
         problems.append(SourceError(path, 1, "front matter has no `date:`"))
     problems.extend(_empty_date(fields, path, lines))
+    problems.extend(_updated_before_date(meta, path, lines))
     body = "\n".join(lines[closing + 1 :])
     if not body.strip():
         problems.append(SourceError(path, closing + 1, "no article text after the front matter"))
@@ -104,6 +111,15 @@ def _empty_date(fields: list[Field], path: str, lines: list[str]) -> list[Source
         for item in fields
         if item.key == "date" and is_null(item.node)
     ]
+
+
+def _updated_before_date(meta: FrontMatter, path: str, lines: list[str]) -> list[SourceError]:
+    """An article cannot be updated before the day it is dated: say so, at `updated:`."""
+    if meta.updated is None or meta.date is None or meta.updated.date() >= meta.date:
+        return []
+    line = meta.lines["updated"]
+    message = f"updated: {meta.updated.date()} is before the article's date {meta.date}"
+    return [SourceError(path, line, message, lines[line - 1])]
 
 
 def _read_date(meta: FrontMatter, item: Field) -> None:
@@ -157,12 +173,34 @@ def _read_lang(meta: FrontMatter, item: Field) -> None:
         raise FieldProblem(f"{meta.lang!r} is not a language code")
 
 
-def _read_topics(meta: FrontMatter, item: Field) -> None:
-    meta.topics = tuple(t for t in as_text_list(item.node) if t)
-
-
 def _read_draft(meta: FrontMatter, item: Field) -> None:
     meta.draft = as_bool(item.node)
+
+
+def _read_tags(meta: FrontMatter, item: Field) -> None:
+    """Tags, as Hugo and Zola write them: topics like `topics:`, after them."""
+    tags = [t for t in as_text_list(item.node) if t and t not in meta.topics]
+    meta.topics = (*meta.topics, *tags)
+
+
+def _read_topics(meta: FrontMatter, item: Field) -> None:
+    topics = tuple(t for t in as_text_list(item.node) if t)
+    meta.topics = (*topics, *(t for t in meta.topics if t not in topics))
+
+
+def _read_author(meta: FrontMatter, item: Field) -> None:
+    meta.authors = tuple(" ".join(name.split()) for name in as_text_list(item.node) if name)
+
+
+def _read_updated(meta: FrontMatter, item: Field) -> None:
+    day, moment = parse_written_date(as_text(item.node))
+    meta.updated = moment or dt.datetime.combine(day, dt.time())
+
+
+def _read_extra(meta: FrontMatter, item: Field) -> None:
+    if not isinstance(item.node, yaml.MappingNode):
+        raise FieldProblem("expected a mapping (`key: value` lines, indented under it)")
+    meta.extra = as_plain(item.node)
 
 
 _READERS: dict[str, Callable[[FrontMatter, Field], Any]] = {
@@ -172,5 +210,9 @@ _READERS: dict[str, Callable[[FrontMatter, Field], Any]] = {
     "summary": _setter("summary"),
     "lang": _read_lang,
     "topics": _read_topics,
+    "tags": _read_tags,
     "draft": _read_draft,
+    "author": _read_author,
+    "updated": _read_updated,
+    "extra": _read_extra,
 }

@@ -138,6 +138,7 @@ def _plain(outcome: Outcome) -> dict[str, Any]:
     fields["date"] = outcome.date.isoformat()
     fields["published"] = outcome.published.isoformat() if outcome.published else None
     fields["topics"] = [[t.kind, t.name, t.slug] for t in outcome.topics]
+    fields["updated"] = outcome.updated.isoformat() if outcome.updated else None
     return {"article": fields}
 
 
@@ -154,4 +155,7 @@ def _outcome(payload: str, source_dir: Path, within: str) -> Outcome:
         fields["published"] = dt.datetime.fromisoformat(fields["published"])
     fields["topics"] = tuple(Topic(*topic) for topic in fields["topics"])
     fields["paragraphs"] = tuple(fields["paragraphs"])
+    fields["authors"] = tuple(fields["authors"])
+    if fields["updated"] is not None:
+        fields["updated"] = dt.datetime.fromisoformat(fields["updated"])
     return Article(source_path=shown, **fields)
