@@ -16,20 +16,26 @@ from html.parser import HTMLParser
 
 NO_BREAK = "\u00a0"
 
-# A word of one or two letters, standing alone (not the end of a longer word or a
-# hyphenated one), followed by a space and more text: «в Москве», «на днях», «и вот».
-_SHORT_WORD = re.compile(r"(?<![\w\-.])(\w{1,2}) (?=\w|[«„\"(])")
+# Each rule says, around a space, when the space must not break; all are tried in one
+# pass over the text, each only where a space stands (the pattern starts with it).
+_TEXT_AFTER = r"(?=[\w«„\"(])"
 # Units and abbreviations a number goes with.
 _UNITS = (
     "тыс|млн|млрд|трлн|руб|долл|евро|коп|км|м|см|мм|га|кг|г|т|л|мл|"
     "Вт|кВт|МВт|ГВт|кВт·ч|МВт·ч|°C|°|%|лет|год|года|году|годах|гг|в|век|века|веке|час|ч|мин|с|"
-    "млн\\.|млрд\\.|тыс\\.|руб\\.|долл\\.|г\\.|гг\\.|в\\.|чел|человек"
+    r"млн\.|млрд\.|тыс\.|руб\.|долл\.|г\.|гг\.|в\.|чел|человек"
 )
-_NUMBER_AND_UNIT = re.compile(rf"(\d) (?=(?:{_UNITS})(?![\w]))")
-_SIGN_AND_NUMBER = re.compile(r"([№§]) (?=\d)")
-# An initial («В.») before another initial or a capitalised surname.
-_INITIAL = re.compile(r"(?<![\w.])([A-ZА-ЯЁ]\.) (?=[A-ZА-ЯЁ])")
-_DASH = re.compile(r" (?=[—–] )")
+_RULES = (
+    r"(?=[—–] )",  # before a dash
+    r"(?<=[A-ZА-ЯЁ]\. )(?<![\w.][A-ZА-ЯЁ]\. )(?=[A-ZА-ЯЁ])",  # after an initial: «В. Путин»
+    r"(?<=[№§] )(?=\d)",  # after № or §
+    rf"(?<=\d )(?=(?:{_UNITS})(?!\w))",  # between a number and its unit: «395 МВт»
+    # After a word of one or two letters standing alone (not the end of a longer word or
+    # of a hyphenated one), before more text: «в Москве», «на днях», «и вот».
+    rf"(?<=\w )(?<![\w\-.]\w ){_TEXT_AFTER}",
+    rf"(?<=\w\w )(?<![\w\-.]\w\w ){_TEXT_AFTER}",
+)
+_ANY_RULE = re.compile(" (?:" + "|".join(_RULES) + ")")
 
 
 @functools.lru_cache(maxsize=65536)  # headlines and summaries recur on many pages
@@ -38,11 +44,7 @@ def typeset(text: str, lang: str = "ru") -> str:
     language is given as it is)."""
     if lang != "ru" or " " not in text:
         return text
-    text = _DASH.sub(NO_BREAK, text)
-    text = _INITIAL.sub(rf"\1{NO_BREAK}", text)
-    text = _SIGN_AND_NUMBER.sub(rf"\1{NO_BREAK}", text)
-    text = _NUMBER_AND_UNIT.sub(rf"\1{NO_BREAK}", text)
-    return _SHORT_WORD.sub(rf"\1{NO_BREAK}", text)
+    return _ANY_RULE.sub(NO_BREAK, text)
 
 
 # Elements whose text is code or already spaced as meant: left as written.
