@@ -250,9 +250,9 @@ def test_authors_and_corrections_are_shown_and_told(make_site: MakeSite, tmp_pat
         == "Иван Петров, Анна Смирнова · 6 ноября 2025 · обновлено 7 ноября 2025 · 1 мин чтения"
     )
     (data,) = structured_data(full, "NewsArticle")
-    assert data["author"] == [
-        {"@type": "Person", "name": "Иван Петров"},
-        {"@type": "Person", "name": "Анна Смирнова"},
+    assert [(person["@type"], person["name"]) for person in data["author"]] == [
+        ("Person", "Иван Петров"),
+        ("Person", "Анна Смирнова"),
     ]
     assert data["dateModified"] == "2025-11-07T10:15:00+03:00"
     assert data["datePublished"] == "2025-11-06T00:00:00+03:00"
@@ -305,3 +305,43 @@ def test_a_theme_reads_extra_and_the_load_memo_keeps_the_new_fields(
     )
     assert newsgen("build", "--site", fresh, "--jobs", "1").code == 0
     assert tree_bytes(site / "build") == tree_bytes(fresh / "build")
+
+
+def test_each_named_author_has_a_page_linked_from_the_byline(
+    make_site: MakeSite, tmp_path: Path
+) -> None:
+    site = make_site(tmp_path / "site", BYLINE_SITE)
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    build = site / "build"
+    article = build / "2025/11/06/polnaya-statya/index.html"
+    byline = read_page(article).find(".//span[@class='byline']")
+    assert byline is not None
+    links = {
+        text_of(a): resolve_internal(build, article, a.get("href", ""), "")
+        for a in byline.iter("a")
+    }
+    assert set(links) == {"Иван Петров", "Анна Смирнова"}
+    for name, page in links.items():
+        assert page is not None and page.is_file()
+        shown = read_page(page)
+        assert text_of(shown.find(".//h1")) == name  # type: ignore[arg-type]
+        titles = [text_of(h) for h in shown.iter("h2") if h.get("class") == "teaser-title"]
+        assert titles == ["Полная статья"]
+    (data,) = structured_data(read_page(article), "NewsArticle")
+    assert [person["url"] for person in data["author"]] == [
+        "https://example.org/authors/ivan-petrov/",
+        "https://example.org/authors/anna-smirnova/",
+    ]
+    index = read_page(build / "authors/index.html")
+    assert [text_of(a) for a in index.iter("a") if "authors/" in a.get("href", "")] == [
+        "Анна Смирнова 1",
+        "Иван Петров 1",
+    ]
+    # The site's own author (for articles that name none) has no page.
+    assert not (build / "authors/redaktsiya").exists()
+
+
+def test_a_site_whose_articles_name_no_author_has_no_authors_pages(
+    sample_site: BuiltSite,
+) -> None:
+    assert not (sample_site.build / "authors").exists()

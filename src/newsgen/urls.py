@@ -23,6 +23,7 @@ class FixedUrls:
     home: str = ""
     archive: str = "archive/"
     topics: str = "topics/"
+    authors: str = "authors/"
     search: str = "search/"
     feed: str = FEED_FILE
     rss: str = RSS_FILE
@@ -69,6 +70,11 @@ def month_of(url: str) -> str:
 def topic_url(slug: str) -> str:
     """`topics/slug/`: a topic's articles."""
     return f"{URLS.topics}{slug}/"
+
+
+def author_url(slug: str) -> str:
+    """`authors/slug/`: an author's articles."""
+    return f"{URLS.authors}{slug}/"
 
 
 def letter_url(slug: str) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from newsgen.plan.archives import DayArchive, MonthArchive, YearArchive
+from newsgen.plan.authors import Author
 from newsgen.plan.pagination import Pager
 from newsgen.plan.search_parts import SearchPart
 from newsgen.plan.topic_index import LetterIndex, TopicFacts
@@ -136,6 +137,25 @@ class TopicContext:
 
 
 @dataclass(frozen=True)
+class AuthorContext:
+    """`author.html`: a page of one author's articles (`Teaser`s); its front page also says
+    how many there are (a numbered page, none: it stays as it is)."""
+
+    template: ClassVar[str] = "author.html"
+    author: Author
+    count: int | None
+    pager: Pager[Teaser]
+
+
+@dataclass(frozen=True)
+class AuthorsContext:
+    """`authors.html`: every author with their number of articles, by name."""
+
+    template: ClassVar[str] = "authors.html"
+    authors: Sequence[tuple[Author, int]]
+
+
+@dataclass(frozen=True)
 class SiteFeedContext:
     """`feed.xml` for the whole site: the newest articles, whole (`topic` is none)."""
 
@@ -233,6 +253,8 @@ PageContext = (
     | TopicsContext
     | TopicLetterContext
     | TopicContext
+    | AuthorContext
+    | AuthorsContext
     | SiteFeedContext
     | TopicFeedContext
     | SearchContext

@@ -9,9 +9,12 @@ from typing import TypeVar
 from newsgen.config import SiteConfig
 from newsgen.errors import OutputError
 from newsgen.plan.archives import DayArchive, MonthArchive, YearArchive, group_by_date
+from newsgen.plan.authors import authors_of
 from newsgen.plan.pages import (
     ArchiveContext,
     ArticleContext,
+    AuthorContext,
+    AuthorsContext,
     DayContext,
     HomeContext,
     MonthContext,
@@ -76,6 +79,7 @@ def plan_in_order(
         *article_pages(newest_first, teasers, related_articles(teasers, topics, last)),
         *date_pages(years),
         *topic_pages(topics, config),
+        *author_pages(teasers, config),
         *feed_pages(newest_first, topics, config),
     ]
     pages.extend(sitemap_pages(pages, teasers, config))
@@ -199,6 +203,19 @@ def topic_pages(topics: Sequence[TopicSummary], config: SiteConfig) -> Iterator[
                 summary.per_month() if front else (),
             )
             yield Page(file_of(pager.url), context)
+
+
+def author_pages(newest_first: Sequence[Teaser], config: SiteConfig) -> Iterator[Page]:
+    """A page of each author the articles name (paginated as topics are), and their index."""
+    authors = authors_of(newest_first)
+    if not authors:
+        return
+    counts = [(found.author, len(found.articles)) for found in authors]
+    yield Page(file_of(URLS.authors), AuthorsContext(counts))
+    for found in authors:
+        for pager in paginate_by_time(found.articles, found.author.url, config.per_page):
+            count = len(found.articles) if pager.url == pager.first_url else None
+            yield Page(file_of(pager.url), AuthorContext(found.author, count, pager))
 
 
 def feed_pages(

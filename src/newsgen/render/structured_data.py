@@ -44,6 +44,6 @@ def schema_thing(topic: Topic, base_url: str) -> dict[str, str]:
     }
 
 
-def schema_person(name: str) -> dict[str, str]:
-    """An author as schema.org sees one."""
-    return {"@type": "Person", "name": name}
+def schema_person(name: str, url: str | None = None) -> dict[str, str]:
+    """An author as schema.org sees one, with their page when they have one."""
+    return {"@type": "Person", "name": name} | ({"url": url} if url else {})
