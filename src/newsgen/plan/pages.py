@@ -10,7 +10,11 @@ that renders it. Every template also receives:
 - `root`: the relative way from the page to the site's root (`../../`), to start links;
 - `page_url`: the page's address relative to the root (`2025/11/`, `feed.xml`);
 - `page`: the `Page` itself, whose `context` is one of the types below;
-- `weekdays` and `lang_of`, and the filters of `newsgen.render.jinja`.
+- `weekdays` and `lang_of`, and the filters of `newsgen.render.jinja`;
+- for what pages tell machines: `og_locale`, `breadcrumb_list(items)` (schema.org data of
+  a page's breadcrumbs) and the filters `describe`, `headline`, `schema_thing`,
+  `schema_person`, `author_person`; for charts, `topic_chart(name, per_month)`,
+  `year_chart(year)` and `archive_chart(years)`; for the reader's typography, `typeset`.
 
 Addresses in contexts (`article.url`, `day.url`, `topic.url`…) are relative to the root.
 """
