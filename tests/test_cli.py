@@ -293,9 +293,9 @@ def test_bad_settings_are_all_listed_with_their_lines(built_site: Path) -> None:
     assert run.code == 2
     assert run.err_lines == [
         "newsgen.yaml:2: unknown setting 'colour' (known: title, description, author, language, "
-        "base_url, time_zone, per_page, feed_size, find_topics, topic_aliases, topic_ignore, "
-        "topic_min_mentions, topic_sources, search, search_part_size, build_future, "
-        "max_source_kb)",
+        "base_url, time_zone, per_page, feed_size, topic_feed_content, find_topics, "
+        "topic_aliases, topic_ignore, topic_min_mentions, topic_sources, search, "
+        "search_part_size, build_future, max_source_kb)",
         "    colour: blue",
         "newsgen.yaml:3: per_page: expected a whole number of at least 1, found 'many'",
         "    per_page: many",

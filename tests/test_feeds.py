@@ -197,3 +197,15 @@ def test_without_base_url_there_is_no_rss(unhosted_site: BuiltSite) -> None:
     assert list(unhosted_site.build.rglob("rss.xml")) == []
     home = parse_html((unhosted_site.build / "index.html").read_bytes())
     assert not [link for link in home.iter("link") if link.get("type") == "application/rss+xml"]
+
+
+def test_topic_feeds_carry_whole_articles_when_asked(make_site: MakeSite, tmp_path: Path) -> None:
+    files = {
+        "newsgen.yaml": "base_url: https://example.org/\ntopic_feed_content: true\n",
+        "seeds/a.md": "---\ndate: 2025-11-07\ntopics: [Мосты]\n---\nПервый абзац.\n\n**Второй**.\n",
+    }
+    site = make_site(tmp_path, files)
+    assert newsgen("build", "--site", site, "--jobs", "1").code == 0
+    for name in ("feed.xml", "rss.xml"):
+        (entry,) = feedparser.parse((site / "build/topics/mosty" / name).read_bytes()).entries
+        assert "<strong>Второй</strong>" in entry.content[0].value

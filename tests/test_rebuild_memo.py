@@ -155,3 +155,22 @@ def test_sources_read_from_another_folder_render_nothing_again(tmp_path: Path) -
     assert first.pages_rendered == first.pages > 0
     assert (again.pages_rendered, again.search, again.write.written) == (0, "kept", 0)
     assert tree_bytes(site / "build") == before
+
+
+@pytest.mark.parametrize("memo", [BuildMemo(), None], ids=["serve", "command-line"])
+def test_topic_feeds_of_whole_articles_follow_a_corrected_body(
+    tmp_path: Path, memo: BuildMemo | None
+) -> None:
+    """With `topic_feed_content: true` a topic's feed carries whole articles: a corrected
+    body must reach it, however the rebuild plans (`plan_again`, or the plan in full)."""
+    site = write_sample_sources(tmp_path / "site")
+    settings = site / "newsgen.yaml"
+    settings.write_text(settings.read_text("utf-8") + "topic_feed_content: true\n", "utf-8")
+    build_site(options(site, site / "build", memo))
+    append_to_body(site)
+    build_site(options(site, site / "build", memo))
+    feed = (site / "build/topics/astana/feed.xml").read_text("utf-8")
+    assert "Мост освещают ночью." in feed
+    shutil.rmtree(site / ".newsgen-cache")
+    build_site(options(site, tmp_path / "fresh", None))
+    assert tree_bytes(site / "build") == tree_bytes(tmp_path / "fresh")

@@ -46,6 +46,7 @@ class SiteConfig:
     time_zone: str = ""
     per_page: int = 20  # articles per page on the home page and topic pages
     feed_size: int = 20  # entries in each Atom feed
+    topic_feed_content: bool = False  # topic feeds carry whole articles, as the site's does
     find_topics: bool = True  # find people, places and organisations in article text
     topic_aliases: dict[str, list[str]] = field(default_factory=dict)  # name: [variants]
     topic_ignore: list[str] = field(default_factory=list)  # names never made topics
@@ -159,6 +160,7 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "time_zone": _time_zone,
     "per_page": lambda item: as_int(item.node),
     "feed_size": lambda item: as_int(item.node),
+    "topic_feed_content": lambda item: as_bool(item.node),
     "find_topics": lambda item: as_bool(item.node),
     "topic_aliases": lambda item: as_text_mapping(item.node),
     "topic_ignore": lambda item: as_text_list(item.node),

@@ -111,8 +111,8 @@ def replan(
     """The plan of a rebuild of the live site stamped `site` whose teasers are the last
     plan's (see the module's text), or None when they are not; `read` are the sources
     read again, by `source_path`; `now` the articles' teasers, when worked out already."""
-    if not holds(last, site, keys):
-        return None
+    if not holds(last, site, keys) or config.topic_feed_content:
+        return None  # (topic feeds of whole articles would have to be found and planned too)
     assert last is not None
     newest_first, teasers, by_path = now or Teasers.of(articles, keys)
     paths = tuple(by_path)

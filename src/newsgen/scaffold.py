@@ -47,6 +47,7 @@ language: {language}                         # ru or en: the theme's words and t
 # time_zone: {zone}          # where a date without a time begins
 # per_page: 20                       # articles per home and topic page
 # feed_size: 20                      # entries per feed (Atom and RSS)
+# topic_feed_content: false          # true: topic feeds carry whole articles
 # find_topics: true                  # find people, places and organisations in the text
 # topic_aliases:                     # canonical name: [variants]
 #   США: [Соединенные Штаты, Штаты]

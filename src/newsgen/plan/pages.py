@@ -170,10 +170,11 @@ class SiteFeedContext:
 
 @dataclass(frozen=True)
 class TopicFeedContext:
-    """`feed.xml` for one topic: its newest articles as `Teaser`s (no body)."""
+    """`feed.xml` for one topic: its newest articles as `Teaser`s (no body), or whole
+    `Article`s with `topic_feed_content: true`."""
 
     template: ClassVar[str] = "feed.xml"
-    entries: Sequence[Teaser]
+    entries: Sequence[Teaser | Article]
     topic: Topic
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
@@ -105,6 +105,7 @@ def plan_again(
     """
     changed = newest_first if fresh is None else fresh
     by_path = {file_of(article.url): article for article in changed}
+    whole = {a.identifier: a for a in newest_first} if config.topic_feed_content else None
     pages = []
     for page in previous:
         context = page.context
@@ -117,6 +118,10 @@ def plan_again(
             )
         elif isinstance(context, SiteFeedContext):  # Atom or RSS: whole articles
             page = replace(page, context=replace(context, entries=newest_first[: config.feed_size]))
+        elif isinstance(context, TopicFeedContext) and whole is not None:  # whole ones too
+            page = replace(
+                page, context=replace(context, entries=_feed_entries(context.entries, whole))
+            )
         pages.append(page)
     return pages
 
@@ -225,11 +230,20 @@ def feed_pages(
     address (RSS has no relative links)."""
     rss = bool(config.base_url)
     yield from site_feed_pages(newest_first, config)
+    whole = {a.identifier: a for a in newest_first} if config.topic_feed_content else None
     for summary in topics:
-        entries = summary.articles[: config.feed_size]
+        entries = _feed_entries(summary.articles[: config.feed_size], whole)
         yield Page(feed_url(summary.topic.url), TopicFeedContext(entries, summary.topic))
         if rss:
             yield Page(rss_url(summary.topic.url), TopicRssContext(entries, summary.topic))
+
+
+def _feed_entries(
+    shown: Sequence[Teaser | Article], whole: Mapping[str, Article] | None
+) -> Sequence[Teaser | Article]:
+    """A topic feed's entries: its teasers, or (`whole` given) the articles they show, as
+    they are now."""
+    return shown if whole is None else [whole[entry.identifier] for entry in shown]
 
 
 def site_feed_pages(newest_first: Sequence[Article], config: SiteConfig) -> list[Page]:
