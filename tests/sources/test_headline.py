@@ -266,7 +266,9 @@ def test_summary_ignores_a_sentence_end_too_early() -> None:
             "Движение пустят в пятницу.",
         ),
         ("Свой заголовок", "Мост открыт. Движение пустят в пятницу.", None),
-        ("Очень длинный…", "Очень длинный заголовок. Второе.", None),
+        # A cut headline: the summary goes on from the cut.
+        ("Очень длинный…", "Очень длинный заголовок. Второе.", "…заголовок. Второе."),
+        ("Другой…", "Очень длинный заголовок. Второе.", None),  # not the lede's: the lede
     ],
     ids=[
         "title-is-the-first-sentence",
@@ -274,6 +276,7 @@ def test_summary_ignores_a_sentence_end_too_early() -> None:
         "one-sentence-lede-then-more",
         "written-title",
         "cut-title",
+        "cut-written-title",
     ],
 )
 def test_the_summary_does_not_repeat_the_title(title: str, lede: str, summary: str | None) -> None:

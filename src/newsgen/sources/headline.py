@@ -70,14 +70,18 @@ def summary_beside(title: str, paragraphs: Sequence[str]) -> str:
     """Give a summary that does not repeat a headline made of the lede's first sentence.
 
     Teasers show both: when the title is that whole sentence, the summary starts after it,
-    or with the next paragraph when the lede is that one sentence.
+    or with the next paragraph when the lede is that one sentence; when the title is that
+    sentence cut short («…Касымовым…»), the summary goes on from the cut («…в ходе
+    которого…»), so nothing of the sentence is lost and nothing is said twice.
     """
     lede = paragraphs[0]
     sentence = first_sentence(lede)
     rest = lede[len(sentence) :].strip()
-    whole_sentence = sentence.rstrip(" .").startswith(title) and not title.endswith("…")
-    if not whole_sentence:
+    stem = title.removesuffix("…")
+    if not stem or not sentence.startswith(stem):
         return derive_summary(lede)
+    if title.endswith("…"):  # cut: the rest of its sentence, and of the lede
+        return "…" + derive_summary(lede[len(stem) :].lstrip(" ,;:—–-"))
     if not rest and len(paragraphs) > 1:
         rest = paragraphs[1]
     return derive_summary(rest or lede)
