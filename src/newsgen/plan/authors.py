@@ -44,6 +44,11 @@ def author_slug(name: str) -> str:
     return slugify(name, max_chars=80) or hashlib.sha1(name.encode()).hexdigest()[:12]
 
 
+def author_page(name: str) -> str:
+    """The address of the page of the author `name` (what a byline links to)."""
+    return author_url(author_slug(name))
+
+
 def authors_of(newest_first: Sequence[Teaser]) -> list[AuthorArticles]:
     """Every author the articles name, by name, each with their articles newest first."""
     articles: dict[str, list[Teaser]] = defaultdict(list)

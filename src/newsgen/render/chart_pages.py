@@ -32,8 +32,7 @@ def topic_chart(name: str, per_month: Sequence[tuple[dt.date, int]], words: Char
 
 def archive_chart(years: Sequence[YearArchive], words: ChartWords) -> Markup:
     """The archive's articles month by month, all years."""
-    per_month = [(m.first_day, m.article_count) for y in reversed(years) for m in y.months]
-    per_month.sort()
+    per_month = sorted((m.first_day, m.article_count) for y in years for m in y.months)
     title = words.text["chart_archive_title"]
     return month_bars(per_month, Described(title, _months_said(per_month, words)))
 

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from newsgen.config import SiteConfig
 from newsgen.errors import TemplateFailure
-from newsgen.plan.authors import author_slug
+from newsgen.plan.authors import author_page
 from newsgen.plan.pages import NotFoundContext, Page, PageContext
 from newsgen.records import Article
 from newsgen.render.chart_pages import ChartWords, archive_chart, topic_chart, year_chart
@@ -33,7 +33,7 @@ from newsgen.render.typography import typeset, typeset_html
 from newsgen.render.ui_text import UI_TEXT
 from newsgen.sources.headline import cut_at_clause, cut_at_word
 from newsgen.times import SiteTimes
-from newsgen.urls import URLS, author_url, day_url, feed_url, month_url, rss_url, year_url
+from newsgen.urls import URLS, day_url, feed_url, month_url, rss_url, year_url
 
 PACKAGED_THEME = Path(__file__).parent.parent / "theme"
 DESCRIPTION_CHARS = 160  # what search engines show of a page's description
@@ -153,9 +153,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         typeset=typeset,
         schema_thing=functools.partial(schema_thing, base_url=config.base_url),
         schema_person=schema_person,
-        author_person=lambda name: schema_person(
-            name, config.base_url + author_url(author_slug(name))
-        ),
+        author_person=lambda name: schema_person(name, config.base_url + author_page(name)),
         headline=functools.partial(cut_at_clause, limit=HEADLINE_CHARS),
         newest_time=times.newest,
         rss_time=times.rfc822,
@@ -168,7 +166,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         day_url=day_url,
         feed_url=feed_url,
         rss_url=rss_url,
-        author_url=lambda name: author_url(author_slug(name)),
+        author_url=author_page,
     )
     return environment
 
