@@ -69,3 +69,9 @@ def test_the_busiest_period_is_the_earliest_of_equals() -> None:
     counts = [(dt.date(2025, 1, 1), 3), (dt.date(2025, 2, 1), 5), (dt.date(2025, 3, 1), 5)]
     assert busiest(counts) == (dt.date(2025, 2, 1), 5)
     assert busiest([]) is None
+
+
+def test_the_busiest_days_are_drawn_darkest_however_few() -> None:
+    svg = parsed(day_calendar(2025, {dt.date(2025, 11, 7): 1}, MONTHS, WORDS))
+    shades = {path.get("class"): cells(path) for path in svg.findall(f"{SVG}path")}
+    assert shades == {"chart-day level-0": 364, "chart-day level-4": 1}

@@ -103,12 +103,15 @@ def _every_month(counts: Sequence[tuple[dt.date, int]]) -> list[tuple[dt.date, i
 
 def _shades(nonzero: Sequence[int]) -> Callable[[int], int]:
     """A day's shade, 0 for none and 1 to LEVELS by where its count falls among the year's
-    days with articles (so a busy archive and a quiet one both show their contrasts)."""
+    days with articles (so a busy archive and a quiet one both show their contrasts); the
+    busiest days always in the darkest (a year of one article is not drawn faint)."""
     bounds = [nonzero[max(0, len(nonzero) * step // LEVELS - 1)] for step in range(1, LEVELS)]
-    bounds = bounds if nonzero else []
+    most = nonzero[-1] if nonzero else 0
 
     def shade(count: int) -> int:
-        return 0 if not count else 1 + sum(count > bound for bound in bounds)
+        if not count:
+            return 0
+        return LEVELS if count == most else 1 + sum(count > bound for bound in bounds)
 
     return shade
 
