@@ -19,6 +19,7 @@ from newsgen.output import (
     WriteReport,
     copy_root_files,
     copy_static,
+    publish_images,
 )
 from newsgen.plan import Page, plan_site
 from newsgen.rebuild_memo import DiskMemo, Memory
@@ -27,7 +28,7 @@ from newsgen.remembered_plan import Plan
 from newsgen.render import PageKeys, render_pages, render_salt, static_dirs, template_dirs
 from newsgen.search import stage_search
 from newsgen.serve_memo import BuildMemo
-from newsgen.sources import LoadResult, SourceFiles, load_sources
+from newsgen.sources import Limits, LoadResult, SourceFiles, load_sources
 from newsgen.sources.future import build_now, hold_future, source_date_epoch
 from newsgen.topics import TopicSettings
 from newsgen.topics.aliases import alias_table
@@ -97,7 +98,7 @@ def build_from(
     clock.lap("plan")
     in_full = functools.partial(plan_site, articles, options.config)
     written, rendered, search, plan = write_phases(
-        plan, keys, in_full, options, memory, progress, clock
+        plan, keys, in_full, options, memory, progress, clock, articles
     )
     return BuildReport(
         articles=len(articles),
@@ -119,10 +120,13 @@ def build_from(
 
 def load_phase(options: BuildOptions, memory: Memory, sources: SourceFiles) -> LoadResult:
     """Every source loaded; the problems of all of them raised at once (unless skipped)."""
-    max_bytes = options.config.max_source_kb * 1024
-    memo = memory.load_memo(options.source_dir, max_bytes)
-    loaded = load_sources(options.source_dir, options.jobs, memo, max_bytes, sources)
-    memory.loaded(memo, options.source_dir, max_bytes)
+    config = options.config
+    limits = Limits(config.max_source_kb * 1024, config.max_image_kb * 1024)
+    memo = memory.load_memo(options.source_dir, limits)
+    loaded = load_sources(
+        options.source_dir, options.jobs, memo, limits.source_bytes, sources, limits.image_bytes
+    )
+    memory.loaded(memo, options.source_dir, limits)
     if loaded.problems and not options.skip_invalid:
         raise SourcesInvalid(list(loaded.problems))
     return loaded
@@ -171,6 +175,7 @@ def write_phases(
     memory: Memory,
     progress: Progress | None,
     clock: PhaseClock,
+    articles: Sequence[Article] = (),
 ) -> tuple[WriteReport, int, str, Plan]:
     """Render the pages that changed, copy the site's files, index, swap; give what was done
     (and the plan, made whole when a page it keeps was gone).
@@ -197,6 +202,8 @@ def write_phases(
         clock.lap("render+write")
         copy_static(writer, static_dirs(options.site_root))
         clock.lap("static")
+        publish_images(writer, articles, options.source_dir, known, options.jobs)
+        clock.lap("images")
         search = search_phase(writer, plan, keys, known, options, progress)
         clock.lap("search index")
         copy_root_files(writer, options.site_root / ROOT_FILES)  # last: it checks every path

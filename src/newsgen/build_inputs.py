@@ -1,7 +1,7 @@
 """Whether a rebuild has anything to do: the last build's inputs, kept as file stamps.
 
-A build is a function of its inputs: each source file's path within the source folder and
-its stamp (time, size, inode), the settings and options, the site's templates, static and
+A build is a function of its inputs: each source file's and image's path within the source
+folder and its stamp (time, size, inode), the settings and options, the site's templates, static and
 root files, newsgen's code and the versions of what it runs on, and SOURCE_DATE_EPOCH.
 After a build, a digest of these, the stamp of the marker of the site it published and the
 build's counts are kept in `.newsgen-cache/last-build.json`. A build that finds the same
@@ -103,6 +103,8 @@ def _inputs_digest(
     prefix = len(os.fspath(source_dir)) + 1
     for path, stamp in zip(sources.paths, sources.stamps, strict=True):
         digest.update(f"{os.fspath(path)[prefix:]}\t{stamp}\n".encode())
+    for image, stamp in sources.media.items():  # the images articles show: inputs too
+        digest.update(f"{image[prefix:]}\t{stamp}\n".encode())
     for folder in site_dirs:
         digest.update(f"{folder.name}\n".encode())
         for relative, stamp in _folder_stamps(folder):

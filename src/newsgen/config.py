@@ -56,6 +56,7 @@ class SiteConfig:
     search_part_size: int = 5000  # articles per part of the index: Pagefind's memory bound
     build_future: bool = False  # publish articles dated in the future (else they wait)
     max_source_kb: int = 2048  # a larger source file is an error (a dump, not an article)
+    max_image_kb: int = 10240  # a larger image is an error (see sources/images.py)
 
     @property
     def zone(self) -> str:
@@ -170,4 +171,5 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "search_part_size": lambda item: as_int(item.node),
     "build_future": lambda item: as_bool(item.node),
     "max_source_kb": lambda item: as_int(item.node),
+    "max_image_kb": lambda item: as_int(item.node),
 }

@@ -39,7 +39,14 @@ from newsgen.remembered_plan import (
     write_plan_made,
 )
 from newsgen.render import PageKeys
-from newsgen.sources import LoadMemo, SourceFiles, find_sources, read_load_memo, write_load_memo
+from newsgen.sources import (
+    Limits,
+    LoadMemo,
+    SourceFiles,
+    find_sources,
+    read_load_memo,
+    write_load_memo,
+)
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.remembered import FILE_NAME as TOPICS_MADE
 from newsgen.topics.remembered import TopicsMade, read_topics_made, write_topics_made
@@ -60,9 +67,9 @@ class Memory(Protocol):
 
     def remember_topics(self, made: TopicsMade) -> None: ...
 
-    def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo | None: ...
+    def load_memo(self, source_dir: Path, limits: Limits) -> LoadMemo | None: ...
 
-    def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None: ...
+    def loaded(self, memo: LoadMemo | None, source_dir: Path, limits: Limits) -> None: ...
 
     def with_topics(
         self, loaded: Sequence[Article], topics: Sequence[tuple[Topic, ...]]
@@ -107,21 +114,21 @@ class DiskMemo:
     def text_keys(self) -> None:
         return None  # a build from the command line reads its records anew
 
-    def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo | None:
+    def load_memo(self, source_dir: Path, limits: Limits) -> LoadMemo | None:
         kept = self._load_store()
         # A build that read files and failed before its swap left pages that do not show
         # them, yet the memo says those files are unchanged: every page is planned.
         self._behind = kept is None or self._ahead().exists()
-        return read_load_memo(kept, source_dir, max_bytes) if kept else None
+        return read_load_memo(kept, source_dir, limits) if kept else None
 
-    def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None:
+    def loaded(self, memo: LoadMemo | None, source_dir: Path, limits: Limits) -> None:
         """Keep what each file gave; until this build's site is live, say that the memo
         knows readings the site does not show (`_AHEAD`), so no plan is kept by it."""
         kept = self._load_store()
         if kept and memo:
             if memo.read_this_time():
                 _touch(self._ahead())
-            write_load_memo(memo, kept, source_dir, max_bytes)
+            write_load_memo(memo, kept, source_dir, limits)
 
     def topics_made(self) -> TopicsMade | None:
         return read_topics_made(self.cache_dir / TOPICS_MADE) if self.cache_dir else None

@@ -44,6 +44,30 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class ArticleImage:
+    """An image an article shows, published in the article's folder under `name`.
+
+    `width` and `height` are as a browser shows it (turned by its EXIF orientation);
+    `digest` names its bytes, so a replaced image is published again.
+    """
+
+    name: str
+    width: int
+    height: int
+    media_type: str
+    size: int  # bytes, for feeds' enclosures
+    digest: str
+    alt: str = ""
+    caption: str = ""
+    source: str = field(default="", metadata=NOT_SHOWN)  # within the source folder
+
+    @property
+    def thumbnail(self) -> str:
+        """The name of its thumbnail for lists, beside it: `photo.jpg` → `photo.thumb.webp`."""
+        return f"{self.name.rsplit('.', 1)[0]}.thumb.webp"
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article, made once by the loader with every field set.
 
@@ -72,6 +96,8 @@ class Article:
     authors: tuple[str, ...] = ()  # as the source names them; none: the site's `author`
     updated: dt.datetime | None = None  # when corrected (naive: the site's clock)
     extra: Mapping[str, Any] = field(default_factory=dict)  # front matter `extra:`, for themes
+    image: ArticleImage | None = None  # the lead image: `image:`, or a seed's same-named file
+    images: tuple[ArticleImage, ...] = ()  # every image published with it, the lead's first
 
     @property
     def url(self) -> str:
@@ -103,6 +129,7 @@ class Teaser:
     topics: tuple[Topic, ...]
     updated: dt.datetime | None = None
     authors: tuple[str, ...] = ()
+    image: ArticleImage | None = None
 
     @classmethod
     def of(cls, article: Article) -> Teaser:
@@ -117,6 +144,7 @@ class Teaser:
             article.topics,
             article.updated,
             article.authors,
+            article.image,
         )
 
 

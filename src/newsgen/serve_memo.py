@@ -23,7 +23,7 @@ from newsgen.plan.site import newest_first_of
 from newsgen.records import Article, Teaser, Topic
 from newsgen.remembered_plan import Plan
 from newsgen.render import PageKeys
-from newsgen.sources import LoadMemo, SourceFiles, find_sources
+from newsgen.sources import Limits, LoadMemo, SourceFiles, find_sources
 from newsgen.sources.discover import updated_sources
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.remembered import TopicsMade
@@ -75,10 +75,10 @@ class BuildMemo:
         self._found, self._changed, self._told = (source_dir, found), None, False
         return found
 
-    def load_memo(self, source_dir: Path, max_bytes: int) -> LoadMemo:
+    def load_memo(self, source_dir: Path, limits: Limits) -> LoadMemo:
         return self.loads
 
-    def loaded(self, memo: LoadMemo | None, source_dir: Path, max_bytes: int) -> None:
+    def loaded(self, memo: LoadMemo | None, source_dir: Path, limits: Limits) -> None:
         pass  # kept in memory
 
     def looks_over_whole_site(self) -> bool:

@@ -73,6 +73,7 @@ def test_find_sources_applies_the_rule_everywhere(tmp_path: Path) -> None:
         "backup.txt~",
         "notes.rst",
         "2024/photo.jpg",
+        ".hidden.jpg",
         ".git/objects/e.txt",
         ".drafts/f.md",
         "#saves#/g.txt",
@@ -84,6 +85,8 @@ def test_find_sources_applies_the_rule_everywhere(tmp_path: Path) -> None:
         "a.txt",
         "b.md",
     ]
+    # Images are found for the articles that show them; hidden ones are not.
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found.media] == ["2024/photo.jpg"]
     # Files in hidden folders are not looked at, so not counted either.
     assert found.ignored == 5
 

@@ -11,7 +11,9 @@ from newsgen.sources.front_matter import FrontMatter, MarkdownDocument, parse_ma
 
 PATH = "seeds/article.md"
 MSK = dt.timezone(dt.timedelta(hours=3))
-KNOWN = "(known: author, date, draft, extra, lang, slug, summary, tags, title, topics, updated)"
+KNOWN = (
+    "(known: author, date, draft, extra, image, lang, slug, summary, tags, title, topics, updated)"
+)
 
 
 def parse(text: str) -> MarkdownDocument:

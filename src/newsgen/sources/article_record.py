@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgen.records import Article, Topic
+from newsgen.records import Article, ArticleImage, Topic
 from newsgen.slugs import slugify
+from newsgen.sources.article_images import ArticleImages
 from newsgen.sources.front_matter import FrontMatter
 from newsgen.sources.headline import derive_title, summary_beside
 from newsgen.sources.language import detect_language
@@ -43,11 +44,13 @@ class ArticleParts:
     authors: tuple[str, ...] = ()
     updated: dt.datetime | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    image: ArticleImage | None = None
+    images: tuple[ArticleImage, ...] = ()
     # Whether a slug made from the title ends in the identifier (seeds' slugs do).
     identifier_in_slug: bool = False
 
 
-def seed_parts(seed: SeedDocument) -> ArticleParts:
+def seed_parts(seed: SeedDocument, images: ArticleImages) -> ArticleParts:
     return ArticleParts(
         date=seed.date,
         published=seed.published,
@@ -55,10 +58,14 @@ def seed_parts(seed: SeedDocument) -> ArticleParts:
         date_line=seed.date_line,
         slug_line=seed.date_line,
         identifier_in_slug=True,
+        image=images.lead,
+        images=images.images,
     )
 
 
-def markdown_parts(meta: FrontMatter, body_html: str, paragraphs: tuple[str, ...]) -> ArticleParts:
+def markdown_parts(
+    meta: FrontMatter, images: ArticleImages, paragraphs: tuple[str, ...]
+) -> ArticleParts:
     assert meta.date is not None  # parse_markdown_source reports a missing date
     return ArticleParts(
         date=meta.date,
@@ -66,7 +73,7 @@ def markdown_parts(meta: FrontMatter, body_html: str, paragraphs: tuple[str, ...
         paragraphs=paragraphs,
         date_line=meta.date_line,
         slug_line=meta.slug_line,
-        body_html=body_html,
+        body_html=images.body_html,
         title=meta.title,
         slug=meta.slug,
         lang=meta.lang,
@@ -75,6 +82,8 @@ def markdown_parts(meta: FrontMatter, body_html: str, paragraphs: tuple[str, ...
         authors=meta.authors,
         updated=meta.updated,
         extra=meta.extra,
+        image=images.lead,
+        images=images.images,
     )
 
 
@@ -83,6 +92,7 @@ def article_of(parts: ArticleParts, path: Path, shown: str) -> Article:
     identifier = _identifier(path, shown)
     title = parts.title or derive_title(parts.paragraphs[0])
     text = "\n".join(parts.paragraphs)
+    words = len(_WORD.findall(text))
     return Article(
         identifier=identifier,
         source_path=shown,
@@ -95,12 +105,15 @@ def article_of(parts: ArticleParts, path: Path, shown: str) -> Article:
         body_html=parts.body_html,
         summary=parts.summary or summary_beside(title, parts.paragraphs),
         topics=tuple(topic_named(name) for name in parts.topic_names),
-        **_length(text),
+        word_count=words,
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         date_line=parts.date_line,
         slug_line=parts.slug_line,
         authors=parts.authors,
         updated=parts.updated,
         extra=parts.extra,
+        image=parts.image,
+        images=parts.images,
     )
 
 
@@ -130,8 +143,3 @@ def _identifier(path: Path, shown: str) -> str:
         return match.group(1)
     within = Path(shown).relative_to(Path(shown).parts[0]).as_posix()
     return hashlib.sha1(within.encode()).hexdigest()[:16]
-
-
-def _length(text: str) -> dict[str, int]:
-    words = len(_WORD.findall(text))
-    return {"word_count": words, "reading_minutes": max(1, math.ceil(words / WORDS_PER_MINUTE))}

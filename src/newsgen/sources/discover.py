@@ -1,7 +1,9 @@
 """Finding the source files of a site, by one documented rule.
 
 A source is a regular file ending in `.txt` (seed format) or `.md`/`.markdown`
-(Markdown with front matter), anywhere under the source folder. Ignored: names and
+(Markdown with front matter), anywhere under the source folder. Images (`.jpg`, `.jpeg`,
+`.png`, `.webp`, `.gif`) are found with their stamps, for the articles that show them.
+Ignored: names and
 folders starting with `.` (hidden files, `.git`, editor swap files) or `#` (editor
 autosaves), names ending in `~` (editor backups), and files with any other extension.
 A link to a folder is not followed.
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from newsgen.sources.images import is_image_name
 
 SEED_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -23,12 +27,13 @@ Stamp = tuple[int, int, int]  # a file's time (ns), size and inode, taken before
 
 @dataclass(frozen=True)
 class SourceFiles:
-    """The source files found, in path order, with their stamps, and the other files
-    ignored (their paths)."""
+    """The source files found, in path order, with their stamps, the images (path as text
+    → stamp), and the other files ignored (their paths)."""
 
     paths: tuple[Path, ...]
     ignored_paths: frozenset[str]
     stamps: tuple[Stamp, ...]
+    media: Mapping[str, Stamp] = field(default_factory=dict)
 
     @property
     def ignored(self) -> int:
@@ -40,11 +45,10 @@ def find_sources(source_dir: Path) -> SourceFiles:
 
     One `stat` a file: a rebuild of an unchanged archive costs what its folder listing does.
     """
-    found: dict[str, Stamp] = {}
-    ignored: set[str] = set()
+    found = _Found()
     for entry in _files_under(os.fspath(source_dir)):
-        _take(entry.path, found, ignored)
-    return _in_order(found, ignored, {})
+        found.take(entry.path)
+    return found.in_order({})
 
 
 def updated_sources(last: SourceFiles, source_dir: Path, changed: Iterable[str]) -> SourceFiles:
@@ -56,8 +60,11 @@ def updated_sources(last: SourceFiles, source_dir: Path, changed: Iterable[str])
     """
     root = Path(source_dir).absolute()
     folder = os.fspath(source_dir)
-    found = dict(zip(map(os.fspath, last.paths), last.stamps, strict=True))
-    ignored = set(last.ignored_paths)
+    found = _Found(
+        dict(zip(map(os.fspath, last.paths), last.stamps, strict=True)),
+        dict(last.media),
+        set(last.ignored_paths),
+    )
     for change in changed:
         if not Path(change).is_relative_to(root):
             continue  # not a source's: a template's, the settings'
@@ -65,45 +72,56 @@ def updated_sources(last: SourceFiles, source_dir: Path, changed: Iterable[str])
         if any(_is_hidden(part) for part in parts[:-1]):
             continue  # in a folder no walk looks into
         path = os.path.join(folder, *parts)
-        _forget(path, found, ignored)
+        found.forget(path)
         kind = _kind_of(path)
         if kind == "file":
-            _take(path, found, ignored)
+            found.take(path)
         elif kind == "folder" and not (parts and _is_hidden(parts[-1])):
             for entry in _files_under(path):
-                _take(entry.path, found, ignored)
-    return _in_order(found, ignored, {os.fspath(p): p for p in last.paths})
+                found.take(entry.path)
+    return found.in_order({os.fspath(p): p for p in last.paths})
 
 
-def _take(path: str, found: dict[str, Stamp], ignored: set[str]) -> None:
-    """Count the file at `path` as a source (with its stamp) or as ignored, by the rule."""
-    stamp = _stamp(path) if is_source_name(os.path.basename(path)) else None
-    if stamp is None:
-        ignored.add(path)
-    else:
-        found[path] = stamp
+@dataclass
+class _Found:
+    """The files a walk found so far: sources and images with their stamps, the rest."""
 
+    sources: dict[str, Stamp] = field(default_factory=dict)
+    media: dict[str, Stamp] = field(default_factory=dict)
+    ignored: set[str] = field(default_factory=set)
 
-def _forget(path: str, found: dict[str, Stamp], ignored: set[str]) -> None:
-    """Forget the file at `path`, or, when it was none, every file under it (a folder)."""
-    if found.pop(path, None) is not None or path in ignored:
-        ignored.discard(path)
-        return
-    inside = f"{path}/"
-    for gone in [known for known in found if known.startswith(inside)]:
-        del found[gone]
-    ignored.difference_update([known for known in ignored if known.startswith(inside)])
+    def take(self, path: str) -> None:
+        """Count the file at `path` as a source or an image (with its stamp), or as ignored."""
+        name = os.path.basename(path)
+        kept = self.sources if is_source_name(name) else self.media if _is_image(name) else None
+        stamp = _stamp(path) if kept is not None else None
+        if kept is None or stamp is None:
+            self.ignored.add(path)
+        else:
+            kept[path] = stamp
 
+    def forget(self, path: str) -> None:
+        """Forget the file at `path`, or, when it was none, every file under it (a folder)."""
+        known = (self.sources, self.media)
+        if any(files.pop(path, None) is not None for files in known) or path in self.ignored:
+            self.ignored.discard(path)
+            return
+        inside = f"{path}/"
+        for files in known:
+            for gone in [each for each in files if each.startswith(inside)]:
+                del files[gone]
+        self.ignored.difference_update([each for each in self.ignored if each.startswith(inside)])
 
-def _in_order(found: dict[str, Stamp], ignored: set[str], made: dict[str, Path]) -> SourceFiles:
-    """The files `found` (path → stamp) in the order of `Path`s, part by part (sorted as
-    text: ten times faster on 50,000), their `Path`s taken from `made` where it has them."""
-    paths = sorted(found, key=lambda path: path.replace("/", "\0"))
-    return SourceFiles(
-        tuple(made.get(path) or Path(path) for path in paths),
-        frozenset(ignored),
-        tuple(found[path] for path in paths),
-    )
+    def in_order(self, made: dict[str, Path]) -> SourceFiles:
+        """The sources in the order of `Path`s, part by part (sorted as text: ten times
+        faster on 50,000), their `Path`s taken from `made` where it has them."""
+        paths = sorted(self.sources, key=lambda path: path.replace("/", "\0"))
+        return SourceFiles(
+            tuple(made.get(path) or Path(path) for path in paths),
+            frozenset(self.ignored),
+            tuple(self.sources[path] for path in paths),
+            dict(sorted(self.media.items())),
+        )
 
 
 def is_source_name(name: str) -> bool:
@@ -150,6 +168,10 @@ def _stamp(path: str) -> Stamp | None:
     if not stat.S_ISREG(found.st_mode):
         return None
     return (found.st_mtime_ns, found.st_size, found.st_ino)
+
+
+def _is_image(name: str) -> bool:
+    return is_image_name(name) and not (_is_hidden(name) or name.endswith("~"))
 
 
 def _is_hidden(name: str) -> bool:

@@ -28,6 +28,18 @@ from newsgen.yaml_fields import (
 _LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
 
 
+@dataclass(frozen=True)
+class LeadImage:
+    """`image:` as written: a path relative to the article's file, and words for it."""
+
+    path: str
+    alt: str = ""
+    caption: str = ""
+
+
+_IMAGE_KEYS = ("src", "alt", "caption")
+
+
 @dataclass
 class FrontMatter:
     """The metadata a Markdown article gives; what it leaves out is None or empty."""
@@ -43,6 +55,7 @@ class FrontMatter:
     authors: tuple[str, ...] = ()
     updated: dt.datetime | None = None  # a date alone is its midnight on the site's clock
     extra: dict[str, Any] = field(default_factory=dict)  # for themes: anything, under `extra:`
+    image: LeadImage | None = None
     date_line: int = 1
     # Each key's line in the file: bookkeeping for messages, not part of the metadata.
     lines: dict[str, int] = field(default_factory=dict, compare=False)
@@ -203,6 +216,21 @@ def _read_extra(meta: FrontMatter, item: Field) -> None:
     meta.extra = as_plain(item.node)
 
 
+def _read_image(meta: FrontMatter, item: Field) -> None:
+    """`image: photo.jpg`, or a mapping of `src`, `alt` and `caption`."""
+    if not isinstance(item.node, yaml.MappingNode):
+        meta.image = LeadImage(_nonempty_text(item))
+        return
+    written = as_plain(item.node)
+    unknown = sorted(set(written) - set(_IMAGE_KEYS))
+    if unknown:
+        raise FieldProblem(f"unknown key {unknown[0]!r} (known: {', '.join(_IMAGE_KEYS)})")
+    if not isinstance(written.get("src"), str) or not written["src"].strip():
+        raise FieldProblem("`src:` names no file: give the image's path")
+    words = {key: " ".join(str(written.get(key) or "").split()) for key in ("alt", "caption")}
+    meta.image = LeadImage(written["src"].strip(), **words)
+
+
 _READERS: dict[str, Callable[[FrontMatter, Field], Any]] = {
     "date": _read_date,
     "title": _setter("title"),
@@ -215,4 +243,5 @@ _READERS: dict[str, Callable[[FrontMatter, Field], Any]] = {
     "author": _read_author,
     "updated": _read_updated,
     "extra": _read_extra,
+    "image": _read_image,
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 from newsgen.errors import SourceError
 from newsgen.parallel import chunks, flatten, ordered_map
 from newsgen.records import Article
+from newsgen.sources.article_images import markdown_images, seed_depends, seed_image
 from newsgen.sources.article_record import (
     article_of,
     markdown_parts,
@@ -16,10 +17,18 @@ from newsgen.sources.article_record import (
 )
 from newsgen.sources.discover import MARKDOWN_SUFFIXES, SourceFiles, find_sources
 from newsgen.sources.front_matter import parse_markdown_source
-from newsgen.sources.load_memo import DEFAULT_MAX_BYTES, LoadMemo, Outcome
+from newsgen.sources.images import IMAGE_SUFFIXES, ImageProblem
+from newsgen.sources.load_memo import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_IMAGE_BYTES,
+    Limits,
+    LoadMemo,
+    Outcome,
+)
 from newsgen.sources.markdown_body import html_paragraphs, render_markdown
 from newsgen.sources.markdown_bounds import MAX_BLOCK_CHARS, longest_block
-from newsgen.sources.seed_format import parse_seed
+from newsgen.sources.media import Depends, MediaFiles
+from newsgen.sources.seed_format import SeedDocument, parse_seed
 from newsgen.sources.text_file import decode_source
 from newsgen.sources.url_clashes import url_clashes
 
@@ -44,21 +53,28 @@ def load_sources(
     memo: LoadMemo | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     found: SourceFiles | None = None,
+    max_image_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
 ) -> LoadResult:
-    """Read and check every source file under `source_dir` (or those `found` there), on
-    `jobs` processes.
+    """Read and check every source file under `source_dir` (or those `found` there), and
+    the images they show, on `jobs` processes.
 
-    A file larger than `max_bytes` is a problem, found before it is read.
+    A file larger than `max_bytes` (an image: `max_image_bytes`) is a problem, found
+    before it is read.
     """
     sources = found or find_sources(source_dir)
-    known, unread = memo.split(sources, max_bytes) if memo else ({}, list(sources.paths))
+    media = MediaFiles(sources.media)
+    limits = Limits(max_bytes, max_image_bytes)
+    known, unread = memo.split(sources, limits, media) if memo else ({}, list(sources.paths))
     tasks = [
-        (source_dir, tuple(unread[part.start : part.stop]), max_bytes)
+        (source_dir, _with_images(unread[part.start : part.stop], media), limits)
         for part in chunks(len(unread), _FILES_PER_TASK)
     ]
-    known.update(zip(unread, flatten(ordered_map(_load_files, tasks, jobs)), strict=True))
+    results = flatten(ordered_map(_load_files, tasks, jobs))
+    depends = {}
+    for path, (outcome, relied_on) in zip(unread, results, strict=True):
+        known[path], depends[path] = outcome, relied_on
     if memo:
-        memo.remember(known)
+        memo.remember(known, depends)
     outcomes = [known[path] for path in sources.paths]
     loaded = [o for o in outcomes if isinstance(o, Article)]
     problems = [p for o in outcomes if isinstance(o, list) for p in o]
@@ -72,32 +88,64 @@ def load_sources(
     return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts, len(unread), read)
 
 
-def _load_files(task: tuple[Path, tuple[Path, ...], int]) -> list[Outcome]:
-    source_dir, paths, max_bytes = task
-    return [load_file(path, source_dir, max_bytes) for path in paths]
+def _with_images(paths: list[Path], media: MediaFiles) -> tuple[tuple[Path, str | None], ...]:
+    """Each path with the image of its name beside it, when it is a seed's."""
+    return tuple(
+        (path, None if is_markdown(path) else media.image_named_as(os.fspath(path)))
+        for path in paths
+    )
+
+
+def _load_files(
+    task: tuple[Path, tuple[tuple[Path, str | None], ...], Limits],
+) -> list[tuple[Outcome, Depends]]:
+    source_dir, paths, limits = task
+    return [read_source(path, source_dir, limits, image) for path, image in paths]
 
 
 def load_file(
     path: Path, source_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Article | list[SourceError] | None:
     """Give the article in one file, the problems that stop it, or None for a draft."""
+    image = None if is_markdown(path) else image_beside(path)
+    return read_source(path, source_dir, Limits(max_bytes), image)[0]
+
+
+def read_source(
+    path: Path, source_dir: Path, limits: Limits, image: str | None
+) -> tuple[Outcome, Depends]:
+    """The outcome of one file (a seed's `image` beside it), and the images it relied on."""
     shown = _shown_path(path, source_dir)
     problem = _path_problem(path, source_dir, shown)
     if problem:
-        return [problem]
+        return [problem], ()
     try:
-        data = _read_at_most(path, max_bytes)
+        data = _read_at_most(path, limits.source_bytes)
     except OSError as exc:
-        return [SourceError(shown, 1, f"cannot be read: {exc.strerror}")]
+        return [SourceError(shown, 1, f"cannot be read: {exc.strerror}")], ()
     if isinstance(data, int):
-        return [_too_large(shown, data, max_bytes)]
+        return [_too_large(shown, data, limits.source_bytes)], ()
     text = decode_source(data, shown)
     if isinstance(text, SourceError):
-        return [text]
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        return _markdown_article(text, path, shown)
+        return [text], ()
+    if is_markdown(path):
+        return _markdown_article(text, path, source_dir, shown, limits.image_bytes)
     seed = parse_seed(text, shown)
-    return [seed] if isinstance(seed, SourceError) else article_of(seed_parts(seed), path, shown)
+    if isinstance(seed, SourceError):
+        return [seed], ()
+    return _seed_article(seed, path, source_dir, shown, limits.image_bytes, image)
+
+
+def _seed_article(
+    seed: SeedDocument, path: Path, source_dir: Path, shown: str, max_bytes: int, image: str | None
+) -> tuple[Outcome, Depends]:
+    depends = seed_depends(path, image)
+    try:
+        images = seed_image(image, source_dir, max_bytes)
+    except ImageProblem as problem:
+        named = _shown_path(Path(image or ""), source_dir)
+        return [SourceError(named, 1, f"the image of {path.name} {problem}")], depends
+    return article_of(seed_parts(seed, images), path, shown), depends
 
 
 def _read_at_most(path: Path, max_bytes: int) -> bytes | int:
@@ -143,26 +191,34 @@ def _path_problem(path: Path, source_dir: Path, shown: str) -> SourceError | Non
     return None
 
 
-def _markdown_article(text: str, path: Path, shown: str) -> Article | list[SourceError] | None:
+def _markdown_article(
+    text: str, path: Path, source_dir: Path, shown: str, max_image_bytes: int
+) -> tuple[Outcome, Depends]:
     document = parse_markdown_source(text, shown)
     if isinstance(document, list):
-        return document
+        return document, ()
     if document.meta.draft:
-        return None
+        return None, ()
     too_long = _long_block_problem(text, document.body, shown)
     if too_long:
-        return [too_long]
+        return [too_long], ()
     try:
         body_html = render_markdown(document.body)
     except RecursionError:
         # Python-Markdown parses nested blocks by recursion: 5,000 `- ` on a line exhaust it.
         message = "Markdown nested too deeply to render (lists or quotes hundreds deep)"
-        return [SourceError(shown, _body_line(text, document.body), message)]
+        return [SourceError(shown, _body_line(text, document.body), message)], ()
     paragraphs = tuple(html_paragraphs(body_html))
     # The slug and lang were checked with the front matter, where their lines are known.
     if not paragraphs:
-        return [SourceError(shown, 1, "the article body has no text")]
-    return article_of(markdown_parts(document.meta, body_html, paragraphs), path, shown)
+        return [SourceError(shown, 1, "the article body has no text")], ()
+    meta = document.meta
+    images = markdown_images(
+        meta.image, meta.lines.get("image", 1), body_html, text, path, source_dir, max_image_bytes
+    )
+    if images.problems:
+        return list(images.problems), images.depends
+    return article_of(markdown_parts(meta, images, paragraphs), path, shown), images.depends
 
 
 def _long_block_problem(text: str, body: str, shown: str) -> SourceError | None:
@@ -179,3 +235,13 @@ def _long_block_problem(text: str, body: str, shown: str) -> SourceError | None:
 def _body_line(text: str, body: str) -> int:
     """The line of `text` the Markdown body starts on (after the front matter)."""
     return text[: len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def image_beside(path: Path) -> str | None:
+    """The image of a seed's name beside it, looked for by name (a walk knows it already)."""
+    beside = (path.with_suffix(suffix) for suffix in IMAGE_SUFFIXES)
+    return next((os.fspath(image) for image in beside if image.is_file()), None)

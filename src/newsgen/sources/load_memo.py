@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.by_record import ByRecord
@@ -10,13 +11,24 @@ from newsgen.config import SiteConfig
 from newsgen.errors import SourceError
 from newsgen.records import Article
 from newsgen.sources.discover import SourceFiles, Stamp
+from newsgen.sources.media import Depends, MediaFiles
 
 DEFAULT_MAX_BYTES = SiteConfig.max_source_kb * 1024
+DEFAULT_MAX_IMAGE_BYTES = SiteConfig.max_image_kb * 1024
 
 Outcome = Article | list[SourceError] | None
 
 
-Kept = tuple[Stamp, Outcome]
+@dataclass(frozen=True)
+class Limits:
+    """The largest source file and image loading reads (bytes)."""
+
+    source_bytes: int = DEFAULT_MAX_BYTES
+    image_bytes: int = DEFAULT_MAX_IMAGE_BYTES
+
+
+# A file's stamp when read, what it gave, and the images that outcome relied on.
+Kept = tuple[Stamp, Outcome, Depends]
 
 
 class LoadMemo:
@@ -31,20 +43,20 @@ class LoadMemo:
         self._outcomes: dict[str, Kept] = {}
         self._stamps: dict[str, Stamp] = {}
         self._unread: list[Path] = []
-        self._max_bytes = 0
+        self._limits = Limits(0, 0)
         self.folded_urls: ByRecord[Article, str] = ByRecord()  # for `url_clashes`
 
     def split(
-        self, sources: SourceFiles, max_bytes: int = DEFAULT_MAX_BYTES
+        self, sources: SourceFiles, limits: Limits, media: MediaFiles
     ) -> tuple[dict[Path, Outcome], list[Path]]:
         """Give the remembered outcomes of unchanged files, and the files to read.
 
         Each file's time and size were taken when it was found, before it is read, so a file
-        saved while it is being read is read again next time. A new size limit reads every
-        file again.
+        saved while it is being read is read again next time; so is one whose images
+        changed. A new size limit reads every file again.
         """
-        if max_bytes != self._max_bytes:
-            self._outcomes, self._max_bytes = {}, max_bytes
+        if limits != self._limits:
+            self._outcomes, self._limits = {}, limits
         known: dict[Path, Outcome] = {}
         unread = []
         self._stamps = {}
@@ -52,29 +64,36 @@ class LoadMemo:
             key = os.fspath(path)
             self._stamps[key] = stamp
             remembered = self._outcomes.get(key)
-            if remembered is not None and remembered[0] == stamp:
+            if (
+                remembered is not None
+                and remembered[0] == stamp
+                and (not remembered[2] or media.still_true(remembered[2]))
+            ):
                 known[path] = remembered[1]
             else:
                 unread.append(path)
         self._unread = unread
         return known, unread
 
-    def remember(self, outcomes: dict[Path, Outcome]) -> None:
-        """Keep `outcomes` with the times and sizes `split` took before reading."""
+    def remember(self, outcomes: dict[Path, Outcome], depends: dict[Path, Depends]) -> None:
+        """Keep `outcomes` with the times and sizes `split` took before reading, and the
+        images those read this time relied on (`depends`)."""
         stamps = self._stamps
-        if stamps.keys() == self._outcomes.keys():  # the same files: only those read change
-            for path in self._unread:
+        if stamps.keys() != self._outcomes.keys():  # files came or went: keep those found
+            kept = self._outcomes
+            self._outcomes = {}
+            for path, outcome in outcomes.items():
                 key = os.fspath(path)
-                self._outcomes[key] = (stamps[key], outcomes[path])
+                relied_on = depends[path] if path in depends else kept[key][2]
+                self._outcomes[key] = (stamps[key], outcome, relied_on)
             return
-        self._outcomes = {
-            key: (stamps[key], outcome)
-            for key, outcome in ((os.fspath(path), o) for path, o in outcomes.items())
-        }
+        for path in self._unread:  # the same files: only those read change
+            key = os.fspath(path)
+            self._outcomes[key] = (stamps[key], outcomes[path], depends[path])
 
-    def restore(self, outcomes: dict[str, Kept], max_bytes: int) -> None:
-        """Start from what an earlier build read with the size limit `max_bytes` (by path)."""
-        self._outcomes, self._max_bytes = dict(outcomes), max_bytes
+    def restore(self, outcomes: dict[str, Kept], limits: Limits) -> None:
+        """Start from what an earlier build read with the size `limits` (by path)."""
+        self._outcomes, self._limits = dict(outcomes), limits
 
     def read_this_time(self) -> dict[str, Kept]:
         """The files the last `split` found changed or new, with what they gave."""

@@ -27,25 +27,26 @@ from typing import Any
 from newsgen import __version__
 from newsgen.code_digest import running_code_digest
 from newsgen.errors import SourceError, WriteFailed
-from newsgen.records import Article, Topic
-from newsgen.sources.load_memo import Kept, LoadMemo, Outcome
+from newsgen.records import Article, ArticleImage, Topic
+from newsgen.sources.load_memo import Kept, Limits, LoadMemo, Outcome
+from newsgen.sources.media import Depends
 
 # What loading a file depends on: its code, the libraries that parse it, the size limit.
 _LOADING_CODE = ("newsgen.sources.load",)
-_PARSERS = ("Markdown", "nh3", "PyYAML", "python-dateutil")
+_PARSERS = ("Markdown", "nh3", "PyYAML", "python-dateutil", "Pillow")
 
 
 @functools.lru_cache(maxsize=4)  # the code is digested once per process
-def loading_salt(max_bytes: int) -> str:
+def loading_salt(limits: Limits) -> str:
     """A digest of what loading depends on besides the file: a new one forgets the memo."""
-    digest = hashlib.sha256(f"{__version__}\n{max_bytes}\n".encode())
+    digest = hashlib.sha256(f"{__version__}\n{limits}\n".encode())
     for package in _PARSERS:
         digest.update(f"{package} {importlib.metadata.version(package)}\n".encode())
     digest.update(running_code_digest(_LOADING_CODE).encode())
     return digest.hexdigest()
 
 
-def read_load_memo(path: Path, source_dir: Path, max_bytes: int) -> LoadMemo:
+def read_load_memo(path: Path, source_dir: Path, limits: Limits) -> LoadMemo:
     """The memo kept at `path` for `source_dir`; empty when there is none, it is damaged,
     or it was made by other code or settings."""
     memo = LoadMemo()
@@ -54,27 +55,30 @@ def read_load_memo(path: Path, source_dir: Path, max_bytes: int) -> LoadMemo:
     try:
         with contextlib.closing(sqlite3.connect(path)) as connection:
             stored = connection.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
-            if stored is None or stored[0] != loading_salt(max_bytes):
+            if stored is None or stored[0] != loading_salt(limits):
                 return memo
-            rows = connection.execute("SELECT path, mtime_ns, size, inode, outcome FROM files")
+            rows = connection.execute(
+                "SELECT path, mtime_ns, size, inode, outcome, depends FROM files"
+            )
             memo.restore(
                 {
                     os.path.join(source_dir, within): (
                         (mtime, size, inode),
                         _outcome(outcome, source_dir, within),
+                        _depends(depends, source_dir),
                     )
-                    for within, mtime, size, inode, outcome in rows
+                    for within, mtime, size, inode, outcome, depends in rows
                 },
-                max_bytes,
+                limits,
             )
     except (sqlite3.DatabaseError, ValueError, KeyError, TypeError):
         return LoadMemo()  # no memo yet, or a damaged one: only time is lost
     return memo
 
 
-def write_load_memo(memo: LoadMemo, path: Path, source_dir: Path, max_bytes: int) -> None:
+def write_load_memo(memo: LoadMemo, path: Path, source_dir: Path, limits: Limits) -> None:
     """Keep `memo` at `path`: the files read this time, and no file that is gone."""
-    salt = loading_salt(max_bytes)
+    salt = loading_salt(limits)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -104,26 +108,27 @@ def _write(
     new: Mapping[str, Kept],
 ) -> None:
     connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    stored = connection.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
+    if stored is None or stored[0] != salt:  # other code made it: its table may differ too
+        connection.execute("DROP TABLE IF EXISTS files")
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (salt,))
     connection.execute(
         "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime_ns INTEGER,"
-        " size INTEGER, inode INTEGER, outcome TEXT)"
+        " size INTEGER, inode INTEGER, outcome TEXT, depends TEXT)"
     )
-    stored = connection.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
-    if stored is None or stored[0] != salt:
-        connection.execute("DELETE FROM files")
-        connection.execute("INSERT OR REPLACE INTO meta VALUES ('salt', ?)", (salt,))
     start = len(os.path.join(source_dir, ""))  # paths within the source folder, as stored
     rows = [
-        (path[start:], *stamp, _json(_plain(outcome))) for path, (stamp, outcome) in new.items()
+        (path[start:], *stamp, _json(_plain(outcome)), _json([[k[start:], s] for k, s in relied]))
+        for path, (stamp, outcome, relied) in new.items()
     ]
-    connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
     kept = [(path[start:],) for path in memo.remembered()]
     connection.execute("CREATE TEMP TABLE kept (path TEXT PRIMARY KEY)")
     connection.executemany("INSERT OR IGNORE INTO kept VALUES (?)", kept)
     connection.execute("DELETE FROM files WHERE path NOT IN (SELECT path FROM kept)")
 
 
-def _json(plain: dict[str, Any]) -> str:
+def _json(plain: Any) -> str:
     return json.dumps(plain, ensure_ascii=False)  # Cyrillic as itself: a third the size
 
 
@@ -139,6 +144,8 @@ def _plain(outcome: Outcome) -> dict[str, Any]:
     fields["published"] = outcome.published.isoformat() if outcome.published else None
     fields["topics"] = [[t.kind, t.name, t.slug] for t in outcome.topics]
     fields["updated"] = outcome.updated.isoformat() if outcome.updated else None
+    fields["image"] = dataclasses.asdict(outcome.image) if outcome.image else None
+    fields["images"] = [dataclasses.asdict(image) for image in outcome.images]
     return {"article": fields}
 
 
@@ -158,4 +165,14 @@ def _outcome(payload: str, source_dir: Path, within: str) -> Outcome:
     fields["authors"] = tuple(fields["authors"])
     if fields["updated"] is not None:
         fields["updated"] = dt.datetime.fromisoformat(fields["updated"])
+    fields["image"] = ArticleImage(**fields["image"]) if fields["image"] else None
+    fields["images"] = tuple(ArticleImage(**image) for image in fields["images"])
     return Article(source_path=shown, **fields)
+
+
+def _depends(payload: str, source_dir: Path) -> Depends:
+    """The images an outcome relied on, by path within the source folder as kept."""
+    return tuple(
+        (os.path.join(source_dir, within), tuple(stamp) if stamp else None)
+        for within, stamp in json.loads(payload)
+    )
