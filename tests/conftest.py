@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pictures import picture
 from sitetools import REPO, Run, newsgen, write_files
 
 MakeSite = Callable[[Path, Mapping[str, str | bytes]], Path]
@@ -58,11 +59,21 @@ EXTRA_SOURCES: dict[str, str | bytes] = {
         "date: 2025-11-05T14:30+03:00\n"
         "topics: [Казахстан, США]\n"
         "summary: Сделки подписаны в Вашингтоне.\n"
+        "image:\n"
+        "  src: photos/signing.jpg\n"
+        "  alt: Лидеры за столом с подписанными соглашениями\n"
+        "  caption: Подписание в Вашингтоне\n"
         "---\n"
         "Лидеры двух стран подписали **коммерческие соглашения**.\n"
         "\n"
+        "![Карта поставок](photos/map.png)\n"
+        "\n"
         "Подробности — в [архиве](https://example.com/source).\n"
     ),
+    # Images: a seed's of its name, a Markdown article's lead and one in its body.
+    "seeds/001_1a2b3c4d5e6f7081.jpg": picture("JPEG", (1200, 800), (40, 90, 160)),
+    "seeds/articles/photos/signing.jpg": picture("JPEG", (900, 600), (150, 110, 40)),
+    "seeds/articles/photos/map.png": picture("PNG", (640, 400), (30, 140, 90)),
     "seeds/articles/late.md": (
         "---\n"
         "title: Поздняя новость из Казахстана\n"

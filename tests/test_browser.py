@@ -609,3 +609,58 @@ def test_charts_are_drawn_in_the_readers_scheme_and_named(
                 path=SCREENSHOTS / f"chart-{path.strip('/').replace('/', '-')}-{scheme}.png"
             )
     assert fills["light"] != fills["dark"]
+
+
+SIGNING_URL = "2025/11/05/kazakhstan-i-ssha-podpisali-soglasheniya-na-17-mlrd-dollarov/"
+# A page's sum of layout shifts (CLS without its session windows), counted from the start.
+COUNT_SHIFTS = """
+window.shifts = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts += entry.value;
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "images"),
+    [
+        (SIGNING_URL, ["signing.jpg", "map.png"]),
+        ("topics/ssha/", [f"{SIGNING_URL}signing.thumb.webp"]),
+    ],
+    ids=["article", "topic"],
+)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_images_arrive_late_and_move_nothing(
+    browser: Browser, sample_site: BuiltSite, path: str, images: list[str], width: int
+) -> None:
+    """The images are held back by the server until the page has been laid out: sized by
+    their attributes, they take their place at once, and nothing moves when they come."""
+    wanted = [f"/{image}" if image.startswith("2025") else f"/{path}{image}" for image in images]
+    held = HeldFiles(set(wanted), seconds=1.5)
+    viewport = {"width": width, "height": 2000}  # every image in view: the lazy ones load too
+    with (
+        static_host(sample_site.build, held=held) as url,
+        fresh_page(browser, viewport=viewport) as page,
+    ):
+        page.add_init_script(COUNT_SHIFTS)
+        page.goto(url + path)
+        page.wait_for_function(
+            "[...document.images].every((image) => image.complete && image.naturalWidth > 0)",
+            timeout=WAIT_MS,
+        )
+        shifts = page.evaluate("window.shifts")
+        shown = page.evaluate(
+            "[...document.images].map((i) => [i.getAttribute('src'), i.width, i.height])"
+        )
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = "article" if path == SIGNING_URL else "topic"
+        page.screenshot(path=SCREENSHOTS / f"images-{name}-{width}.png", full_page=True)
+    assert held.asked == set(wanted)
+    assert shifts == 0
+    proportions = {"signing.jpg": 900 / 600, "map.png": 640 / 400}
+    for src, shown_width, shown_height in shown:
+        if src.endswith(".thumb.webp"):
+            assert (shown_width, shown_height) == (120, 80)
+        else:  # as wide as the column allows, in the image's own proportions
+            assert shown_width <= width
+            assert shown_width / shown_height == pytest.approx(proportions[src], rel=0.02)

@@ -31,6 +31,7 @@ from typing import IO, Any
 
 import pytest
 from conftest import MakeSite
+from pictures import picture
 from sitetools import clean_env, newsgen_process, url_of, write_files
 
 from newsgen.serve.http import EVENTS_PATH, LIVE_RELOAD
@@ -589,6 +590,27 @@ def test_an_edited_seed_is_served_after_the_rebuild(
     assert "Первая версия текста." not in page_text(server.address, article_url(site / "build"))
     write_files(site, {"seeds/2025/003_00000000000000cc.txt": " date 2025-11-06 Новый файл."})
     wait_for_text(server.address, "/", "Новый файл")
+
+
+def test_an_image_added_replaced_and_removed_is_followed(
+    make_site: MakeSite, serve: Callable[..., Server], tmp_path: Path
+) -> None:
+    """A seed's image is an input of its article: the page follows it without the seed
+    being saved again."""
+    site = make_site(tmp_path, SITE)
+    server = serve(site)
+    image = site / SEED.replace(".txt", ".jpg")
+    image.write_bytes(picture(size=(300, 200)))
+    wait_for_text(server.address, article_url(site / "build"), 'width="300"')
+    image.write_bytes(picture(size=(500, 200)))
+    wait_for_text(server.address, article_url(site / "build"), 'width="500"')
+    published = request(server.address, f"{article_url(site / 'build')}001-00000000000000aa.jpg")
+    assert published.body == image.read_bytes()
+    image.unlink()
+    poll_until(
+        lambda: "lead-image" not in page_text(server.address, article_url(site / "build")),
+        "the image to go",
+    )
 
 
 def test_a_folder_moved_in_renamed_and_removed_is_followed(

@@ -28,7 +28,10 @@ from newsgen.render.structured_data import (
     breadcrumb_list,
     schema_person,
     schema_thing,
+    shows_in_body,
+    with_images,
 )
+from newsgen.render.thumbnails import SHOWN_SIZE
 from newsgen.render.typography import typeset, typeset_html
 from newsgen.render.ui_text import UI_TEXT
 from newsgen.sources.headline import cut_at_clause, cut_at_word
@@ -135,6 +138,7 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         lang_of=functools.partial(lang_attribute, site_language=locale),
         urls=URLS,
         og_locale=OG_LOCALES[locale],
+        thumbnail_size=SHOWN_SIZE,
         topic_chart=functools.partial(topic_chart, words=chart_words),
         archive_chart=functools.partial(archive_chart, words=chart_words),
         year_chart=functools.partial(year_chart, words=chart_words),
@@ -159,6 +163,8 @@ def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment
         rss_time=times.rfc822,
         newest_rss_time=times.newest_rfc822,
         body_html=body_html,
+        with_images=functools.partial(with_images, base_url=config.base_url),
+        shows_in_body=shows_in_body,
         entry_id=entry_id,
         articles=functools.partial(count_of_articles, locale=locale),
         year_url=year_url,
@@ -205,10 +211,19 @@ def count_of_articles(count: int, locale: str) -> str:
     return f"{count} {words.get(f'article_{form}', words['article_other'])}"
 
 
-def body_html(article: Article) -> Markup:
-    """Give an article's body as HTML: sanitised Markdown, or its text paragraphs escaped."""
+def body_html(article: Article, home: str = "") -> Markup:
+    """Give an article's body as HTML: sanitised Markdown, or its text paragraphs escaped.
+
+    Its images are named as files beside its page; a feed, read elsewhere, names them from
+    `home` (the site's address, or the way from the feed to the site's root).
+    """
     if article.body_html is not None:
-        return Markup(typeset_html(article.body_html, article.lang))
+        typeset_body = typeset_html(article.body_html, article.lang)
+        if home:
+            for image in article.images:
+                pointing = f'="{image.name}"'
+                typeset_body = typeset_body.replace(pointing, f'="{home}{article.url}{image.name}"')
+        return Markup(typeset_body)
     shown = [escape(typeset(paragraph, article.lang)) for paragraph in article.paragraphs]
     return Markup("\n".join([f"<p>{paragraph}</p>" for paragraph in shown]))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsgen.records import Topic
+from newsgen.records import Article, ArticleImage, Topic
 
 # OpenGraph names a page's language with its region (`og:locale`).
 OG_LOCALES = {"ru": "ru_RU", "en": "en_US"}
@@ -47,3 +47,28 @@ def schema_thing(topic: Topic, base_url: str) -> dict[str, str]:
 def schema_person(name: str, url: str | None = None) -> dict[str, str]:
     """An author as schema.org sees one, with their page when they have one."""
     return {"@type": "Person", "name": name} | ({"url": url} if url else {})
+
+
+def with_images(data: dict[str, object], article: Article, base_url: str) -> dict[str, object]:
+    """A `NewsArticle` with the article's images, the lead first, when it has any."""
+    if not article.images:
+        return data
+    return data | {
+        "image": [_image_object(image, base_url + article.url) for image in article.images]
+    }
+
+
+def _image_object(image: ArticleImage, folder_url: str) -> dict[str, object]:
+    described = {"caption": image.caption} if image.caption else {}
+    return {
+        "@type": "ImageObject",
+        "url": folder_url + image.name,
+        "width": image.width,
+        "height": image.height,
+        "encodingFormat": image.media_type,
+    } | described
+
+
+def shows_in_body(article: Article, image: ArticleImage) -> bool:
+    """Whether the article's body shows `image` already (its lead need not be shown twice)."""
+    return article.body_html is not None and f'src="{image.name}"' in article.body_html
