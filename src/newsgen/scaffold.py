@@ -58,6 +58,7 @@ language: {language}                         # ru or en: the theme's words and t
 # search_part_size: 5000             # articles per part of the search index
 # build_future: false                # publish articles dated in the future
 # max_source_kb: 2048                # a larger source file is an error
+# max_image_kb: 10240                # a larger image is an error (JPEG, PNG, WebP, GIF)
 """
 
 
