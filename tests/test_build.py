@@ -13,6 +13,7 @@ from babel.dates import format_date
 from conftest import (
     ROOT_BASE_URL,
     SAMPLE_ARTICLES,
+    SAMPLE_IMAGE_FILES,
     SAMPLE_SEED,
     SAMPLE_TITLE,
     SAMPLE_TOPICS,
@@ -81,7 +82,8 @@ def test_sample_site_builds_every_article(sample_site: BuiltSite) -> None:
     pages = sample_pages()
     report = sample_site.run.built
     assert (report.articles, report.pages, report.drafts, report.ignored_files) == (8, pages, 1, 2)
-    written = pages + theme_static_files() + len(search_bundle(sample_site.build))
+    made = pages + theme_static_files() + len(search_bundle(sample_site.build))
+    written = made + SAMPLE_IMAGE_FILES
     assert report.write == WriteReport(written=written, unchanged=0, removed=0)
     assert report.topics_extracted == 8
     titles = [text_of(read_page(path).find(".//h1")) for path in article_pages(sample_site.build)]
@@ -291,7 +293,7 @@ def test_markdown_cannot_put_scripts_on_the_page(make_site: MakeSite, tmp_path: 
                 "---\ntitle: Проверка безопасности\ndate: 2025-11-07\n---\n"
                 "Безопасный текст остается.\n\n"
                 "<script>alert('script')</script>\n\n"
-                '<img src="x.png" onerror="alert(\'onerror\')">\n\n'
+                '<img src="https://x.org/a.png" onerror="alert(\'onerror\')">\n\n'
                 "[ссылка](javascript:alert('link'))\n\n"
                 "<a href=\"javascript:alert('anchor')\" onclick=\"alert('click')\">якорь</a>\n\n"
                 "<p onmouseover=\"alert('hover')\">Абзац с обработчиком.</p>\n"

@@ -66,7 +66,7 @@ BAD_SOURCES: dict[str, tuple[str, str | bytes, list[str]]] = {
         "---\ndate: 2025-11-07\nautor: Иван\n---\nТекст.\n",
         [
             "seeds/notes/bad-key.md:3: unknown key 'autor' (known: author, date, draft, extra, "
-            "lang, slug, summary, tags, title, topics, updated)",
+            "image, lang, slug, summary, tags, title, topics, updated)",
             "    autor: Иван",
         ],
     ),
@@ -295,7 +295,7 @@ def test_bad_settings_are_all_listed_with_their_lines(built_site: Path) -> None:
         "newsgen.yaml:2: unknown setting 'colour' (known: title, description, author, language, "
         "base_url, time_zone, per_page, feed_size, topic_feed_content, find_topics, "
         "topic_aliases, topic_ignore, topic_min_mentions, topic_sources, search, "
-        "search_part_size, build_future, max_source_kb)",
+        "search_part_size, build_future, max_source_kb, max_image_kb)",
         "    colour: blue",
         "newsgen.yaml:3: per_page: expected a whole number of at least 1, found 'many'",
         "    per_page: many",

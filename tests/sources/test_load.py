@@ -118,11 +118,12 @@ def test_seed_in_english(tmp_path: Path, make_site: MakeSite) -> None:
 
 
 def test_markdown_article_with_topics(tmp_path: Path, make_site: MakeSite) -> None:
-    article = markdown_article(
-        tmp_path,
-        make_site,
-        str(EXTRA_SOURCES["seeds/articles/kazakhstan-usa.md"]),
-    )
+    files = {
+        "seeds/a.md": EXTRA_SOURCES["seeds/articles/kazakhstan-usa.md"],
+        "seeds/photos/signing.jpg": EXTRA_SOURCES["seeds/articles/photos/signing.jpg"],
+        "seeds/photos/map.png": EXTRA_SOURCES["seeds/articles/photos/map.png"],
+    }
+    article = only_article(load(tmp_path, make_site, files))
     assert article.identifier == hashlib.sha1(b"a.md").hexdigest()[:16]
     assert article.source_path == "seeds/a.md"
     assert article.date == dt.date(2025, 11, 5)
@@ -142,9 +143,13 @@ def test_markdown_article_with_topics(tmp_path: Path, make_site: MakeSite) -> No
     )
     assert article.body_html == (
         "<p>Лидеры двух стран подписали <strong>коммерческие соглашения</strong>.</p>\n"
+        '<p><img alt="Карта поставок" src="map.png" width="640" height="400" loading="lazy"'
+        ' decoding="async"></p>\n'
         '<p>Подробности — в <a href="https://example.com/source" rel="noopener noreferrer">'
         "архиве</a>.</p>"
     )
+    assert article.image is not None
+    assert (article.image.name, article.image.caption) == ("signing.jpg", "Подписание в Вашингтоне")
     assert article.word_count == 9
 
 

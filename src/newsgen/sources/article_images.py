@@ -40,10 +40,11 @@ class _Asked:
 
 
 def seed_depends(source: Path, image: str | None) -> Depends:
-    """What a seed's outcome relies on: the image of its name beside it (or there being
-    none), stamped before it is read."""
-    key = f"{os.path.splitext(os.fspath(source))[0]}{SAME_NAME}"
-    return ((key, stamp_of(image) if image else None),)
+    """What a seed's outcome relies on: the image of its name beside it, stamped before it
+    is read; nothing when it has none (an image that comes is `MediaFiles.gained_image`)."""
+    if image is None:
+        return ()
+    return ((f"{os.path.splitext(os.fspath(source))[0]}{SAME_NAME}", stamp_of(image)),)
 
 
 def seed_image(image: str | None, source_dir: Path, max_bytes: int) -> ArticleImages:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class Limits:
     image_bytes: int = DEFAULT_MAX_IMAGE_BYTES
 
 
+_NONE: Mapping[Path, Depends] = {}
 # A file's stamp when read, what it gave, and the images that outcome relied on.
 Kept = tuple[Stamp, Outcome, Depends]
 
@@ -47,7 +49,7 @@ class LoadMemo:
         self.folded_urls: ByRecord[Article, str] = ByRecord()  # for `url_clashes`
 
     def split(
-        self, sources: SourceFiles, limits: Limits, media: MediaFiles
+        self, sources: SourceFiles, limits: Limits = Limits(), media: MediaFiles | None = None
     ) -> tuple[dict[Path, Outcome], list[Path]]:
         """Give the remembered outcomes of unchanged files, and the files to read.
 
@@ -57,6 +59,7 @@ class LoadMemo:
         """
         if limits != self._limits:
             self._outcomes, self._limits = {}, limits
+        media = media or MediaFiles(sources.media)
         known: dict[Path, Outcome] = {}
         unread = []
         self._stamps = {}
@@ -67,7 +70,7 @@ class LoadMemo:
             if (
                 remembered is not None
                 and remembered[0] == stamp
-                and (not remembered[2] or media.still_true(remembered[2]))
+                and media.still_true(key, remembered[2])
             ):
                 known[path] = remembered[1]
             else:
@@ -75,7 +78,9 @@ class LoadMemo:
         self._unread = unread
         return known, unread
 
-    def remember(self, outcomes: dict[Path, Outcome], depends: dict[Path, Depends]) -> None:
+    def remember(
+        self, outcomes: dict[Path, Outcome], depends: Mapping[Path, Depends] = _NONE
+    ) -> None:
         """Keep `outcomes` with the times and sizes `split` took before reading, and the
         images those read this time relied on (`depends`)."""
         stamps = self._stamps
@@ -84,12 +89,12 @@ class LoadMemo:
             self._outcomes = {}
             for path, outcome in outcomes.items():
                 key = os.fspath(path)
-                relied_on = depends[path] if path in depends else kept[key][2]
+                relied_on = depends.get(path, kept[key][2] if key in kept else ())
                 self._outcomes[key] = (stamps[key], outcome, relied_on)
             return
         for path in self._unread:  # the same files: only those read change
             key = os.fspath(path)
-            self._outcomes[key] = (stamps[key], outcomes[path], depends[path])
+            self._outcomes[key] = (stamps[key], outcomes[path], depends.get(path, ()))
 
     def restore(self, outcomes: dict[str, Kept], limits: Limits) -> None:
         """Start from what an earlier build read with the size `limits` (by path)."""

@@ -118,7 +118,7 @@ def _write(
     )
     start = len(os.path.join(source_dir, ""))  # paths within the source folder, as stored
     rows = [
-        (path[start:], *stamp, _json(_plain(outcome)), _json([[k[start:], s] for k, s in relied]))
+        (path[start:], *stamp, _json(_plain(outcome)), _relied_on(relied, start))
         for path, (stamp, outcome, relied) in new.items()
     ]
     connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -170,8 +170,16 @@ def _outcome(payload: str, source_dir: Path, within: str) -> Outcome:
     return Article(source_path=shown, **fields)
 
 
-def _depends(payload: str, source_dir: Path) -> Depends:
-    """The images an outcome relied on, by path within the source folder as kept."""
+def _relied_on(depends: Depends, start: int) -> str | None:
+    """The images an outcome relied on, by path within the source folder; most rely on
+    none (NULL)."""
+    return _json([[key[start:], stamp] for key, stamp in depends]) if depends else None
+
+
+def _depends(payload: str | None, source_dir: Path) -> Depends:
+    """The images an outcome relied on, as `_relied_on` kept them."""
+    if not payload:
+        return ()
     return tuple(
         (os.path.join(source_dir, within), tuple(stamp) if stamp else None)
         for within, stamp in json.loads(payload)

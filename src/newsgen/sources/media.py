@@ -4,7 +4,9 @@ An article is remembered (by the load memo) with the images it used: a key and t
 stamp when it was read, or None when there was none. A Markdown file's keys are the paths
 it names; a seed's key is its own path without `.txt` followed by `*`, standing for the
 image of the same name beside it, whatever its suffix. When a key's stamp changes (an
-image replaced, added or removed), the article is read again.
+image replaced, added or removed), the article is read again; so is a seed that had no
+image when one of its name comes. A seed without one keeps no key: an archive of 50,000
+seeds and no images pays nothing for them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from newsgen.sources.discover import Stamp
+from newsgen.sources.discover import SEED_SUFFIXES, Stamp
 from newsgen.sources.images import IMAGE_SUFFIXES
 
 Depends = tuple[tuple[str, Stamp | None], ...]
@@ -40,9 +42,16 @@ class MediaFiles:
             return self._stamps.get(found) if found else None
         return self._stamps.get(key)
 
-    def still_true(self, depends: Depends) -> bool:
-        """Whether every image `depends` names is as it was (or still absent)."""
+    def still_true(self, source: str, depends: Depends) -> bool:
+        """Whether every image `depends` names is as it was (or still absent), and a seed
+        that relied on none (`source`) has still no image of its name beside it."""
+        if not depends:
+            return not (self._by_stem and self._seed_with_image(source))
         return all(self.stamp(key) == stamp for key, stamp in depends)
+
+    def _seed_with_image(self, source: str) -> bool:
+        is_seed = source.lower().endswith(SEED_SUFFIXES)
+        return is_seed and os.path.splitext(source)[0] in self._by_stem
 
 
 def _preference(path: str) -> tuple[int, str]:
