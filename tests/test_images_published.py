@@ -27,21 +27,29 @@ def test_images_are_published_beside_their_articles(any_site: BuiltSite) -> None
     photos = any_site.site / "seeds/articles/photos"
     assert (build / SIGNING / "signing.jpg").read_bytes() == (photos / "signing.jpg").read_bytes()
     assert (build / SIGNING / "map.png").read_bytes() == (photos / "map.png").read_bytes()
-    for folder, name in ((BRIDGE, "001-1a2b3c4d5e6f7081"), (SIGNING, "signing")):
+    for folder, name, height in ((BRIDGE, "001-1a2b3c4d5e6f7081", 427), (SIGNING, "signing", 427)):
         with Image.open(build / folder / f"{name}.thumb.webp") as thumbnail:
             assert (thumbnail.format, thumbnail.size) == ("WEBP", THUMBNAIL_PIXELS)
+        with Image.open(build / folder / f"{name}.640.webp") as narrower:
+            assert (narrower.format, narrower.size) == ("WEBP", (640, height))
+    # No copy is wider than the image: a 1,280 one is made of wider images only.
+    assert not list(build.glob("2025/*/*/*/*.1280.webp"))
 
 
 def test_the_article_page_shows_its_lead_image_sized(sample_site: BuiltSite) -> None:
     page = read_page(sample_site.build / SIGNING / "index.html")
     [figure] = find_all(page, "figure", class_="lead-image")
-    [image] = figure.iter("img")
+    [link] = figure.iter("a")
+    [image] = link.iter("img")
+    assert link.get("href") == "signing.jpg"  # the image itself, whole
     assert image.attrib == {
-        "src": "signing.jpg",
+        "src": "signing.jpg",  # 900 pixels wide: offered itself beside its narrower copy
+        "srcset": "signing.640.webp 640w, signing.jpg 900w",
+        "sizes": "(max-width: 40rem) 100vw, 38rem",
         "width": "900",
         "height": "600",
         "alt": "Лидеры за столом с подписанными соглашениями",
-        "decoding": "async",
+        "fetchpriority": "high",
     }
     caption = "".join(figure.find("figcaption").itertext())  # type: ignore[union-attr]
     assert caption == "Подписание в\N{NO-BREAK SPACE}Вашингтоне"  # typeset as text is
@@ -173,3 +181,17 @@ def test_the_image_limit_is_a_setting(tmp_path: Path, make_site: MakeSite, setti
     run = newsgen("build", "--site", site, "--no-search")
     assert run.code != 0
     assert "over the limit of 1 KB (max_image_kb in newsgen.yaml)" in run.err
+
+
+def test_a_wide_photo_is_offered_in_copies_only(tmp_path: Path, make_site: MakeSite) -> None:
+    """A 2,000-pixel photo is never what a page downloads: its copies are; the photo itself
+    is one click away."""
+    site = site_with_photo(make_site, tmp_path / "site")
+    (site / "seeds/001_00000000000000aa.jpg").write_bytes(picture(size=(2000, 1000)))
+    assert newsgen("build", "--site", site, "--no-search").code == 0
+    [image] = read_page(site / "build" / ARTICLE / "index.html").iter("img")
+    stem = "001-00000000000000aa"
+    assert image.get("src") == f"{stem}.1280.webp"
+    assert image.get("srcset") == f"{stem}.640.webp 640w, {stem}.1280.webp 1280w"
+    with Image.open(site / "build" / ARTICLE / f"{stem}.1280.webp") as copy:
+        assert copy.size == (1280, 640)

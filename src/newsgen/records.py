@@ -43,6 +43,11 @@ class Topic:
         return f"{words[-1]}, {' '.join(words[:-1])}"
 
 
+# The widths a lead image is published in besides its own: a phone's column, and twice
+# the theme's widest column, so a 4,000-pixel photo is not what a reader downloads.
+SHOWN_WIDTHS = (640, 1280)
+
+
 @dataclass(frozen=True)
 class ArticleImage:
     """An image an article shows, published in the article's folder under `name`.
@@ -65,6 +70,23 @@ class ArticleImage:
     def thumbnail(self) -> str:
         """The name of its thumbnail for lists, beside it: `photo.jpg` → `photo.thumb.webp`."""
         return f"{self.name.rsplit('.', 1)[0]}.thumb.webp"
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        """The widths it is also published in for pages (narrower than it is)."""
+        return tuple(width for width in SHOWN_WIDTHS if width < self.width)
+
+    def sized(self, width: int) -> str:
+        """The name of its copy `width` pixels wide: `photo.jpg` → `photo.640.webp`."""
+        return f"{self.name.rsplit('.', 1)[0]}.{width}.webp"
+
+    @property
+    def choices(self) -> tuple[tuple[str, int], ...]:
+        """The files a page offers a browser to choose from (name, width): its narrower
+        copies, and itself unless it is wider than the widest of them."""
+        copies = tuple((self.sized(width), width) for width in self.widths)
+        itself = () if self.width > max(SHOWN_WIDTHS) else ((self.name, self.width),)
+        return copies + itself
 
 
 @dataclass(frozen=True)
