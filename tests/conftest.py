@@ -108,8 +108,9 @@ EXTRA_SOURCES: dict[str, str | bytes] = {
     "seeds/notes.docx": b"PK\x03\x04 not a source",
 }
 
-# The image files the sample site publishes: its three images and the two leads' thumbnails.
-SAMPLE_IMAGE_FILES = 5
+# The image files the sample site publishes: its three images, and the two leads' thumbnails
+# and copies 640 pixels wide (both are wider).
+SAMPLE_IMAGE_FILES = 7
 
 # The sample site's articles, newest first: (title, date as written in the source).
 SAMPLE_ARTICLES = [
