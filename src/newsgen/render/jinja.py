@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import traceback
 import uuid
-from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +30,7 @@ from newsgen.render.structured_data import (
     shows_in_body,
     with_images,
 )
+from newsgen.render.template_files import Templates, loader_of
 from newsgen.render.thumbnails import SHOWN_SIZE
 from newsgen.render.typography import typeset, typeset_html
 from newsgen.render.ui_text import UI_TEXT
@@ -45,11 +45,9 @@ DESCRIPTION_CHARS = 160  # what search engines show of a page's description
 class SiteRenderer:
     """One Jinja environment for the whole build: the site's templates first, then the theme's."""
 
-    def __init__(
-        self, config: SiteConfig, template_dirs: Sequence[Path], feed_fallback_time: str
-    ) -> None:
+    def __init__(self, config: SiteConfig, templates: Templates, feed_fallback_time: str) -> None:
         self.config = config
-        self.environment = _environment(config, template_dirs)
+        self.environment = _environment(config, templates)
         # An empty feed still needs an `updated`; it must not be the clock's time.
         self.environment.globals["empty_feed_updated"] = feed_fallback_time
 
@@ -115,10 +113,9 @@ def base_path(base_url: str) -> str:
     return urlsplit(base_url).path or "/"
 
 
-def _environment(config: SiteConfig, dirs: Sequence[Path]) -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([str(d) for d in dirs if d.is_dir()])
+def _environment(config: SiteConfig, templates: Templates) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=loader,
+        loader=loader_of(templates),
         autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
