@@ -295,7 +295,7 @@ def test_bad_settings_are_all_listed_with_their_lines(built_site: Path) -> None:
         "newsgen.yaml:2: unknown setting 'colour' (known: title, description, author, language, "
         "base_url, time_zone, per_page, feed_size, topic_feed_content, find_topics, "
         "topic_aliases, topic_ignore, topic_min_mentions, topic_sources, search, "
-        "search_part_size, build_future, max_source_kb, max_image_kb)",
+        "search_part_size, build_future, max_source_kb, max_image_kb, scheduler)",
         "    colour: blue",
         "newsgen.yaml:3: per_page: expected a whole number of at least 1, found 'many'",
         "    per_page: many",

@@ -12,7 +12,8 @@ from newsgen.errors import ConfigError, SourceError
 KNOWN = (
     "(known: title, description, author, language, base_url, time_zone, per_page, feed_size, "
     "topic_feed_content, find_topics, topic_aliases, topic_ignore, topic_min_mentions, "
-    "topic_sources, search, search_part_size, build_future, max_source_kb, max_image_kb)"
+    "topic_sources, search, search_part_size, build_future, max_source_kb, max_image_kb, "
+    "scheduler)"
 )
 
 

@@ -17,7 +17,7 @@ SHARED = {
 STAGES = ["sources", "topics", "plan", "render", "output", "search"]
 RUNNERS = {
     "__main__", "build", "build_inputs", "build_place", "build_report", "cli", "rebuild_memo",
-    "remembered_plan", "scaffold", "serve", "serve_memo",
+    "remembered_plan", "scaffold", "serve", "serve_memo", "cluster",
 }  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
@@ -12,6 +13,7 @@ from pathlib import Path
 from newsgen.build_inputs import ROOT_FILES, remember_build, remembered_inputs, unchanged_site
 from newsgen.build_place import check_output_location
 from newsgen.build_report import BuildReport, PhaseClock
+from newsgen.cluster import dask_workers
 from newsgen.config import SiteConfig
 from newsgen.errors import SourcesInvalid, WriteFailed
 from newsgen.output import (
@@ -21,6 +23,7 @@ from newsgen.output import (
     copy_static,
     publish_images,
 )
+from newsgen.parallel import Workers
 from newsgen.plan import Page, plan_site
 from newsgen.rebuild_memo import DiskMemo, Memory
 from newsgen.records import Article
@@ -55,6 +58,9 @@ class BuildOptions:
     # Keep the last search index even when articles changed (`newsgen serve` shows the
     # pages first and brings the index up to date with a second build).
     search_later: bool = False
+    # A Dask scheduler's address: topics and pages are made on its workers (`cluster`).
+    scheduler: str | None = None
+    workers: Workers | None = None  # the cluster's, once connected
 
 
 def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -71,10 +77,22 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     unchanged = unchanged_site(options, inputs, clock) if inputs else None
     if unchanged:
         return unchanged
-    report = build_from(options, memory, sources, progress, clock)
+    with on_cluster(options) as options:
+        report = build_from(options, memory, sources, progress, clock)
     if inputs:
         remember_build(options, inputs, report)
     return report
+
+
+@contextlib.contextmanager
+def on_cluster(options: BuildOptions) -> Iterator[BuildOptions]:
+    """`options`, with the workers of its Dask cluster connected while the block runs (when
+    it names one): before anything is written, so a cluster out of reach changes nothing."""
+    if not options.scheduler:
+        yield options
+        return
+    with dask_workers(options.scheduler) as workers:
+        yield dataclasses.replace(options, workers=workers)
 
 
 def build_from(
@@ -138,8 +156,9 @@ def topics_phase(
     """The articles with their topics, and how many went through the model (not cached)."""
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
     told = stage_progress(progress, "finding topics", "articles")
+    jobs = options.workers or options.jobs
     source = EntitySource(
-        cache, options.jobs, memory.entities, told, options.config.find_topics, memory.text_keys
+        cache, jobs, memory.entities, told, options.config.find_topics, memory.text_keys
     )
     settings = topic_settings(options.config)
     found = find_topics(articles, settings, source, memory.topics_made())
@@ -194,7 +213,8 @@ def write_phases(
         clock.lap("keys")
         dirs = template_dirs(options.site_root)
         fallback = reproducible_time()
-        rendered = render_pages(to_render, options.config, dirs, options.jobs, fallback, keys.salt)
+        jobs = options.workers or options.jobs
+        rendered = render_pages(to_render, options.config, dirs, jobs, fallback, keys.salt)
         for number, (page, data) in enumerate(zip(to_render, rendered, strict=True), 1):
             writer.write(page.path, data, keys.key(page))
             if progress and (number % 500 == 0 or number == len(to_render)):

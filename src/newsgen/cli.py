@@ -9,6 +9,8 @@ previous site is left as it was).
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,12 +18,14 @@ from pathlib import Path
 from newsgen import __version__
 from newsgen.build import BuildOptions, build_site
 from newsgen.build_report import BuildReport
-from newsgen.config import LANGUAGES, WITHOUT_BASE_URL, load_config
+from newsgen.config import LANGUAGES, WITHOUT_BASE_URL, SiteConfig, load_config
 from newsgen.errors import ConfigError, NewsgenError, SourcesInvalid, UsageError
 from newsgen.parallel import default_jobs
 from newsgen.scaffold import new_article, new_site
 from newsgen.serve import ServeOptions, print_line, serve_site
 from newsgen.sources.future import build_now
+
+SCHEDULER_VARIABLE = "NEWSGEN_SCHEDULER"
 
 CONFIG_NAME = "newsgen.yaml"
 CACHE_NAME = ".newsgen-cache"
@@ -48,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     build = commands.add_parser("build", help="build the site from the source folder")
     _site_arguments(build)
+    build.add_argument(
+        "--scheduler",
+        help=f"a Dask scheduler (tcp://host:8786) whose workers find topics and render pages "
+        f"(else {SCHEDULER_VARIABLE}, else scheduler: in newsgen.yaml)",
+    )
     build.add_argument("--quiet", action="store_true", help="print only errors")
     build.set_defaults(run=_build)
     serve = commands.add_parser("serve", help="build, serve on localhost, rebuild on change")
@@ -130,6 +139,7 @@ def _path(written: str) -> Path:
 
 def _build(arguments: argparse.Namespace) -> int:
     options = _build_options(arguments)
+    options = dataclasses.replace(options, scheduler=_scheduler(arguments, options.config))
     show_progress = sys.stderr.isatty() and not arguments.quiet
     report = build_site(options, _print_progress if show_progress else None)
     if not options.config.base_url and not arguments.quiet:
@@ -174,6 +184,13 @@ def _build_options(arguments: argparse.Namespace) -> BuildOptions:
         skip_invalid=arguments.skip_invalid,
         cache_dir=None if arguments.no_cache else site / CACHE_NAME,
     )
+
+
+def _scheduler(arguments: argparse.Namespace, config: SiteConfig) -> str | None:
+    """The Dask scheduler a build works on: `--scheduler`, else NEWSGEN_SCHEDULER, else the
+    setting `scheduler:`; none when all are empty."""
+    chosen = arguments.scheduler or os.environ.get(SCHEDULER_VARIABLE) or config.scheduler
+    return chosen or None
 
 
 def _config_path(arguments: argparse.Namespace) -> Path | None:

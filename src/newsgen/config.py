@@ -57,6 +57,7 @@ class SiteConfig:
     build_future: bool = False  # publish articles dated in the future (else they wait)
     max_source_kb: int = 2048  # a larger source file is an error (a dump, not an article)
     max_image_kb: int = 10240  # a larger image is an error (see sources/images.py)
+    scheduler: str = ""  # a Dask scheduler's address: `newsgen build` works on its cluster
 
     @property
     def zone(self) -> str:
@@ -172,4 +173,5 @@ _READERS: dict[str, Callable[[Field], Any]] = {
     "build_future": lambda item: as_bool(item.node),
     "max_source_kb": lambda item: as_int(item.node),
     "max_image_kb": lambda item: as_int(item.node),
+    "scheduler": lambda item: as_text(item.node),
 }

@@ -91,3 +91,9 @@ class TemplateFailure(NewsgenError):
     """A theme template failed to load or render; names the template and line."""
 
     exit_code = 4
+
+
+class ClusterFailed(NewsgenError):
+    """The Dask cluster cannot be reached, or lost the build's work; nothing was written."""
+
+    exit_code = 6

@@ -1,4 +1,5 @@
-"""Mapping a function over items on all cores, in order, or in this process when small."""
+"""Mapping a function over items on all cores, in order, or in this process when small;
+or on the workers of a cluster (`Workers`: Dask's, see `newsgen.cluster`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,28 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+
+class Workers(Protocol):
+    """Worker processes elsewhere that run the tasks of `ordered_map`: each runs
+    `setup(*setup_args)` once before its first task of a map; the results come back in
+    order, a bounded number ahead."""
+
+    def ordered_map(
+        self,
+        function: Callable[[Item], Result],
+        items: Sequence[Item],
+        setup: Callable[..., None] | None,
+        setup_args: tuple[Any, ...],
+    ) -> Iterator[Result]: ...
+
+
+# Where the map stages run: on this many local processes, or on a cluster's workers.
+Jobs = int | Workers
 
 _AHEAD_PER_JOB = 4  # results a worker may make before the caller takes them
 
@@ -23,7 +42,7 @@ def default_jobs() -> int:
 def ordered_map(
     function: Callable[[Item], Result],
     items: Sequence[Item],
-    jobs: int,
+    jobs: Jobs,
     setup: Callable[..., None] | None = None,
     setup_args: tuple[Any, ...] = (),
 ) -> Iterator[Result]:
@@ -33,8 +52,11 @@ def ordered_map(
     Workers are forked where the platform allows it, so `setup_args` (e.g. all pages
     of the site) reach them without being pickled. At most `_AHEAD_PER_JOB` results per
     worker wait to be taken: when the caller is slow (a slow disk), the workers wait
-    instead of piling up finished results in memory.
+    instead of piling up finished results in memory. `jobs` may be a cluster's `Workers`.
     """
+    if not isinstance(jobs, int):
+        yield from jobs.ordered_map(function, items, setup, setup_args)
+        return
     if jobs <= 1 or len(items) <= 1:
         if setup:
             setup(*setup_args)

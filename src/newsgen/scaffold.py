@@ -59,6 +59,7 @@ language: {language}                         # ru or en: the theme's words and t
 # build_future: false                # publish articles dated in the future
 # max_source_kb: 2048                # a larger source file is an error
 # max_image_kb: 10240                # a larger image is an error (JPEG, PNG, WebP, GIF)
+# scheduler: tcp://host:8786          # a Dask cluster that finds topics and renders pages
 """
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsgen.by_record import ByRecord, worked_out
 from newsgen.code_digest import running_code_digest
-from newsgen.parallel import chunks, ordered_map
+from newsgen.parallel import Jobs, chunks, ordered_map
 from newsgen.records import Article
 from newsgen.topics.cache import TopicCache, cache_key
 from newsgen.topics.entities import FoundEntity
@@ -50,7 +50,7 @@ class Extraction:
 def find_entities(
     articles: Sequence[Article],
     cache_path: Path | None,
-    jobs: int,
+    jobs: Jobs,
     memo: dict[str, list[FoundEntity]] | None = None,
     progress: Callable[[int, int], None] | None = None,
     keep: Sequence[str] | None = None,
@@ -123,7 +123,7 @@ def _installed_version(package: str) -> str:
 
 
 def _extract(
-    texts: Sequence[ArticleText], jobs: int, progress: Callable[[int, int], None] | None
+    texts: Sequence[ArticleText], jobs: Jobs, progress: Callable[[int, int], None] | None
 ) -> list[list[FoundEntity]]:
     if not texts:
         return []

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.by_record import ByRecord
+from newsgen.parallel import Jobs
 from newsgen.records import Article
 from newsgen.topics.assign import TopicSettings, topics_of
 from newsgen.topics.entities import FoundEntity
@@ -26,7 +27,7 @@ class EntitySource:
     """Where entities come from: the topic cache, the models, what a process keeps."""
 
     cache: Path | None
-    jobs: int
+    jobs: Jobs
     memo: dict[str, list[FoundEntity]] | None = None
     progress: Callable[[int, int], None] | None = None
     reads_text: bool = True  # False: no text is read, topics come from front matter only

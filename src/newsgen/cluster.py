@@ -1,0 +1,129 @@
+"""Running the map stages on a Dask cluster: `newsgen build --scheduler tcp://host:8786`.
+
+Finding topics and rendering pages go to the cluster's workers through the executor
+Dask's client gives (`concurrent.futures`); loading, the caches, the writer and the swap
+stay on this machine. Each worker runs a map's setup (loading the models, compiling the
+templates) once; results come back in order, a bounded
+number ahead. A worker that dies is replaced by Dask's own retries; a task that kills
+workers again and again, or a scheduler that cannot be reached within seconds, fails the
+build with one line, before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import CancelledError
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from newsgen.errors import ClusterFailed, UsageError
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+CONNECT_SECONDS = 10
+_AHEAD_PER_THREAD = 4
+INSTALL = "pip install 'newsgen[dask]'"
+
+
+class DaskWorkers:
+    """The workers of one Dask cluster, as `newsgen.parallel.Workers`."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        # Not pure: else Dask digests each task's arguments (its pages) to name it, which
+        # took longer than rendering them.
+        self._executor = client.get_executor(pure=False)
+        self.threads = max(1, sum(client.nthreads().values()))
+
+    def ordered_map(
+        self,
+        function: Callable[[Item], Result],
+        items: Sequence[Item],
+        setup: Callable[..., None] | None,
+        setup_args: tuple[Any, ...],
+    ) -> Iterator[Result]:
+        """Yield `function(item)` for each item in order, run on the cluster's workers."""
+        # With each task: data scattered to the workers once is lost with the last worker
+        # that held it, and a lost worker must cost only its tasks (the templates are a few
+        # tens of KB; finding topics has no arguments).
+        shared = SetupArgs(setup_args)
+        token = uuid.uuid4().hex
+        waiting: deque[Any] = deque()
+        try:
+            for item in items:
+                if len(waiting) >= self.threads * _AHEAD_PER_THREAD:
+                    yield _result(waiting.popleft())
+                task = (token, setup, shared, function, item)
+                waiting.append(self._executor.submit(run_task, *task))
+            while waiting:
+                yield _result(waiting.popleft())
+        finally:
+            for future in waiting:
+                future.cancel()
+
+
+@contextlib.contextmanager
+def dask_workers(address: str) -> Iterator[DaskWorkers]:
+    """The cluster whose scheduler is at `address`, connected for the time of the block."""
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(f"--scheduler needs Dask, which is not installed: {INSTALL}") from None
+    try:
+        connect: Any = distributed.Client  # untyped
+        client = connect(address, timeout=CONNECT_SECONDS, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        reason = " ".join(str(error).split()) or type(error).__name__
+        message = f"cannot reach the Dask scheduler at {address}: {reason}"
+        raise ClusterFailed(message) from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as error:
+            message = f"the Dask scheduler at {address} has no workers ({CONNECT_SECONDS} s)"
+            raise ClusterFailed(message) from error
+        yield DaskWorkers(client)
+
+
+def _result(future: Any) -> Any:
+    """The result of a task; a worker lost to it once too often is one line for the user."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except (KilledWorker, CancelledError) as error:
+        reason = " ".join(str(error).split()) or "the scheduler cancelled it"
+        raise ClusterFailed(f"the Dask cluster lost the build's work: {reason}") from None
+
+
+@dataclass(frozen=True)
+class SetupArgs:
+    """A map's setup arguments, sent to the workers as one."""
+
+    values: tuple[Any, ...]
+
+
+_ready_token = ""  # on a worker: the map whose setup ran in this process
+_setup_lock = threading.Lock()
+
+
+def run_task(
+    token: str,
+    setup: Callable[..., None] | None,
+    setup_args: SetupArgs,
+    function: Callable[[Item], Result],
+    item: Item,
+) -> Result:
+    """Run on a worker: the map's setup once in this process, then `function(item)`."""
+    global _ready_token
+    with _setup_lock:
+        if _ready_token != token:
+            if setup:
+                setup(*setup_args.values)
+            _ready_token = token
+    return function(item)
