@@ -59,6 +59,7 @@ class Run:
     extracted: int = 0  # articles whose topics a model found (not cached)
     topic_seconds: float = 0.0  # the build's topics phase
     search_seconds: float = 0.0  # the build's search index phase (0 when it was kept)
+    phases: tuple[tuple[str, float], ...] = ()  # each phase the report names, in order
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def timed_build(source: Path, output: Path, site: Path) -> Run:
     extracted, topic_seconds = topics_phase(report)
     return Run(
         seconds, count_pages(output), usage.ru_maxrss / 1024, sampler.peak / MB,
-        extracted, topic_seconds, phase_seconds(report, "search index"),
+        extracted, topic_seconds, phase_seconds(report, "search index"), phases_of(report),
     )  # fmt: skip
 
 
@@ -218,6 +219,15 @@ def phase_seconds(report: str, phase: str) -> float:
     """The seconds newsgen's report line gives for one phase of the build (0 when absent)."""
     found = re.search(rf"[(,] {re.escape(phase)} ([0-9.]+) s", report)
     return float(found.group(1)) if found else 0.0
+
+
+def phases_of(report: str) -> tuple[tuple[str, float], ...]:
+    """Every phase newsgen's report line times, with its seconds: `(load 0.53 s, …)`."""
+    timed = re.search(r"\(([a-z+ ]+ [0-9.]+ s(?:, [a-z+ ]+ [0-9.]+ s)*)\)\s*$", report)
+    if not timed:
+        return ()
+    pairs = (part.rsplit(" ", 2) for part in timed.group(1).split(", "))
+    return tuple((name, float(seconds)) for name, seconds, _ in pairs)
 
 
 def topics_phase(report: str) -> tuple[int, float]:
@@ -324,7 +334,29 @@ def markdown_table(summaries: list[Summary], articles: int, repeat: int) -> str:
             f"| {s.tree_rss_mb:,.0f} | {_extraction(s)} "
             f"| {statistics.median(run.search_seconds for run in s.runs):.2f} |"
         )
-    return "\n".join(lines)
+    return "\n".join([*lines, "", *stage_table(summaries)])
+
+
+def stage_table(summaries: list[Summary]) -> list[str]:
+    """Each build's seconds per stage (medians), as the build's report times them: where
+    a larger archive's time goes, to compare at several sizes (`COUNT=... make bench`)."""
+    names = list(dict.fromkeys(name for s in summaries for r in s.runs for name, _ in r.phases))
+    lines = [
+        "Seconds per stage (median):",
+        "",
+        "| build | " + " | ".join(names) + " |",
+        "|---|" + "--:|" * len(names),
+    ]
+    for summary in summaries:
+        cells = [_stage_median(summary, name) for name in names]
+        lines.append(f"| {summary.scenario} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _stage_median(summary: Summary, stage: str) -> str:
+    times = [dict(run.phases).get(stage) for run in summary.runs]
+    known = [seconds for seconds in times if seconds is not None]
+    return f"{statistics.median(known):.2f}" if known else "–"
 
 
 def _to_cold(summary: Summary, cold: Summary) -> float:
