@@ -162,6 +162,16 @@ def test_every_bad_image_is_reported_at_its_line(tmp_path: Path, make_site: Make
     ]
 
 
+def test_a_missing_image_written_percent_encoded_is_found_at_its_line(
+    tmp_path: Path, make_site: MakeSite
+) -> None:
+    body = "Первый абзац.\n\n![Карта](img/%D0%9A%D0%B0%D1%80%D1%82%D0%B0.png)\n"
+    result = load(tmp_path, make_site, {"seeds/a.md": markdown("", body)})
+    assert messages(result) == [
+        "seeds/a.md:7: image 'img/Карта.png' is missing: there is no file seeds/img/Карта.png"
+    ]
+
+
 def test_a_link_out_of_the_source_folder_is_refused(tmp_path: Path, make_site: MakeSite) -> None:
     site = make_site(tmp_path / "site", {"seeds/a.md": markdown("image: photo.jpg\n")})
     (tmp_path / "secret.jpg").write_bytes(picture())

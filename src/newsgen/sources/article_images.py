@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from newsgen.errors import SourceError
 from newsgen.records import ArticleImage
@@ -133,8 +134,10 @@ def _is_relative(written: str) -> bool:
 
 
 def _line_naming(text: str, reference: str) -> int:
-    """The first line of `text` that names `reference` (or its file name), else 1."""
-    for needle in (reference, PurePosixPath(reference).name):
+    """The first line of `text` that names `reference` or its file name, as decoded or as
+    percent-encoded (`%D0%9A%D0%B0…`), else 1."""
+    name = PurePosixPath(reference).name
+    for needle in (reference, quote(reference), name, quote(name)):
         at = text.find(needle)
         if at >= 0:
             return text.count("\n", 0, at) + 1
