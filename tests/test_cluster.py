@@ -20,7 +20,7 @@ from benchmarks.corpus import write_corpus
 from newsgen.cluster import DaskWorkers
 from newsgen.errors import ClusterFailed
 
-CORPUS = 60
+CORPUS = 250  # more than one task's files: the workers load them too
 # Dask's own servers leave sockets for the garbage collector to close: its, not newsgen's.
 pytestmark = [
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
@@ -69,9 +69,12 @@ def test_the_cluster_builds_the_same_site_byte_for_byte(
     assert run.code == 0, run.err
     assert run.built.topics_extracted == len(SAMPLE_ARTICLES) + CORPUS
     assert tree_bytes(output) == tree_bytes(local_build)
-    # The topics and the pages were made by both workers, not here.
-    ran = [task for task in stream.data if task["key"].startswith("run_task")]
-    assert {task["worker"] for task in ran} == set(cluster.scheduler_info["workers"])
+    # The sources were read, the topics found and the pages made by both workers, not here.
+    ran: dict[str, set[str]] = {}
+    for task in stream.data:
+        ran.setdefault(task["key"].rsplit("-", 1)[0], set()).add(task["worker"])
+    workers = set(cluster.scheduler_info["workers"])
+    assert ran == {"_load_files": workers, "extract_batch": workers, "_render_part": workers}
 
 
 def test_the_setting_and_the_variable_name_the_scheduler_too(
@@ -157,7 +160,7 @@ def wait_for_work(cluster: LocalCluster) -> str:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         for worker in list(cluster.scheduler.workers.values()):  # type: ignore[union-attr]
-            if any(str(task.key).startswith("run_task") for task in worker.processing):
+            if any(str(task.key).startswith("extract_batch") for task in worker.processing):
                 return str(worker.address)
         time.sleep(0.02)  # the scheduler runs in this process's event loop thread
     raise AssertionError("no worker got a task of the build within 120 s")

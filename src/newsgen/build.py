@@ -13,7 +13,7 @@ from pathlib import Path
 from newsgen.build_inputs import ROOT_FILES, remember_build, remembered_inputs, unchanged_site
 from newsgen.build_place import check_output_location
 from newsgen.build_report import BuildReport, PhaseClock
-from newsgen.cluster import dask_workers
+from newsgen.cluster import DaskWorkers, dask_workers
 from newsgen.config import SiteConfig
 from newsgen.errors import SourcesInvalid, WriteFailed
 from newsgen.output import (
@@ -23,7 +23,6 @@ from newsgen.output import (
     copy_static,
     publish_images,
 )
-from newsgen.parallel import Workers
 from newsgen.plan import Page, plan_site
 from newsgen.rebuild_memo import DiskMemo, Memory
 from newsgen.records import Article
@@ -60,7 +59,7 @@ class BuildOptions:
     search_later: bool = False
     # A Dask scheduler's address: topics and pages are made on its workers (`cluster`).
     scheduler: str | None = None
-    workers: Workers | None = None  # the cluster's, once connected
+    workers: DaskWorkers | None = None  # the cluster's, once connected
 
 
 def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -141,8 +140,10 @@ def load_phase(options: BuildOptions, memory: Memory, sources: SourceFiles) -> L
     config = options.config
     limits = Limits(config.max_source_kb * 1024, config.max_image_kb * 1024)
     memo = memory.load_memo(options.source_dir, limits)
+    reached = options.workers is not None and options.workers.reach(sources)
+    jobs = options.workers if reached and options.workers else options.jobs
     loaded = load_sources(
-        options.source_dir, options.jobs, memo, limits.source_bytes, sources, limits.image_bytes
+        options.source_dir, jobs, memo, limits.source_bytes, sources, limits.image_bytes
     )
     memory.loaded(memo, options.source_dir, limits)
     if loaded.problems and not options.skip_invalid:

@@ -1,17 +1,19 @@
 """Running the map stages on a Dask cluster: `newsgen build --scheduler tcp://host:8786`.
 
 Finding topics and rendering pages go to the cluster's workers through the executor
-Dask's client gives (`concurrent.futures`); loading, the caches, the writer and the swap
-stay on this machine. Each worker runs a map's setup (loading the models, compiling the
-templates) once; results come back in order, a bounded
-number ahead. A worker that dies is replaced by Dask's own retries; a task that kills
-workers again and again, or a scheduler that cannot be reached within seconds, fails the
-build with one line, before anything is written.
+Dask's client gives (`concurrent.futures`), and so does loading the sources when every
+worker sees them at the same absolute path (a shared file system); the caches, the
+images, the search index, the writer and the swap stay on this machine. Each worker runs
+a map's setup (loading the models, compiling the templates) once; results come back in
+order, a bounded number ahead. A worker that dies is replaced by Dask's own retries; a
+task that kills workers again and again, or a scheduler that cannot be reached within
+seconds, fails the build with one line, before anything is written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import uuid
 from collections import deque
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from newsgen.errors import ClusterFailed, UsageError
+from newsgen.sources import SourceFiles
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -59,12 +62,23 @@ class DaskWorkers:
                 if len(waiting) >= self.threads * _AHEAD_PER_THREAD:
                     yield _result(waiting.popleft())
                 task = (token, setup, shared, function, item)
-                waiting.append(self._executor.submit(run_task, *task))
+                name = f"{function.__name__}-{uuid.uuid4().hex}"  # as Dask's dashboard shows it
+                waiting.append(self._executor.submit(run_task, *task, key=name))
             while waiting:
                 yield _result(waiting.popleft())
         finally:
             for future in waiting:
                 future.cancel()
+
+    def reach(self, sources: SourceFiles) -> bool:
+        """Whether every worker sees the source folder at its absolute path as this machine
+        does (a shared file system): a sample of its files, of the same sizes and times."""
+        sample = [sources.paths[i] for i in _spread(len(sources.paths), _SAMPLE)]
+        wanted = [_seen(path) for path in sample]
+        if not sample or None in wanted:
+            return False
+        everywhere = self._client.run(_seen_all, [os.fspath(p.absolute()) for p in sample])
+        return all(seen == wanted for seen in everywhere.values())
 
 
 @contextlib.contextmanager
@@ -106,6 +120,30 @@ class SetupArgs:
     """A map's setup arguments, sent to the workers as one."""
 
     values: tuple[Any, ...]
+
+
+_SAMPLE = 16  # files a worker is asked about to tell that it sees the sources
+
+
+def _spread(count: int, wanted: int) -> list[int]:
+    """Up to `wanted` indexes spread evenly over `range(count)`, the first and last in."""
+    if count <= wanted:
+        return list(range(count))
+    return sorted({round(i * (count - 1) / (wanted - 1)) for i in range(wanted)})
+
+
+def _seen(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """A file's size and time (whole seconds: file systems keep finer ones differently)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns // 1_000_000_000)
+
+
+def _seen_all(paths: list[str]) -> list[tuple[int, int] | None]:
+    """Run on each worker: what it sees of `paths`."""
+    return [_seen(path) for path in paths]
 
 
 _ready_token = ""  # on a worker: the map whose setup ran in this process

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsgen.errors import SourceError
-from newsgen.parallel import chunks, flatten, ordered_map
+from newsgen.parallel import Jobs, chunks, flatten, ordered_map
 from newsgen.records import Article
 from newsgen.sources.article_images import markdown_images, seed_depends, seed_image
 from newsgen.sources.article_record import (
@@ -49,14 +50,15 @@ class LoadResult:
 
 def load_sources(
     source_dir: Path,
-    jobs: int = 1,
+    jobs: Jobs = 1,
     memo: LoadMemo | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     found: SourceFiles | None = None,
     max_image_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
 ) -> LoadResult:
     """Read and check every source file under `source_dir` (or those `found` there), and
-    the images they show, on `jobs` processes.
+    the images they show, on `jobs` processes (or a cluster's workers, which must reach
+    the source folder at the same absolute path: `newsgen.cluster`).
 
     A file larger than `max_bytes` (an image: `max_image_bytes`) is a problem, found
     before it is read.
@@ -65,11 +67,7 @@ def load_sources(
     media = MediaFiles(sources.media)
     limits = Limits(max_bytes, max_image_bytes)
     known, unread = memo.split(sources, limits, media) if memo else ({}, list(sources.paths))
-    tasks = [
-        (source_dir, _with_images(unread[part.start : part.stop], media), limits)
-        for part in chunks(len(unread), _FILES_PER_TASK)
-    ]
-    results = flatten(ordered_map(_load_files, tasks, jobs))
+    results = _read_all(source_dir, unread, media, limits, jobs)
     depends = {}
     for path, (outcome, relied_on) in zip(unread, results, strict=True):
         known[path], depends[path] = outcome, relied_on
@@ -88,12 +86,42 @@ def load_sources(
     return LoadResult(articles, (*problems, *clashes), sources.ignored, drafts, len(unread), read)
 
 
-def _with_images(paths: list[Path], media: MediaFiles) -> tuple[tuple[Path, str | None], ...]:
-    """Each path with the image of its name beside it, when it is a seed's."""
-    return tuple(
+def _read_all(
+    source_dir: Path, unread: list[Path], media: MediaFiles, limits: Limits, jobs: Jobs
+) -> Iterator[tuple[Outcome, Depends]]:
+    """The outcome of each of `unread`, in order, and the images it relied on."""
+    remote = not isinstance(jobs, int)
+    if remote and len(unread) <= _FILES_PER_TASK:  # a rebuild's few: quicker read here
+        jobs, remote = 1, False
+    # Workers elsewhere have another working folder: they are given absolute paths, and the
+    # images they name are named back as here.
+    folder = source_dir.absolute() if remote else source_dir
+    tasks = [
+        (folder, _with_images(unread[part.start : part.stop], media, remote), limits)
+        for part in chunks(len(unread), _FILES_PER_TASK)
+    ]
+    results = flatten(ordered_map(_load_files, tasks, jobs))
+    if not remote:
+        return results
+    there, here = os.path.join(folder, ""), os.path.join(source_dir, "")
+    return (
+        (outcome, tuple((here + key[len(there) :], stamp) for key, stamp in relied_on))
+        for outcome, relied_on in results
+    )
+
+
+def _with_images(
+    paths: list[Path], media: MediaFiles, absolute: bool = False
+) -> tuple[tuple[Path, str | None], ...]:
+    """Each path with the image of its name beside it, when it is a seed's (`absolute`:
+    both as absolute paths)."""
+    pairs = (
         (path, None if is_markdown(path) else media.image_named_as(os.fspath(path)))
         for path in paths
     )
+    if not absolute:
+        return tuple(pairs)
+    return tuple((path.absolute(), image and os.path.abspath(image)) for path, image in pairs)
 
 
 def _load_files(
