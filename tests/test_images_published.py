@@ -13,7 +13,7 @@ from pictures import picture
 from PIL import Image
 from sitetools import find_all, meta_property, newsgen, read_page, snapshot
 
-from newsgen.render.thumbnails import THUMBNAIL_PIXELS
+from newsgen.render.image_copies import THUMBNAIL_PIXELS
 
 SIGNING = "2025/11/05/kazakhstan-i-ssha-podpisali-soglasheniya-na-17-mlrd-dollarov/"
 BRIDGE = "2025/11/07/v-astane-otkrylsya-novyy-most-cherez-ishim-1a2b3c4d/"

@@ -140,8 +140,8 @@ def load_phase(options: BuildOptions, memory: Memory, sources: SourceFiles) -> L
     config = options.config
     limits = Limits(config.max_source_kb * 1024, config.max_image_kb * 1024)
     memo = memory.load_memo(options.source_dir, limits)
-    reached = options.workers is not None and options.workers.reach(sources)
-    jobs = options.workers if reached and options.workers else options.jobs
+    workers = options.workers
+    jobs = workers if workers and workers.reach(sources) else options.jobs
     loaded = load_sources(
         options.source_dir, jobs, memo, limits.source_bytes, sources, limits.image_bytes
     )

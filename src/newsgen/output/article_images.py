@@ -12,7 +12,7 @@ from pathlib import Path
 from newsgen.output.writer import SiteWriter
 from newsgen.parallel import ordered_map
 from newsgen.records import Article
-from newsgen.render.thumbnails import COPIES_VERSION, copies_bytes
+from newsgen.render.image_copies import COPIES_VERSION, copies_bytes
 
 Copy = int | str  # which copy of an image: itself, its thumbnail, or a width
 # A file to publish: its path in the site, its key, the image's path within the source

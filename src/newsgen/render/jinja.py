@@ -21,6 +21,7 @@ from newsgen.plan.authors import author_page
 from newsgen.plan.pages import NotFoundContext, Page, PageContext
 from newsgen.records import Article
 from newsgen.render.chart_pages import ChartWords, archive_chart, topic_chart, year_chart
+from newsgen.render.image_copies import SHOWN_SIZE
 from newsgen.render.structured_data import (
     HEADLINE_CHARS,
     OG_LOCALES,
@@ -31,7 +32,6 @@ from newsgen.render.structured_data import (
     with_images,
 )
 from newsgen.render.template_files import Templates, loader_of
-from newsgen.render.thumbnails import SHOWN_SIZE
 from newsgen.render.typography import typeset, typeset_html
 from newsgen.render.ui_text import UI_TEXT
 from newsgen.sources.headline import cut_at_clause, cut_at_word

@@ -71,7 +71,9 @@ def markdown_images(
     the problems with them."""
     within = source.relative_to(source_dir).as_posix()
     shown = f"{source_dir.name}/{within}"
-    asked, problems = _asked(lead, lead_line, body_html, text, within, shown)
+    # Each local reference of the body, with the path within the source folder it names.
+    references = [(ref, within_source(ref, within)) for ref in local_references(body_html)]
+    asked, problems = _asked(lead, lead_line, references, text, within, shown)
     checked: list[ArticleImage] = []
     depends: list[tuple[str, Stamp | None]] = []
     for each in asked:
@@ -86,7 +88,7 @@ def markdown_images(
         return ArticleImages(depends=tuple(depends), problems=tuple(in_order))
     named = _distinct_names(checked)
     by_source = {image.source: image for image in named}
-    shown_at = {ref: by_source[path] for ref, path in _references(body_html, within)}
+    shown_at = {ref: by_source[path] for ref, path in references if path is not None}
     return ArticleImages(
         by_source[asked[0].request.within] if lead else None,
         tuple(named),
@@ -96,7 +98,12 @@ def markdown_images(
 
 
 def _asked(
-    lead: LeadImage | None, lead_line: int, body_html: str, text: str, within: str, shown: str
+    lead: LeadImage | None,
+    lead_line: int,
+    references: list[tuple[str, str | None]],
+    text: str,
+    within: str,
+    shown: str,
 ) -> tuple[list[_Asked], list[SourceError]]:
     """The images the article asks for, the lead first, each once; and the references that
     cannot be images of it (addresses for `image:`, paths out of the source folder)."""
@@ -112,20 +119,13 @@ def _asked(
             problems.append(SourceError(shown, lead_line, message))
         else:
             asked[path] = _Asked(ImageRequest(path, lead.alt, lead.caption), lead_line, lead.path)
-    for ref in local_references(body_html):
-        path = within_source(ref, within)
+    for ref, path in references:
         line = _line_naming(text, ref)
         if path is None:
             problems.append(SourceError(shown, line, f"image {ref!r} is outside the source folder"))
         elif path not in asked:
             asked[path] = _Asked(ImageRequest(path), line, ref)
     return list(asked.values()), problems
-
-
-def _references(body_html: str, within: str) -> list[tuple[str, str]]:
-    """Each local reference of the body with the path within the source folder it names."""
-    found = ((ref, within_source(ref, within)) for ref in local_references(body_html))
-    return [(ref, path) for ref, path in found if path is not None]
 
 
 def _is_relative(written: str) -> bool:

@@ -18,7 +18,7 @@ from newsgen.sources.article_record import (
 )
 from newsgen.sources.discover import MARKDOWN_SUFFIXES, SourceFiles, find_sources
 from newsgen.sources.front_matter import parse_markdown_source
-from newsgen.sources.images import IMAGE_SUFFIXES, ImageProblem
+from newsgen.sources.images import ImageProblem, is_image_name
 from newsgen.sources.load_memo import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_IMAGE_BYTES,
@@ -270,6 +270,10 @@ def is_markdown(path: Path) -> bool:
 
 
 def image_beside(path: Path) -> str | None:
-    """The image of a seed's name beside it, looked for by name (a walk knows it already)."""
-    beside = (path.with_suffix(suffix) for suffix in IMAGE_SUFFIXES)
-    return next((os.fspath(image) for image in beside if image.is_file()), None)
+    """The image of a seed's name beside it, by the rule a walk applies (`MediaFiles`),
+    looked for in its folder (a walk of the whole source folder knows it already)."""
+    images = (entry for entry in os.scandir(path.parent) if is_image_name(entry.name))
+    found = {
+        os.fspath(path.with_name(entry.name)): (0, 0, 0) for entry in images if entry.is_file()
+    }
+    return MediaFiles(found).image_named_as(os.fspath(path))
