@@ -117,10 +117,12 @@ def _write(
         " size INTEGER, inode INTEGER, outcome TEXT, depends TEXT)"
     )
     start = len(os.path.join(source_dir, ""))  # paths within the source folder, as stored
-    rows = [
+    # A generator, not a list: a cold build's rows are the whole archive as JSON (about
+    # twice the sources' size), which would otherwise all be in memory at once.
+    rows = (
         (path[start:], *stamp, _json(_plain(outcome)), _relied_on(relied, start))
         for path, (stamp, outcome, relied) in new.items()
-    ]
+    )
     connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
     kept = [(path[start:],) for path in memo.remembered()]
     connection.execute("CREATE TEMP TABLE kept (path TEXT PRIMARY KEY)")
