@@ -150,13 +150,22 @@ def _bundle(
                 f"Pagefind could not index {what}: {response['payload'].get('message')}"
             )
         if message == sender.last_message:
-            files = _payload(response, "GetFiles")["files"]
-            return {file["path"]: base64.b64decode(file["content"]) for file in files}
+            return _decoded(_payload(response, "GetFiles")["files"])
     sender.join()
     if sender.unreadable is not None:
         error = sender.unreadable
         raise OutputError(f"cannot read {error.filename} to index it: {error.strerror}")
     raise _failure(stderr)
+
+
+def _decoded(files: list[dict[str, str]]) -> dict[str, bytes]:
+    """The bundle's files by path, each let go in its encoded form once decoded: a part's
+    bundle is tens of megabytes, and two parts are indexed at once."""
+    decoded = {}
+    while files:
+        file = files.pop()
+        decoded[file["path"]] = base64.b64decode(file["content"])
+    return decoded
 
 
 def _payload(response: dict[str, Any], expected: str) -> dict[str, Any]:
@@ -195,6 +204,8 @@ def _frames(stream: IO[bytes]) -> Iterator[bytes]:
         pending += chunk
         start = 0
         while (end := pending.find(b",", searched)) != -1:
-            yield bytes(pending[start:end])
+            with memoryview(pending) as view:  # one copy of the frame, not two
+                frame = bytes(view[start:end])
+            yield frame
             start = searched = end + 1
         del pending[:start]
