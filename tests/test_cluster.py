@@ -74,7 +74,7 @@ def test_the_cluster_builds_the_same_site_byte_for_byte(
     for task in stream.data:
         ran.setdefault(task["key"].rsplit("-", 1)[0], set()).add(task["worker"])
     workers = set(cluster.scheduler_info["workers"])
-    assert ran == {"_load_files": workers, "extract_batch": workers, "_render_part": workers}
+    assert ran == {"_load_files": workers, "extract_articles": workers, "_render_part": workers}
 
 
 def test_the_setting_and_the_variable_name_the_scheduler_too(
@@ -160,7 +160,7 @@ def wait_for_work(cluster: LocalCluster) -> str:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         for worker in list(cluster.scheduler.workers.values()):  # type: ignore[union-attr]
-            if any(str(task.key).startswith("extract_batch") for task in worker.processing):
+            if any(str(task.key).startswith("extract_articles") for task in worker.processing):
                 return str(worker.address)
         time.sleep(0.02)  # the scheduler runs in this process's event loop thread
     raise AssertionError("no worker got a task of the build within 120 s")

@@ -69,7 +69,7 @@ def find_entities(
     try:
         known.update(cache.get_many(key for key in keys if key not in known))
         missing = sorted({key: i for i, key in enumerate(keys) if key not in known}.values())
-        fresh = _extract([article_text(articles[i]) for i in missing], jobs, progress)
+        fresh = _extract([articles[i] for i in missing], jobs, progress)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
         cache.put_many(new_entries)
         kept = keys if keep is None else keep
@@ -123,20 +123,29 @@ def _installed_version(package: str) -> str:
 
 
 def _extract(
-    texts: Sequence[ArticleText], jobs: Jobs, progress: Callable[[int, int], None] | None
+    articles: Sequence[Article],
+    jobs: Jobs,
+    progress: Callable[[int, int], None] | None,
 ) -> list[list[FoundEntity]]:
-    if not texts:
+    if not articles:
         return []
     # The model pads each batch to its longest text: batches of like lengths waste less.
-    by_length = sorted(range(len(texts)), key=lambda i: len(texts[i].text))
-    ordered = [texts[i] for i in by_length]
-    tasks = [ordered[part.start : part.stop] for part in chunks(len(texts), _ARTICLES_PER_TASK)]
+    lengths = [len(article_text(article).text) for article in articles]
+    by_length = sorted(range(len(articles)), key=lengths.__getitem__)
+    ordered = [articles[i] for i in by_length]
+    tasks = [ordered[part.start : part.stop] for part in chunks(len(articles), _ARTICLES_PER_TASK)]
     found: list[list[FoundEntity]] = []
-    for batch in ordered_map(extract_batch, tasks, jobs, load_models):
+    for batch in ordered_map(extract_articles, tasks, jobs, load_models):
         found.extend(batch)
         if progress:
-            progress(len(found), len(texts))
-    result: list[list[FoundEntity]] = [[] for _ in texts]
+            progress(len(found), len(articles))
+    result: list[list[FoundEntity]] = [[] for _ in articles]
     for position, index in enumerate(by_length):
         result[index] = found[position]
     return result
+
+
+def extract_articles(articles: Sequence[Article]) -> list[list[FoundEntity]]:
+    """The entities of each article, read by a worker. Its texts are made there, a batch at
+    a time: made here for every article at once, they were a second copy of the archive."""
+    return extract_batch([article_text(article) for article in articles])
