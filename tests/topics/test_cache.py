@@ -11,7 +11,7 @@ import pytest
 from conftest import MakeSite
 from sitetools import in_mount_namespace, make_article, newsgen, read_page, search_bundle
 
-from newsgen.topics.cache import TopicCache, cache_key
+from newsgen.topics.cache import SharedEntities, TopicCache, cache_key
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.find import extractor_version, find_entities, text_keys
 
@@ -338,3 +338,16 @@ def test_a_site_folder_that_cannot_hold_the_cache_is_said_in_one_line(
         f"5 error: read-only file system while writing {disk}/site/.newsgen-cache; "
         "the previous site was left as it was\n"
     )
+
+
+def test_equal_entities_of_many_texts_are_one_record(tmp_path: Path) -> None:
+    # An archive names the same places and people in thousands of texts: one record each.
+    cache = TopicCache(tmp_path / "topics.sqlite")
+    cache.put_many({f"key{n}": ENTITIES for n in range(50)})
+    shared = SharedEntities()
+    found = cache.get_many([f"key{n}" for n in range(50)], shared)
+    fresh = shared([FoundEntity("place", "Астана", 2, True)])  # as a worker gives it back
+    cache.close()
+    assert found["key7"] == ENTITIES
+    astana = {id(entities[0]) for entities in found.values()}
+    assert astana == {id(fresh[0])}

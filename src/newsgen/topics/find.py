@@ -17,7 +17,7 @@ from newsgen.by_record import ByRecord, worked_out
 from newsgen.code_digest import running_code_digest
 from newsgen.parallel import Jobs, chunks, ordered_map
 from newsgen.records import Article
-from newsgen.topics.cache import TopicCache, cache_key
+from newsgen.topics.cache import SharedEntities, TopicCache, cache_key
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.extract import ArticleText, article_text, extract_batch, load_models
 
@@ -66,10 +66,11 @@ def find_entities(
     keys = text_keys(articles) if keys is None else keys
     known = {key: memo[key] for key in keys if memo and key in memo}
     cache = TopicCache(cache_path)
+    shared = SharedEntities()
     try:
-        known.update(cache.get_many(key for key in keys if key not in known))
+        known.update(cache.get_many((key for key in keys if key not in known), shared))
         missing = sorted({key: i for i, key in enumerate(keys) if key not in known}.values())
-        fresh = _extract([articles[i] for i in missing], jobs, progress)
+        fresh = _extract([articles[i] for i in missing], jobs, progress, shared)
         new_entries = {keys[i]: found for i, found in zip(missing, fresh, strict=True)}
         cache.put_many(new_entries)
         kept = keys if keep is None else keep
@@ -126,6 +127,7 @@ def _extract(
     articles: Sequence[Article],
     jobs: Jobs,
     progress: Callable[[int, int], None] | None,
+    shared: SharedEntities,
 ) -> list[list[FoundEntity]]:
     if not articles:
         return []
@@ -136,7 +138,7 @@ def _extract(
     tasks = [ordered[part.start : part.stop] for part in chunks(len(articles), _ARTICLES_PER_TASK)]
     found: list[list[FoundEntity]] = []
     for batch in ordered_map(extract_articles, tasks, jobs, load_models):
-        found.extend(batch)
+        found.extend(map(shared, batch))
         if progress:
             progress(len(found), len(articles))
     result: list[list[FoundEntity]] = [[] for _ in articles]
