@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from newsgen.parallel import chunks, flatten, ordered_map
+from newsgen.parallel import chunks, flatten, forked_early, ordered_map
 
 _SET_UP: list[str] = []
 
@@ -21,6 +21,13 @@ def _setup(word: str) -> None:
 
 def _with_setup(number: int) -> tuple[int, list[str], int]:
     return number, list(_SET_UP), os.getpid()
+
+
+_MADE_AFTER_FORK: list[int] = []
+
+
+def _seen_by_worker(number: int) -> tuple[int, int, list[str]]:
+    return number, len(_MADE_AFTER_FORK), list(_SET_UP)
 
 
 def _fail_on_three(number: int) -> int:
@@ -60,3 +67,25 @@ def test_chunks_cover_the_range_in_order_within_their_size() -> None:
     assert chunks(7, 3) == [range(0, 3), range(3, 6), range(6, 7)]
     assert chunks(0, 3) == []
     assert list(flatten([[1, 2], [], [3]])) == [1, 2, 3]
+
+
+def test_workers_forked_early_hold_nothing_made_after_them() -> None:
+    # What the topic workers are for: forked before the archive is loaded, they hold
+    # none of it, and a map's setup (the models) runs in each before its first task.
+    _SET_UP.clear()
+    with forked_early(2) as workers:
+        _MADE_AFTER_FORK.extend(range(1000))  # the archive, loaded after the fork
+        try:
+            assert not isinstance(workers, int)
+            results = list(workers.ordered_map(_seen_by_worker, list(range(30)), _setup, ("on",)))
+        finally:
+            _MADE_AFTER_FORK.clear()
+    assert [number for number, _, _ in results] == list(range(30))
+    assert {seen for _, seen, _ in results} == {0}
+    assert {tuple(setup) for _, _, setup in results} == {("on",)}  # once a worker
+    assert _SET_UP == []  # never here
+
+
+def test_one_job_forks_nothing_early() -> None:
+    with forked_early(1) as jobs:
+        assert jobs == 1

@@ -23,6 +23,7 @@ from newsgen.output import (
     copy_static,
     publish_images,
 )
+from newsgen.parallel import Jobs, forked_early
 from newsgen.plan import Page, plan_site
 from newsgen.rebuild_memo import DiskMemo, Memory
 from newsgen.records import Article
@@ -103,12 +104,14 @@ def build_from(
 ) -> BuildReport:
     """Load `sources`, find topics, plan, render and write: the whole build, each phase
     reusing what `memory` kept of the last build."""
-    loaded = load_phase(options, memory, sources)
-    now = None if options.config.build_future else build_now()
-    current, waiting = hold_future(loaded.articles, now)
-    clock.lap("load")
-    articles, extracted = topics_phase(current, options, memory, progress)
-    clock.lap("topics")
+    # The topic workers are forked before the archive is loaded, so they hold none of it.
+    with forked_early(0 if options.workers else options.jobs) as extractors:
+        loaded = load_phase(options, memory, sources)
+        now = None if options.config.build_future else build_now()
+        current, waiting = hold_future(loaded.articles, now)
+        clock.lap("load")
+        articles, extracted = topics_phase(current, options, memory, progress, extractors)
+        clock.lap("topics")
     salt = render_salt(options.config, template_dirs(options.site_root), reproducible_time())
     keys = memory.page_keys(salt)
     plan = memory.plan(articles, options.config, loaded.read, keys)
@@ -152,12 +155,17 @@ def load_phase(options: BuildOptions, memory: Memory, sources: SourceFiles) -> L
 
 
 def topics_phase(
-    articles: Sequence[Article], options: BuildOptions, memory: Memory, progress: Progress | None
+    articles: Sequence[Article],
+    options: BuildOptions,
+    memory: Memory,
+    progress: Progress | None,
+    extractors: Jobs | None = None,
 ) -> tuple[list[Article], int]:
-    """The articles with their topics, and how many went through the model (not cached)."""
+    """The articles with their topics, and how many went through the model (not cached);
+    the models run on the cluster, or `extractors`, or `options.jobs` new processes."""
     cache = options.cache_dir / "topics.sqlite" if options.cache_dir else None
     told = stage_progress(progress, "finding topics", "articles")
-    jobs = options.workers or options.jobs
+    jobs = options.workers or extractors or options.jobs
     source = EntitySource(
         cache, jobs, memory.entities, told, options.config.find_topics, memory.text_keys
     )

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from newsgen.errors import ClusterFailed, UsageError
+from newsgen.parallel import SetupArgs, run_task
 from newsgen.sources import SourceFiles
 
 Item = TypeVar("Item")
@@ -115,13 +114,6 @@ def _result(future: Any) -> Any:
         raise ClusterFailed(f"the Dask cluster lost the build's work: {reason}") from None
 
 
-@dataclass(frozen=True)
-class SetupArgs:
-    """A map's setup arguments, sent to the workers as one."""
-
-    values: tuple[Any, ...]
-
-
 _SAMPLE = 16  # files a worker is asked about to tell that it sees the sources
 
 
@@ -144,24 +136,3 @@ def _seen(path: str | os.PathLike[str]) -> tuple[int, int] | None:
 def _seen_all(paths: list[str]) -> list[tuple[int, int] | None]:
     """Run on each worker: what it sees of `paths`."""
     return [_seen(path) for path in paths]
-
-
-_ready_token = ""  # on a worker: the map whose setup ran in this process
-_setup_lock = threading.Lock()
-
-
-def run_task(
-    token: str,
-    setup: Callable[..., None] | None,
-    setup_args: SetupArgs,
-    function: Callable[[Item], Result],
-    item: Item,
-) -> Result:
-    """Run on a worker: the map's setup once in this process, then `function(item)`."""
-    global _ready_token
-    with _setup_lock:
-        if _ready_token != token:
-            if setup:
-                setup(*setup_args.values)
-            _ready_token = token
-    return function(item)
