@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import MakeSite
 from sitetools import newsgen, snapshot, tree_bytes
 
@@ -74,12 +75,15 @@ def test_each_part_has_its_bundle_and_a_change_indexes_only_its_part(
     assert old_part and all(after[path] == before[path] for path in old_part)
 
 
+@pytest.mark.parametrize("size, parts", [(2, 2), (1, 3)], ids=["as-many-as-jobs", "more"])
 def test_parts_indexed_at_once_give_the_bundles_made_one_by_one(
-    make_site: MakeSite, tmp_path: Path
+    make_site: MakeSite, tmp_path: Path, size: int, parts: int
 ) -> None:
     """With two jobs two Pagefind programs index two parts side by side: same files."""
-    sites = [make_site(tmp_path / name, SOURCES) for name in ("one", "two")]
+    sources = {**SOURCES, "newsgen.yaml": f"search_part_size: {size}\nfind_topics: false\n"}
+    sites = [make_site(tmp_path / name, sources) for name in ("one", "two")]
     one_by_one = newsgen("build", "--site", sites[0], "--jobs", "1")
     at_once = newsgen("build", "--site", sites[1], "--jobs", "2")
-    assert at_once.built.search == one_by_one.built.search == "indexed (2 of 2 parts)"
+    said = f"indexed ({parts} of {parts} parts)"
+    assert at_once.built.search == one_by_one.built.search == said
     assert tree_bytes(sites[1] / "build") == tree_bytes(sites[0] / "build")

@@ -19,8 +19,9 @@ import hashlib
 import importlib.metadata
 import os
 import subprocess
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -99,6 +100,7 @@ def update_search(
     for done, (part, bundle) in enumerate(zip(stale, bundles, strict=True), 1):
         for path, data in bundle.items():
             writer.write(part_folder(part) + path, data, parts[part])
+        del bundle  # written: not held while the next part is awaited
         if progress:
             progress(done, len(stale))
     return len(stale)
@@ -111,12 +113,20 @@ def _bundles(
     if jobs <= 1 or len(parts) <= 1:
         yield from (index_pages(site, language, part) for part in parts)
         return
+    # Submitted a few ahead, never all at once: a finished part's future holds its bundle
+    # (tens of megabytes) for as long as the future is kept, so keeping them all held
+    # every bundle of the archive by the last part.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        made = [pool.submit(index_pages, site, language, part) for part in parts]
+        waiting: deque[Future[dict[str, bytes]]] = deque()
         try:
-            yield from (future.result() for future in made)
+            for part in parts:
+                waiting.append(pool.submit(index_pages, site, language, part))
+                if len(waiting) > jobs:
+                    yield waiting.popleft().result()
+            while waiting:
+                yield waiting.popleft().result()
         finally:
-            for future in made:  # a failed part, or an interrupted build: start no more
+            for future in waiting:  # a failed part, or an interrupted build: start no more
                 future.cancel()
 
 
