@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
+import sys
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -11,8 +13,8 @@ from sitetools import make_article
 from newsgen.records import Article
 from newsgen.topics import extract as extraction
 from newsgen.topics.entities import FoundEntity, Mention
-from newsgen.topics.extract import SLICE_CHARS
-from newsgen.topics.find import find_entities
+from newsgen.topics.extract import SLICE_CHARS, article_text
+from newsgen.topics.find import TextBatch, find_entities
 from newsgen.topics.russian_ner import RussianNer
 
 TOKAYEV = "Касым-Жомарт Токаев"
@@ -93,3 +95,13 @@ def test_a_long_english_article_takes_time_in_proportion_to_its_length() -> None
         FoundEntity("person", "John Harris", 8_501, True),
         FoundEntity("other", "Astana", 8_500, False),
     ]
+
+
+def test_a_batch_sent_to_a_worker_leaves_its_articles_as_they_were() -> None:
+    # Pickling a str keeps its UTF-8 form in the object: sent as records, every body sent
+    # to a worker stayed in this process twice over.
+    sent = [article([f"{TOKAYEV_CAME} Астана и Москва договорились.", "Второй абзац."])]
+    sizes = [sys.getsizeof(text) for text in sent[0].paragraphs]
+    received = pickle.loads(pickle.dumps(TextBatch(sent)))
+    assert [sys.getsizeof(text) for text in sent[0].paragraphs] == sizes
+    assert received.texts() == TextBatch(sent).texts() == [article_text(sent[0])]
