@@ -15,13 +15,12 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from typing import Any, TypeVar
 
 from newsgen.errors import ClusterFailed, UsageError
-from newsgen.parallel import SetupArgs, run_task
+from newsgen.parallel import SetupArgs, in_order, run_task
 from newsgen.sources import SourceFiles
 
 Item = TypeVar("Item")
@@ -53,21 +52,14 @@ class DaskWorkers:
         # With each task: data scattered to the workers once is lost with the last worker
         # that held it, and a lost worker must cost only its tasks (the templates are a few
         # tens of KB; finding topics has no arguments).
-        shared = SetupArgs(setup_args)
-        token = uuid.uuid4().hex
-        waiting: deque[Any] = deque()
-        try:
-            for item in items:
-                if len(waiting) >= self.threads * _AHEAD_PER_THREAD:
-                    yield _result(waiting.popleft())
-                task = (token, setup, shared, function, item)
-                name = f"{function.__name__}-{uuid.uuid4().hex}"  # as Dask's dashboard shows it
-                waiting.append(self._executor.submit(run_task, *task, key=name))
-            while waiting:
-                yield _result(waiting.popleft())
-        finally:
-            for future in waiting:
-                future.cancel()
+        task = (uuid.uuid4().hex, setup, SetupArgs(setup_args), function)
+
+        def submit(item: Item) -> Any:
+            name = f"{function.__name__}-{uuid.uuid4().hex}"  # as Dask's dashboard shows it
+            return self._executor.submit(run_task, *task, item, key=name)
+
+        ahead = self.threads * _AHEAD_PER_THREAD
+        return in_order(submit, items, ahead, _result, _cancel)
 
     def reach(self, sources: SourceFiles) -> bool:
         """Whether every worker sees the source folder at its absolute path as this machine
@@ -101,6 +93,10 @@ def dask_workers(address: str) -> Iterator[DaskWorkers]:
             message = f"the Dask scheduler at {address} has no workers ({CONNECT_SECONDS} s)"
             raise ClusterFailed(message) from error
         yield DaskWorkers(client)
+
+
+def _cancel(future: Any) -> None:
+    future.cancel()
 
 
 def _result(future: Any) -> Any:

@@ -67,13 +67,8 @@ def ordered_map(
         yield from map(function, items)
         return
     with _pool(jobs, setup, setup_args) as pool:
-        waiting: deque[Any] = deque()
-        for item in items:
-            if len(waiting) >= jobs * _AHEAD_PER_JOB:
-                yield waiting.popleft().get()
-            waiting.append(pool.apply_async(function, (item,)))
-        while waiting:
-            yield waiting.popleft().get()
+        ahead = jobs * _AHEAD_PER_JOB
+        yield from in_order(lambda item: pool.apply_async(function, (item,)), items, ahead, _got)
 
 
 class ForkedEarly:
@@ -99,13 +94,10 @@ class ForkedEarly:
     ) -> Iterator[Result]:
         """Yield `function(item)` for each item in order, on the workers forked early."""
         task = (uuid.uuid4().hex, setup, SetupArgs(setup_args), function)
-        waiting: deque[Any] = deque()
-        for item in items:
-            if len(waiting) >= self._jobs * _AHEAD_PER_JOB:
-                yield waiting.popleft().get()
-            waiting.append(self._pool.apply_async(run_task, (*task, item)))
-        while waiting:
-            yield waiting.popleft().get()
+        ahead = self._jobs * _AHEAD_PER_JOB
+        return in_order(
+            lambda item: self._pool.apply_async(run_task, (*task, item)), items, ahead, _got
+        )
 
     def close(self) -> None:
         self._pool.terminate()
@@ -123,6 +115,37 @@ def forked_early(jobs: int) -> Iterator[Jobs]:
         yield workers
     finally:
         workers.close()
+
+
+Handle = TypeVar("Handle")
+
+
+def in_order(
+    submit: Callable[[Item], Handle],
+    items: Iterable[Item],
+    ahead: int,
+    result: Callable[[Handle], Result],
+    cancel: Callable[[Handle], Any] | None = None,
+) -> Iterator[Result]:
+    """Yield the result of each item in order, at most `ahead` submitted and not yet taken:
+    a slow caller makes the workers wait instead of piling up results in memory. What is
+    still waiting when the caller stops (an error, an interrupted build) is `cancel`led."""
+    waiting: deque[Handle] = deque()
+    try:
+        for item in items:
+            if len(waiting) >= ahead:
+                yield result(waiting.popleft())
+            waiting.append(submit(item))
+        while waiting:
+            yield result(waiting.popleft())
+    finally:
+        if cancel:
+            for handle in waiting:
+                cancel(handle)
+
+
+def _got(waiting: Any) -> Any:
+    return waiting.get()  # a pool's AsyncResult
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ import hashlib
 import importlib.metadata
 import os
 import subprocess
-from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -28,6 +27,7 @@ from pagefind.service import get_executable
 
 from newsgen.errors import UsageError
 from newsgen.output.writer import SiteWriter
+from newsgen.parallel import in_order
 from newsgen.plan.search_parts import SearchPart
 from newsgen.search.bundle import ENTRY, reproducible_bundle
 from newsgen.search.pagefind_service import index_in_order
@@ -113,21 +113,14 @@ def _bundles(
     if jobs <= 1 or len(parts) <= 1:
         yield from (index_pages(site, language, part) for part in parts)
         return
-    # Submitted a few ahead, never all at once: a finished part's future holds its bundle
-    # (tens of megabytes) for as long as the future is kept, so keeping them all held
-    # every bundle of the archive by the last part.
+    # Submitted one ahead of those running, never all at once: a finished part's future
+    # holds its bundle (tens of megabytes) for as long as the future is kept, so keeping
+    # them all held every bundle of the archive by the last part. One that has not started
+    # when the build stops (a failed part, an interruption) is cancelled.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        waiting: deque[Future[dict[str, bytes]]] = deque()
-        try:
-            for part in parts:
-                waiting.append(pool.submit(index_pages, site, language, part))
-                if len(waiting) > jobs:
-                    yield waiting.popleft().result()
-            while waiting:
-                yield waiting.popleft().result()
-        finally:
-            for future in waiting:  # a failed part, or an interrupted build: start no more
-                future.cancel()
+        index = functools.partial(index_pages, site, language)
+        submit = functools.partial(pool.submit, index)
+        yield from in_order(submit, parts, jobs + 1, Future.result, Future.cancel)
 
 
 def is_current(previous: Mapping[str, str], part: SearchPart, key: str) -> bool:
