@@ -21,7 +21,7 @@ from newsgen import cli
 from newsgen.build import BuildOptions, Progress, build_site
 from newsgen.build_report import BuildReport
 from newsgen.output.marker import MARKER, read_listing
-from newsgen.records import Article, Topic
+from newsgen.records import Article, Body, Topic
 from newsgen.urls import ARTICLE_PAGES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -273,8 +273,7 @@ def make_article(
         title=f"Статья {number}",
         slug=f"statya-{number}",
         lang="ru",
-        paragraphs=("Текст.",),
-        body_html=body_html,
+        body=Body.of(("Текст.",), body_html),
         summary="Текст.",
         topics=topics,
         word_count=1,

@@ -15,7 +15,7 @@ from sitetools import make_article, newsgen, tree_bytes
 from newsgen.config import SiteConfig
 from newsgen.plan import plan_site
 from newsgen.plan.pages import ArticleContext, SearchContext, SiteFeedContext
-from newsgen.records import Article, Teaser, Topic
+from newsgen.records import Article, Body, Teaser, Topic
 from newsgen.remembered_plan import (
     Plan,
     PlanMade,
@@ -40,7 +40,7 @@ def remembered(articles: list[Article], salt: bytes = b"salt") -> tuple[PageKeys
 
 def test_a_corrected_body_plans_its_page_the_feed_and_the_search_page() -> None:
     keys, last = remembered(ARTICLES)
-    corrected = dataclasses.replace(ARTICLES[3], paragraphs=("Текст.", "Поправка."))
+    corrected = dataclasses.replace(ARTICLES[3], body=Body.of(("Текст.", "Поправка.")))
     articles = [*ARTICLES[:3], corrected, *ARTICLES[4:]]
     plan = replan(
         last, SITE, articles, frozenset({corrected.source_path}), CONFIG, PageKeys(b"salt")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import hashlib
+import json
+import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -90,11 +93,37 @@ class ArticleImage:
 
 
 @dataclass(frozen=True)
+class Body:
+    """An article's text as its page shows it, held compressed until a page is rendered.
+
+    A build holds every article from the load to the last page written, and a page needs
+    one body at a time. As strings (two bytes a Cyrillic letter) the bodies were 60 % of
+    the build's memory at 100,000 articles; compressed they are a third of their UTF-8
+    size. `digest` names the text for page keys, whatever the compressor makes of it.
+    """
+
+    packed: bytes = field(metadata=NOT_SHOWN)
+    digest: str
+
+    @classmethod
+    def of(cls, paragraphs: Sequence[str], html: str | None = None) -> Body:
+        text = json.dumps([list(paragraphs), html], ensure_ascii=False).encode()
+        digest = hashlib.blake2b(text, digest_size=16).hexdigest()
+        # The fastest level: the best packs real news only 10 % smaller, at twice the time.
+        return cls(zlib.compress(text, 1), digest)
+
+    def unpacked(self) -> tuple[tuple[str, ...], str | None]:
+        """The paragraphs (plain text) and, for Markdown sources, the HTML."""
+        paragraphs, html = json.loads(zlib.decompress(self.packed))
+        return tuple(paragraphs), html
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article, made once by the loader with every field set.
 
     `url` is relative to the site root and ends in a slash (`2025/11/07/slug/`).
-    `paragraphs` is the plain text; `body_html` is set only for Markdown sources,
+    `body` holds the plain text's paragraphs and, only for Markdown sources, the HTML,
     already sanitised. `published` carries the time and zone when the source gave them.
     """
 
@@ -105,8 +134,7 @@ class Article:
     title: str
     slug: str
     lang: str
-    paragraphs: tuple[str, ...]
-    body_html: str | None
+    body: Body
     summary: str
     topics: tuple[Topic, ...]
     word_count: int
@@ -124,6 +152,16 @@ class Article:
     @property
     def url(self) -> str:
         return article_url(self.date, self.slug)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The plain text, paragraph by paragraph (unpacked at each use)."""
+        return self.body.unpacked()[0]
+
+    @property
+    def body_html(self) -> str | None:
+        """The sanitised HTML of a Markdown source's body; None for plain text."""
+        return self.body.unpacked()[1]
 
     @property
     def sort_key(self) -> tuple[dt.date, str, str]:

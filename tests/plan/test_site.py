@@ -32,7 +32,7 @@ from newsgen.plan.pages import (
 )
 from newsgen.plan.search_parts import SearchPart
 from newsgen.plan.site import check_unique_paths, newest_first_of, plan_again, plan_site
-from newsgen.records import Article, Teaser, Topic
+from newsgen.records import Article, Body, Teaser, Topic
 from newsgen.urls import file_of
 
 Context = TypeVar("Context")
@@ -66,7 +66,7 @@ def context(pages: Mapping[str, Page], path: str, kind: type[Context]) -> Contex
 
 
 def edit_body(article: Article) -> Article:
-    return replace(article, paragraphs=("Новый текст.",), word_count=2)
+    return replace(article, body=Body.of(("Новый текст.",)), word_count=2)
 
 
 def titles(items: Iterable[Article | Teaser]) -> list[str]:

@@ -11,6 +11,7 @@ import pytest
 from conftest import MakeSite
 from sitetools import in_mount_namespace, make_article, newsgen, read_page, search_bundle
 
+from newsgen.records import Body
 from newsgen.topics.cache import SharedEntities, TopicCache, cache_key
 from newsgen.topics.entities import FoundEntity
 from newsgen.topics.find import extractor_version, find_entities, text_keys
@@ -256,7 +257,7 @@ def test_a_process_that_keeps_texts_drops_an_edited_ones_old_text(tmp_path: Path
     """`newsgen serve` remembers the texts it read: the cache forgets the texts they lost."""
     path = tmp_path / "topics.sqlite"
     articles = [make_article(n) for n in range(1, 4)]
-    edited = dataclasses.replace(articles[1], paragraphs=("Текст.", "Поправка."))
+    edited = dataclasses.replace(articles[1], body=Body.of(("Текст.", "Поправка.")))
     old, new = text_keys([articles[1], edited])
     cache = TopicCache(path)
     cache.put_many(dict.fromkeys(text_keys(articles), ENTITIES))

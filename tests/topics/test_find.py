@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 import pytest
 from sitetools import make_article
 
-from newsgen.records import Article
+from newsgen.records import Article, Body
 from newsgen.topics import extract as extraction
 from newsgen.topics.entities import FoundEntity, Mention
 from newsgen.topics.extract import SLICE_CHARS, article_text
@@ -48,7 +48,7 @@ def model(monkeypatch: pytest.MonkeyPatch, russian_model: RussianNer) -> Recordi
 
 
 def article(paragraphs: Sequence[str], lang: str = "ru") -> Article:
-    return dataclasses.replace(make_article(1), paragraphs=tuple(paragraphs), lang=lang)
+    return dataclasses.replace(make_article(1), body=Body.of(paragraphs), lang=lang)
 
 
 def entities(article: Article) -> list[FoundEntity]:

@@ -214,14 +214,15 @@ def body_html(article: Article, home: str = "") -> Markup:
     Its images are named as files beside its page; a feed, read elsewhere, names them from
     `home` (the site's address, or the way from the feed to the site's root).
     """
-    if article.body_html is not None:
-        typeset_body = typeset_html(article.body_html, article.lang)
+    paragraphs, html = article.body.unpacked()
+    if html is not None:
+        typeset_body = typeset_html(html, article.lang)
         if home:
             for image in article.images:
                 pointing = f'="{image.name}"'
                 typeset_body = typeset_body.replace(pointing, f'="{home}{article.url}{image.name}"')
         return Markup(typeset_body)
-    shown = [escape(typeset(paragraph, article.lang)) for paragraph in article.paragraphs]
+    shown = [escape(typeset(paragraph, article.lang)) for paragraph in paragraphs]
     return Markup("\n".join([f"<p>{paragraph}</p>" for paragraph in shown]))
 
 

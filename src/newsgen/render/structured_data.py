@@ -71,4 +71,5 @@ def _image_object(image: ArticleImage, folder_url: str) -> dict[str, object]:
 
 def shows_in_body(article: Article, image: ArticleImage) -> bool:
     """Whether the article's body shows `image` already (its lead need not be shown twice)."""
-    return article.body_html is not None and f'src="{image.name}"' in article.body_html
+    html = article.body_html
+    return html is not None and f'src="{image.name}"' in html

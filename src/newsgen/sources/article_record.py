@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgen.records import Article, ArticleImage, Topic
+from newsgen.records import Article, ArticleImage, Body, Topic
 from newsgen.slugs import slugify
 from newsgen.sources.article_images import ArticleImages
 from newsgen.sources.front_matter import FrontMatter
@@ -101,8 +101,7 @@ def article_of(parts: ArticleParts, path: Path, shown: str) -> Article:
         title=title,
         slug=_slug(parts, title, identifier),
         lang=parts.lang or detect_language(text),
-        paragraphs=parts.paragraphs,
-        body_html=parts.body_html,
+        body=Body.of(parts.paragraphs, parts.body_html),
         summary=parts.summary or summary_beside(title, parts.paragraphs),
         topics=tuple(topic_named(name) for name in parts.topic_names),
         word_count=words,

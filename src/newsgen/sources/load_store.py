@@ -11,6 +11,7 @@ a cache copied between CI runs must not be able to run code.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import datetime as dt
@@ -27,7 +28,7 @@ from typing import Any
 from newsgen import __version__
 from newsgen.code_digest import running_code_digest
 from newsgen.errors import SourceError, WriteFailed
-from newsgen.records import Article, ArticleImage, Topic
+from newsgen.records import Article, ArticleImage, Body, Topic
 from newsgen.sources.load_memo import Kept, Limits, LoadMemo, Outcome
 from newsgen.sources.media import Depends
 
@@ -143,6 +144,7 @@ def _plain(outcome: Outcome) -> dict[str, Any]:
     fields = {f.name: getattr(outcome, f.name) for f in dataclasses.fields(outcome)}
     del fields["source_path"]
     fields["date"] = outcome.date.isoformat()
+    fields["body"] = [base64.b64encode(outcome.body.packed).decode(), outcome.body.digest]
     fields["published"] = outcome.published.isoformat() if outcome.published else None
     fields["topics"] = [[t.kind, t.name, t.slug] for t in outcome.topics]
     fields["updated"] = outcome.updated.isoformat() if outcome.updated else None
@@ -163,7 +165,8 @@ def _outcome(payload: str, source_dir: Path, within: str) -> Outcome:
     if fields["published"] is not None:
         fields["published"] = dt.datetime.fromisoformat(fields["published"])
     fields["topics"] = tuple(Topic(*topic) for topic in fields["topics"])
-    fields["paragraphs"] = tuple(fields["paragraphs"])
+    packed, digest = fields["body"]
+    fields["body"] = Body(base64.b64decode(packed), digest)
     fields["authors"] = tuple(fields["authors"])
     if fields["updated"] is not None:
         fields["updated"] = dt.datetime.fromisoformat(fields["updated"])
