@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgen.output.listing import write_listing
 from newsgen.output.marker import MARKER, MARKER_HEADER, is_plain_path, marker_entries
 
 PLAIN = [
@@ -62,3 +63,43 @@ def test_a_marker_changed_in_place_with_its_time_size_and_inode_kept_is_read(
     os.utime(marker, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert (marker.stat().st_ino, marker.stat().st_size) == (stat.st_ino, stat.st_size)
     assert marker_entries(tmp_path) == {"index.html": ("bbbb", "key2")}
+
+
+def listing_of(count: int) -> tuple[dict[str, str], dict[str, str]]:
+    """The digests of `count` pages, and keys for every other one (a file copied as it is
+    has none), not in path order."""
+    paths = [f"{n % 97:02d}/{n:06d}/index.html" for n in range(count)]
+    digests = {path: f"{n:032x}" for n, path in enumerate(paths)}
+    keys = {path: f"key{n}" for n, path in enumerate(paths) if n % 2}
+    return digests, keys
+
+
+def test_a_long_listing_is_written_whole_in_path_order_and_read_back(tmp_path: Path) -> None:
+    """240,000 lines at 100,000 articles are written a piece at a time: none is lost or
+    doubled where two pieces meet, and the entries read back are those written."""
+    digests, keys = listing_of(10_001)
+    staging, live = tmp_path / "staging", tmp_path / "live"
+    staging.mkdir()
+    write_listing(staging, digests, keys, live)
+    expected = "".join(
+        f"{path}\t{digests[path]}\t{keys[path]}\n" if path in keys else f"{path}\t{digests[path]}\n"
+        for path in sorted(digests)
+    )
+    assert (staging / MARKER).read_text(encoding="utf-8") == MARKER_HEADER + expected
+    entries = {path: (digest, keys.get(path, "")) for path, digest in digests.items()}
+    assert marker_entries(staging) == entries
+
+
+def test_a_listing_like_the_live_sites_is_the_live_file(tmp_path: Path) -> None:
+    """So the live site's stamp is kept: the next build knows no other site came in."""
+    digests, keys = listing_of(5_000)
+    staging, live = tmp_path / "staging", tmp_path / "live"
+    staging.mkdir()
+    live.mkdir()
+    write_listing(live, digests, keys, tmp_path / "none")
+    write_listing(staging, digests, keys, live)
+    assert (staging / MARKER).stat().st_ino == (live / MARKER).stat().st_ino
+    digests[next(iter(digests))] = "f" * 32
+    write_listing(staging, digests, keys, live)
+    assert (staging / MARKER).stat().st_ino != (live / MARKER).stat().st_ino
+    assert marker_entries(staging) != marker_entries(live)

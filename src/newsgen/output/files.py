@@ -11,7 +11,7 @@ import ctypes
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsgen.errors import OutputError, UsageError
@@ -63,13 +63,17 @@ def make_folder(root: str, parts: list[str]) -> None:
     os.makedirs(current, exist_ok=True)
 
 
-def write_over(target: str, data: bytes) -> None:
-    """Write a new file at `target`: never into the old one, which the live site may share."""
+def write_over(target: str, data: bytes | Iterable[bytes]) -> None:
+    """Write a new file at `target`: never into the old one, which the live site may share.
+    `data`: its bytes, or its pieces in order (a file too large to make at once)."""
     temporary = _fresh_temporary(target)
     with _naming(temporary):
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                out.writelines(data)
     _replace(temporary, target)
 
 

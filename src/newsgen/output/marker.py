@@ -62,7 +62,8 @@ def marker_entries(folder: Path) -> Entries | None:
     The mapping given is shared: not to be changed."""
     try:
         data = (folder / MARKER).read_bytes()
-        known = _known.get(_digest(data))
+        fingerprint = marker_fingerprint(data).digest()
+        known = _known.get(fingerprint)
         if known is not None:
             return known
         lines = data.decode("utf-8").splitlines()
@@ -74,20 +75,21 @@ def marker_entries(folder: Path) -> Entries | None:
         digest, _, key = rest.partition("\t")
         if is_plain_path(path):
             entries[path] = (digest, key)
-    remember_entries(data, entries)
+    remember_entries(fingerprint, entries)
     return entries
 
 
-def remember_entries(data: bytes, entries: Entries) -> None:
-    """Know the `entries` of a marker whose bytes are `data` (just written or read), so
-    they need not be parsed again."""
-    _known[_digest(data)] = entries
+def remember_entries(fingerprint: bytes, entries: Entries) -> None:
+    """Know the `entries` of a marker whose bytes have `fingerprint` (just written or
+    read), so they need not be parsed again."""
+    _known[fingerprint] = entries
     while len(_known) > _KNOWN_MARKERS:
         del _known[next(iter(_known))]
 
 
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+def marker_fingerprint(data: bytes = b"") -> hashlib.blake2b:
+    """What a marker's bytes are known by: fed `data`, and whatever is written after it."""
+    return hashlib.blake2b(data, digest_size=16)
 
 
 def lists_every_file(folder: Path) -> bool:

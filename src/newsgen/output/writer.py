@@ -36,14 +36,15 @@ from newsgen.output.files import (
     write_new,
     write_over,
 )
+from newsgen.output.listing import write_listing
 from newsgen.output.marker import (
     MARKER,
-    MARKER_HEADER,
     UNCHECKED_HEADER,
     Entries,
     is_plain_path,
     lists_every_file,
     marker_entries,
+    marker_fingerprint,
     read_listing,
     remember_entries,
 )
@@ -173,7 +174,7 @@ class SiteWriter:
     def commit(self) -> WriteReport:
         """Swap the staged site in for the old one and give the counts of what changed."""
         self.remove_stale()
-        _write_listing(self.staging, self._digests, self._keys, self.output)
+        write_listing(self.staging, self._digests, self._keys, self.output)
         removed = len(set(self._live) - set(self._digests)) + self._removed_strays
         carry_version_control(self.output, self.staging)
         swap(self.staging, self.output)
@@ -260,23 +261,6 @@ class SiteWriter:
         return f"{folder}/{name}"
 
 
-def _write_listing(folder: Path, digests: dict[str, str], keys: dict[str, str], live: Path) -> None:
-    """Write the marker; when it lists the same as the live site's, link that one instead."""
-    ordered = sorted(digests)
-    lines = "".join(
-        f"{path}\t{digests[path]}\t{keys[path]}\n"
-        if keys.get(path)
-        else f"{path}\t{digests[path]}\n"
-        for path in ordered
-    )
-    data = (MARKER_HEADER + lines).encode("utf-8")
-    if _same_bytes(live / MARKER, data):
-        link_over(str(live / MARKER), str(folder / MARKER))
-    else:
-        write_over(str(folder / MARKER), data)
-    remember_entries(data, {path: (digests[path], keys.get(path, "")) for path in ordered})
-
-
 def _mark_unchecked(folder: Path, entries: Entries) -> None:
     """Say in the marker of `folder` that its listing may miss files (see UNCHECKED_HEADER);
     it lists `entries`."""
@@ -287,11 +271,4 @@ def _mark_unchecked(folder: Path, entries: Entries) -> None:
         return
     unchecked = UNCHECKED_HEADER.encode() + data.partition(b"\n")[2]
     write_over(str(marker), unchecked)
-    remember_entries(unchecked, entries)
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
+    remember_entries(marker_fingerprint(unchecked).digest(), entries)
