@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import json
 import os
 import subprocess
@@ -188,24 +189,60 @@ def _frame(message: int, payload: dict[str, Any]) -> bytes:
 
 def _responses(stdout: IO[bytes]) -> Iterator[dict[str, Any]]:
     """The program's responses, decoded, until it closes its stdout."""
-    for frame in _frames(stdout):
-        try:
-            yield json.loads(base64.b64decode(frame, validate=True))
-        except ValueError:
-            raise OutputError(f"Pagefind answered something unreadable: {frame[:200]!r}") from None
+    frames = _FrameReader()
+    for chunk in iter(functools.partial(os.read, stdout.fileno(), _READ_SIZE), b""):
+        yield from frames.responses(chunk)
 
 
-def _frames(stream: IO[bytes]) -> Iterator[bytes]:
-    """The comma-ended frames of a stream, each new chunk searched once (the frame with
-    the bundle can be tens of megabytes)."""
-    pending = bytearray()
-    while chunk := os.read(stream.fileno(), _READ_SIZE):
-        searched = len(pending)
-        pending += chunk
+class _FrameReader:
+    """Decodes comma-ended base64 frames as their chunks come in, so that the frame with a
+    part's bundle (tens of megabytes, its files base64 inside the base64) is never held
+    encoded and decoded at once: only the decoded JSON grows, then the response made of it.
+    """
+
+    def __init__(self) -> None:
+        self._decoded = bytearray()
+        self._rest = b""  # the chunk's end that is not yet a whole group of 4 characters
+
+    def responses(self, chunk: bytes) -> list[dict[str, Any]]:
+        """The responses whose frames end in `chunk`, in order."""
+        found = []
         start = 0
-        while (end := pending.find(b",", searched)) != -1:
-            with memoryview(pending) as view:  # one copy of the frame, not two
-                frame = bytes(view[start:end])
-            yield frame
-            start = searched = end + 1
-        del pending[:start]
+        while (end := chunk.find(b",", start)) != -1:
+            self._take(chunk[start:end], whole=True)
+            text = _text(self._decoded)
+            self._decoded = bytearray()  # let go before the text is parsed: no third copy
+            found.append(_parsed(text))
+            start = end + 1
+        self._take(chunk[start:], whole=False)
+        return found
+
+    def _take(self, piece: bytes, whole: bool) -> None:
+        encoded = self._rest + piece
+        cut = len(encoded) if whole else len(encoded) - len(encoded) % 4
+        try:
+            self._decoded += base64.b64decode(encoded[:cut], validate=True)
+        except ValueError:
+            raise _unreadable(encoded) from None
+        self._rest = encoded[cut:]
+
+
+def _text(frame: bytearray) -> str:
+    try:
+        return frame.decode()
+    except UnicodeDecodeError:
+        raise _unreadable(bytes(frame)) from None
+
+
+def _parsed(text: str) -> dict[str, Any]:
+    try:
+        response = json.loads(text)
+    except ValueError:
+        response = None
+    if not isinstance(response, dict):
+        raise _unreadable(text[:200].encode())
+    return response
+
+
+def _unreadable(answer: bytes) -> OutputError:
+    return OutputError(f"Pagefind answered something unreadable: {answer[:200]!r}")
