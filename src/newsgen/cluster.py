@@ -20,7 +20,7 @@ from concurrent.futures import CancelledError
 from typing import Any, TypeVar
 
 from newsgen.errors import ClusterFailed, UsageError
-from newsgen.parallel import SetupArgs, in_order, run_task
+from newsgen.parallel import in_order, set_up_once
 from newsgen.sources import SourceFiles
 
 Item = TypeVar("Item")
@@ -52,11 +52,11 @@ class DaskWorkers:
         # With each task: data scattered to the workers once is lost with the last worker
         # that held it, and a lost worker must cost only its tasks (the templates are a few
         # tens of KB; finding topics has no arguments).
-        task = (uuid.uuid4().hex, setup, SetupArgs(setup_args), function)
+        task = set_up_once(function, setup, setup_args)
 
         def submit(item: Item) -> Any:
             name = f"{function.__name__}-{uuid.uuid4().hex}"  # as Dask's dashboard shows it
-            return self._executor.submit(run_task, *task, item, key=name)
+            return self._executor.submit(task, item, key=name)
 
         ahead = self.threads * _AHEAD_PER_THREAD
         return in_order(submit, items, ahead, _result, _cancel)

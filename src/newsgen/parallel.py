@@ -4,6 +4,7 @@ or on the workers of a cluster (`Workers`: Dask's, see `newsgen.cluster`)."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import signal
@@ -93,11 +94,9 @@ class ForkedEarly:
         setup_args: tuple[Any, ...],
     ) -> Iterator[Result]:
         """Yield `function(item)` for each item in order, on the workers forked early."""
-        task = (uuid.uuid4().hex, setup, SetupArgs(setup_args), function)
+        task = set_up_once(function, setup, setup_args)
         ahead = self._jobs * _AHEAD_PER_JOB
-        return in_order(
-            lambda item: self._pool.apply_async(run_task, (*task, item)), items, ahead, _got
-        )
+        return in_order(lambda item: self._pool.apply_async(task, (item,)), items, ahead, _got)
 
     def close(self) -> None:
         self._pool.terminate()
@@ -159,7 +158,17 @@ _ready_token = ""  # on a worker: the map whose setup ran in this process
 _setup_lock = threading.Lock()
 
 
-def run_task(
+def set_up_once(
+    function: Callable[[Item], Result],
+    setup: Callable[..., None] | None,
+    setup_args: tuple[Any, ...],
+) -> Callable[[Item], Result]:
+    """`function` as the task of one map on workers that outlive it (forked early, or a
+    cluster's): each worker runs `setup(*setup_args)` before its first task of the map."""
+    return functools.partial(_run_task, uuid.uuid4().hex, setup, SetupArgs(setup_args), function)
+
+
+def _run_task(
     token: str,
     setup: Callable[..., None] | None,
     setup_args: SetupArgs,
